@@ -1,0 +1,1 @@
+namespace ChatBot.Channels; internal static class Placeholder {}
