@@ -1,1 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using ChatBot.Bot.Cli;
+
+// dotnet run --project Bot -- [serve|chat|migrate|bench] [options]
+return await CommandLine.RunAsync(args);

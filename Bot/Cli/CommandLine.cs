@@ -1,0 +1,86 @@
+using ChatBot.Bot.Hosting;
+
+namespace ChatBot.Bot.Cli;
+
+/// <summary>The commands of <c>dotnet run --project Bot -- COMMAND</c>.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage: dotnet run --project Bot -- [command] [options]
+
+        Commands:
+          serve                     run the service (default) on http://127.0.0.1:5080
+          chat --from PHONE         chat with the bot in the terminal (reads stdin line by line)
+               [--office CODE]      as a person writing to that office
+          migrate                   create or upgrade the store, then exit
+          bench [--users N] [--seconds S] [--json]
+                                    measure turns per second through the whole pipeline
+          help                      this text
+
+        Configuration: appsettings.json, environment variables (Channels__WhatsApp__AuthToken)
+        or --Key=value arguments (--ConnectionStrings:ChatBot="Data Source=other.db").
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "serve";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        switch (command)
+        {
+            case "serve":
+                var app = BotHost.BuildWeb(rest);
+                await app.StartAsync();
+                Console.WriteLine($"The chatbot service is running. Simulator: {string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/simulator"))}  (Ctrl+C stops it)");
+                await app.WaitForShutdownAsync();
+                return 0;
+            case "chat":
+                return await ChatCommand.RunAsync(rest);
+            case "migrate":
+                using (var host = BotHost.BuildCommandLine(OnlyConfiguration(rest), b => b.Configuration["Workers:TurnProcessor:Enabled"] = "false"))
+                {
+                    await host.StartAsync();
+                    await host.StopAsync();
+                }
+
+                Console.WriteLine("The store is up to date.");
+                return 0;
+            case "bench":
+                return await BenchCommand.RunAsync(rest);
+            case "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown command '{command}'.\n");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--json", "--local"];
+
+    /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
+    internal static string[] OnlyConfiguration(string[] args) =>
+        args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')
+            && !CommandOptions.Any(o => a.StartsWith(o + "=", StringComparison.OrdinalIgnoreCase))).ToArray();
+
+    /// <summary>The value after <paramref name="name"/>, e.g. <c>--from +62…</c>.</summary>
+    internal static string? Option(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (string.Equals(args[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1 < args.Length ? args[i + 1] : null;
+            }
+
+            if (args[i].StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
+            {
+                return args[i][(name.Length + 1)..];
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool Flag(string[] args, string name) => args.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,48 @@
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>
+/// A unit of conversation with its own typed state on the dialog stack: begun by a parent,
+/// continued by each message while it is on top, and resumed when a child it started ends.
+/// Bump <see cref="Version"/> whenever the shape of the state changes: a conversation saved
+/// with another version restarts politely instead of misreading old state.
+/// </summary>
+public abstract class Dialog(string id)
+{
+    public string Id { get; } = id;
+
+    public virtual int Version => 1;
+
+    public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options);
+
+    /// <summary>A message arrived while this dialog is on top.</summary>
+    public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc) => dc.EndDialogAsync();
+
+    /// <summary>A child this dialog began has ended with <paramref name="result"/>.</summary>
+    public virtual Task<DialogTurnResult> ResumeAsync(DialogContext dc, object? result) => dc.EndDialogAsync(result);
+
+    /// <summary>
+    /// Ask the current question again (after help, a language switch, an invalid message).
+    /// Returns null when this dialog has nothing to ask, so the one below is asked instead.
+    /// </summary>
+    public virtual Task<DialogTurnResult?> RepromptAsync(DialogContext dc) => Task.FromResult<DialogTurnResult?>(null);
+
+    /// <summary>
+    /// The person typed <c>kembali</c>: ask the previous question. Returns null when this dialog is
+    /// at its first question, so the dialog below goes back instead.
+    /// </summary>
+    public virtual Task<DialogTurnResult?> BackAsync(DialogContext dc) => Task.FromResult<DialogTurnResult?>(null);
+}
+
+public enum DialogTurnStatus
+{
+    /// <summary>A dialog waits for the person's next message.</summary>
+    Waiting,
+
+    /// <summary>The stack emptied: every dialog ended.</summary>
+    Complete,
+}
+
+public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = null)
+{
+    public static readonly DialogTurnResult Waiting = new(DialogTurnStatus.Waiting);
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>
+/// Everything a dialog sees during one turn: the message, the stack, the store (in the turn's
+/// transaction), the office, the clock, and where replies go.
+/// </summary>
+public sealed class DialogContext
+{
+    private readonly List<Reply> _replies = [];
+
+    internal DialogContext(
+        DialogSet dialogs,
+        DialogStack stack,
+        TurnInput input,
+        Conversation conversation,
+        Office office,
+        ChatBotDb db,
+        DateTime utcNow,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        Dialogs = dialogs;
+        Stack = stack;
+        Input = input;
+        Conversation = conversation;
+        Office = office;
+        Db = db;
+        UtcNow = utcNow;
+        Services = services;
+        CancellationToken = cancellationToken;
+    }
+
+    public DialogSet Dialogs { get; }
+
+    public DialogStack Stack { get; }
+
+    public TurnInput Input { get; }
+
+    /// <summary>The normalised text of the message.</summary>
+    public string Text => Input.Text;
+
+    public Conversation Conversation { get; }
+
+    public Office Office { get; }
+
+    /// <summary>The store, inside the turn's transaction: writes commit together with the replies.</summary>
+    public ChatBotDb Db { get; }
+
+    public DateTime UtcNow { get; }
+
+    /// <summary>Today in the office's time zone.</summary>
+    public DateOnly Today => Office.LocalDate(UtcNow);
+
+    public IServiceProvider Services { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary><c>id</c> or <c>en</c>.</summary>
+    public string Language
+    {
+        get => Conversation.Language;
+        set => Conversation.Language = value;
+    }
+
+    public bool English => Language == "en";
+
+    public IReadOnlyList<Reply> Replies => _replies;
+
+    public DialogInstance? ActiveInstance => Stack.Top;
+
+    public void Say(Reply reply) => _replies.Add(reply);
+
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null)
+    {
+        var dialog = Dialogs.Get(dialogId);
+        Stack.Instances.Add(new DialogInstance { Id = dialog.Id, Version = dialog.Version });
+        return dialog.BeginAsync(this, options);
+    }
+
+    /// <summary>Passes the message to the dialog on top; begins nothing when the stack is empty.</summary>
+    public Task<DialogTurnResult> ContinueDialogAsync()
+    {
+        var top = Stack.Top;
+        return top is null
+            ? Task.FromResult(new DialogTurnResult(DialogTurnStatus.Complete))
+            : Dialogs.Get(top.Id).ContinueAsync(this);
+    }
+
+    /// <summary>Ends the dialog on top and resumes its parent with <paramref name="result"/>.</summary>
+    public Task<DialogTurnResult> EndDialogAsync(object? result = null)
+    {
+        if (Stack.Instances.Count > 0)
+        {
+            Stack.Instances.RemoveAt(Stack.Instances.Count - 1);
+        }
+
+        var parent = Stack.Top;
+        return parent is null
+            ? Task.FromResult(new DialogTurnResult(DialogTurnStatus.Complete, result))
+            : Dialogs.Get(parent.Id).ResumeAsync(this, result);
+    }
+
+    /// <summary>Ends the dialog on top without resuming its parent, and begins another in its place.</summary>
+    public Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null)
+    {
+        if (Stack.Instances.Count > 0)
+        {
+            Stack.Instances.RemoveAt(Stack.Instances.Count - 1);
+        }
+
+        return BeginDialogAsync(dialogId, options);
+    }
+
+    public void CancelAllDialogs() => Stack.Instances.Clear();
+
+    /// <summary>Asks the current question again, from the top down; false when nothing on the stack asks anything.</summary>
+    public async Task<bool> RepromptAsync()
+    {
+        for (var i = Stack.Instances.Count - 1; i >= 0; i--)
+        {
+            var instance = Stack.Instances[i];
+            Stack.Instances.RemoveRange(i + 1, Stack.Instances.Count - i - 1);
+            if (await Dialogs.Get(instance.Id).RepromptAsync(this) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Asks the previous question, from the top down; false when no dialog can go back.</summary>
+    public async Task<bool> BackAsync()
+    {
+        for (var i = Stack.Instances.Count - 1; i >= 0; i--)
+        {
+            var instance = Stack.Instances[i];
+            Stack.Instances.RemoveRange(i + 1, Stack.Instances.Count - i - 1);
+            if (await Dialogs.Get(instance.Id).BackAsync(this) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the typed state of a stack entry (a fresh value when it has none).</summary>
+    public static T ReadState<T>(DialogInstance instance)
+        where T : new() =>
+        instance.State is null ? new T() : instance.State.Deserialize<T>(DialogStack.Json) ?? new T();
+
+    public static void WriteState<T>(DialogInstance instance, T state) =>
+        instance.State = JsonSerializer.SerializeToNode(state, DialogStack.Json);
+}

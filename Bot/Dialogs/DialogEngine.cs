@@ -1,0 +1,132 @@
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>
+/// Runs one turn: loads the conversation's dialog stack, routes commands that work anywhere,
+/// passes everything else to the active dialog, and saves the stack back. The caller commits
+/// the conversation, the flow's writes and the replies in one transaction.
+/// </summary>
+public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, ILogger<DialogEngine> logger)
+{
+    public async Task<IReadOnlyList<Reply>> RunTurnAsync(
+        Conversation conversation,
+        Office office,
+        TurnInput input,
+        ChatBotDb db,
+        DateTime utcNow,
+        CancellationToken cancellationToken)
+    {
+        var stack = DialogStack.TryDeserialize(conversation.DialogState);
+        var restarted = stack is null || !IsCurrent(stack);
+        if (restarted)
+        {
+            logger.LogInformation("Conversation {ConversationId} had outdated dialog state; restarting it", conversation.Id);
+            stack = new DialogStack();
+        }
+
+        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, services, cancellationToken);
+        var texts = DialogTexts.For(dc.Language);
+        if (restarted)
+        {
+            dc.Say(texts.FlowRestarted);
+            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionWelcome);
+        }
+        else
+        {
+            await RouteAsync(dc, texts);
+        }
+
+        conversation.DialogState = stack!.Instances.Count == 0 ? null : stack.Serialize();
+        return dc.Replies;
+    }
+
+    private async Task RouteAsync(DialogContext dc, DialogTexts texts)
+    {
+        if (dc.Text.Length == 0 && dc.Input.Attachments.Count == 0)
+        {
+            dc.Say(texts.EmptyMessage);
+            await RepromptOrMenuAsync(dc);
+            return;
+        }
+
+        switch (InterruptionRouter.Recognize(dc.Text))
+        {
+            case Command.Menu:
+                dc.CancelAllDialogs();
+                await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
+                return;
+            case Command.Cancel:
+                if (InFlow(dc))
+                {
+                    dc.Say(texts.Cancelled);
+                }
+
+                dc.CancelAllDialogs();
+                await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
+                return;
+            case Command.Back:
+                if (!await dc.BackAsync())
+                {
+                    dc.CancelAllDialogs();
+                    await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
+                }
+
+                return;
+            case Command.Help:
+                await dc.BeginDialogAsync(WellKnownDialogs.Help);
+                return;
+            case Command.Officer:
+                dc.CancelAllDialogs();
+                if (dialogs.Contains(WellKnownDialogs.Handover))
+                {
+                    await dc.BeginDialogAsync(WellKnownDialogs.Handover);
+                }
+                else
+                {
+                    await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionOfficer);
+                }
+
+                return;
+            case Command.English or Command.Indonesian:
+                dc.Language = InterruptionRouter.Recognize(dc.Text) == Command.English ? "en" : "id";
+                dc.Say(DialogTexts.For(dc.Language).LanguageSwitched);
+                await RepromptOrMenuAsync(dc);
+                return;
+        }
+
+        if (dc.Stack.Instances.Count == 0)
+        {
+            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionWelcome);
+            return;
+        }
+
+        if (InterruptionRouter.Recognize(dc.Text) == Command.Greeting && !InFlow(dc))
+        {
+            dc.CancelAllDialogs();
+            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionWelcome);
+            return;
+        }
+
+        await dc.ContinueDialogAsync();
+    }
+
+    /// <summary>Whether a flow (anything beyond the main menu and its prompt) is on the stack.</summary>
+    private static bool InFlow(DialogContext dc) =>
+        dc.Stack.Instances.Any(i => i.Id != WellKnownDialogs.MainMenu && !i.Id.StartsWith("prompt.", StringComparison.Ordinal));
+
+    private static async Task RepromptOrMenuAsync(DialogContext dc)
+    {
+        if (!await dc.RepromptAsync())
+        {
+            dc.CancelAllDialogs();
+            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
+        }
+    }
+
+    private bool IsCurrent(DialogStack stack) =>
+        stack.Instances.All(i => dialogs.Find(i.Id) is { } dialog && dialog.Version == i.Version);
+}

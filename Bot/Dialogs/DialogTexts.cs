@@ -1,0 +1,67 @@
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>
+/// What the dialog engine itself says (prompt hints, commands, recovery), per language. Flows keep
+/// their own texts in their folder.
+/// </summary>
+public sealed partial record DialogTexts
+{
+    public required string Yes { get; init; }
+
+    public required string No { get; init; }
+
+    public required string EmptyAnswer { get; init; }
+
+    public required Func<int, string> TooLong { get; init; }
+
+    public required Func<int, string> ChooseNumber { get; init; }
+
+    public required string AnswerYesNo { get; init; }
+
+    public required string NumberOnly { get; init; }
+
+    public required Func<long, long, string> NumberBetween { get; init; }
+
+    public required string DateFormat { get; init; }
+
+    public required string DateNotPast { get; init; }
+
+    public required string DateNotFuture { get; init; }
+
+    public required string PhoneFormat { get; init; }
+
+    public required string EmailFormat { get; init; }
+
+    public required Func<string, string> EmailTypo { get; init; }
+
+    public required string NikLength { get; init; }
+
+    public required string NikInvalid { get; init; }
+
+    public required string AttachmentMissing { get; init; }
+
+    public required string AttachmentType { get; init; }
+
+    public required Func<long, string> AttachmentSize { get; init; }
+
+    /// <summary>Added to a re-ask after repeated failed answers.</summary>
+    public required string OfferOfficer { get; init; }
+
+    public required string EmptyMessage { get; init; }
+
+    public required string OnlyAttachment { get; init; }
+
+    public required string Cancelled { get; init; }
+
+    public required string NothingToGoBackTo { get; init; }
+
+    public required string FlowRestarted { get; init; }
+
+    public required string SomethingWentWrong { get; init; }
+
+    public required string LanguageSwitched { get; init; }
+
+    public static DialogTexts For(string language) => language == "en" ? English : Indonesian;
+
+    internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}

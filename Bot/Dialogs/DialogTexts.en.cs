@@ -1,0 +1,37 @@
+namespace ChatBot.Bot.Dialogs;
+
+public sealed partial record DialogTexts
+{
+    public static readonly DialogTexts English = new()
+    {
+        Yes = "Yes",
+        No = "No",
+        EmptyAnswer = "Please write your answer.",
+        TooLong = max => $"That answer is too long. Please keep it under {max} characters.",
+        ChooseNumber = count => count > 0
+            ? $"Sorry, I did not recognise that choice. Reply with a number from 1 to {count}, or write the option's name."
+            : "Sorry, I did not recognise that choice.",
+        AnswerYesNo = "Please answer *yes* or *no*.",
+        NumberOnly = "Please answer with a number, for example 2.",
+        NumberBetween = (min, max) => $"Please answer with a number from {min} to {max}.",
+        DateFormat = "I did not understand that date. Examples: 25-12-2026, 25 December, or tomorrow.",
+        DateNotPast = "That date has passed. Please choose today or a later date.",
+        DateNotFuture = "That date is in the future. Please write today's date or an earlier one.",
+        PhoneFormat = "That phone number does not look right. Example: 081234567890.",
+        EmailFormat = "That e-mail address does not look right. Example: name@gmail.com.",
+        EmailTypo = suggestion => $"Did you mean {suggestion}? If so, please write that address again.",
+        NikLength = "A NIK has 16 digits, as printed on the KTP. Please check it.",
+        NikInvalid = "That NIK does not match the KTP format. Please check the digits.",
+        AttachmentMissing = "Please send the photo (JPG/PNG) or a PDF file.",
+        AttachmentType = "We cannot accept that file. Please send a photo (JPG/PNG) or a PDF.",
+        AttachmentSize = bytes => $"That file is too large. The limit is {Megabytes(bytes)} MB.",
+        OfferOfficer = "If this is difficult, type *officer* to get help from an officer, or *menu* for the main menu.",
+        EmptyMessage = "Your message was empty. Please write your message.",
+        OnlyAttachment = "Thank you, we received the file. We only need files when we ask for them.",
+        Cancelled = "All right, cancelled.",
+        NothingToGoBackTo = "There is no previous step.",
+        FlowRestarted = "Sorry, this service was just updated, so we need to start again from the beginning.",
+        SomethingWentWrong = "Sorry, something went wrong while handling your message. Please try again, or type *officer*.",
+        LanguageSwitched = "All right, let's continue in English.",
+    };
+}

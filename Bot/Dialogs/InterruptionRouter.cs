@@ -1,0 +1,78 @@
+using ChatBot.Bot.Dialogs.Recognizers;
+
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>Commands a person can type at any step.</summary>
+public enum Command
+{
+    None,
+    Menu,
+    Cancel,
+    Back,
+    Help,
+    Officer,
+    English,
+    Indonesian,
+
+    /// <summary>A greeting (halo, selamat pagi): shows the menu when no flow is running.</summary>
+    Greeting,
+}
+
+/// <summary>
+/// Recognises the commands that work in every step (<c>menu</c>, <c>batal</c>, <c>kembali</c>,
+/// <c>bantuan</c>, <c>petugas</c>/<c>operator</c>, <c>english</c>/<c>bahasa</c>). A command is the
+/// whole message, so "batal" cancels while "saya mau membatalkan kunjungan" is an answer.
+/// </summary>
+public static class InterruptionRouter
+{
+    private static readonly Dictionary<string, Command> Words = new(StringComparer.Ordinal)
+    {
+        ["menu"] = Command.Menu,
+        ["menu utama"] = Command.Menu,
+        ["main menu"] = Command.Menu,
+        ["batal"] = Command.Cancel,
+        ["batalkan"] = Command.Cancel,
+        ["cancel"] = Command.Cancel,
+        ["kembali"] = Command.Back,
+        ["back"] = Command.Back,
+        ["bantuan"] = Command.Help,
+        ["help"] = Command.Help,
+        ["tolong"] = Command.Help,
+        ["petugas"] = Command.Officer,
+        ["operator"] = Command.Officer,
+        ["officer"] = Command.Officer,
+        ["admin"] = Command.Officer,
+        ["cs"] = Command.Officer,
+        ["bicara dengan petugas"] = Command.Officer,
+        ["english"] = Command.English,
+        ["inggris"] = Command.English,
+        ["bahasa inggris"] = Command.English,
+        ["bahasa"] = Command.Indonesian,
+        ["indonesia"] = Command.Indonesian,
+        ["bahasa indonesia"] = Command.Indonesian,
+        ["indonesian"] = Command.Indonesian,
+        ["halo"] = Command.Greeting,
+        ["hallo"] = Command.Greeting,
+        ["helo"] = Command.Greeting,
+        ["hai"] = Command.Greeting,
+        ["hi"] = Command.Greeting,
+        ["hello"] = Command.Greeting,
+        ["hey"] = Command.Greeting,
+        ["p"] = Command.Greeting,
+        ["assalamualaikum"] = Command.Greeting,
+        ["assalamu'alaikum"] = Command.Greeting,
+        ["assalamualaikum wr wb"] = Command.Greeting,
+        ["selamat pagi"] = Command.Greeting,
+        ["selamat siang"] = Command.Greeting,
+        ["selamat sore"] = Command.Greeting,
+        ["selamat malam"] = Command.Greeting,
+        ["pagi"] = Command.Greeting,
+        ["permisi"] = Command.Greeting,
+        ["good morning"] = Command.Greeting,
+        ["good afternoon"] = Command.Greeting,
+        ["good evening"] = Command.Greeting,
+    };
+
+    public static Command Recognize(string text) =>
+        text.Length is 0 or > 40 ? Command.None : Words.GetValueOrDefault(TextNormalizer.Keyword(text), Command.None);
+}

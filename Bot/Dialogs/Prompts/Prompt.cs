@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using ChatBot.Bot.Dialogs.Recognizers;
+
+namespace ChatBot.Bot.Dialogs.Prompts;
+
+/// <summary>Checks a recognised value; returns what to tell the person when it is not acceptable, else null.</summary>
+public delegate string? PromptValidator<in T>(DialogContext dc, T value);
+
+/// <summary>
+/// Asks a question and waits until the answer is understood: recognise → validate → re-ask with a
+/// hint. After <see cref="AttemptsBeforeOfferingOfficer"/> failed answers the re-ask also offers an officer.
+/// The recognised value ends the prompt and reaches the parent as its result.
+/// </summary>
+public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
+{
+    public const int AttemptsBeforeOfferingOfficer = 3;
+
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+    {
+        var promptOptions = options as PromptOptions ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions.");
+        DialogContext.WriteState(dc.ActiveInstance!, new PromptState { Options = promptOptions });
+        if (!promptOptions.Silent)
+        {
+            dc.Say(Question(dc, promptOptions));
+        }
+
+        return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc)
+    {
+        var instance = dc.ActiveInstance!;
+        var state = DialogContext.ReadState<PromptState>(instance);
+        var recognized = Recognize(dc, state.Options);
+        string? problem;
+        if (recognized.Ok)
+        {
+            problem = validator?.Invoke(dc, recognized.Value!);
+            if (problem is null)
+            {
+                return await dc.EndDialogAsync(recognized.Value);
+            }
+        }
+        else
+        {
+            problem = state.Options.Retry ?? Hint(dc, state.Options, recognized);
+        }
+
+        state.Attempts++;
+        DialogContext.WriteState(instance, state);
+        var texts = DialogTexts.For(dc.Language);
+        var retry = state.Attempts >= AttemptsBeforeOfferingOfficer ? $"{problem}\n\n{texts.OfferOfficer}" : problem;
+        dc.Say(new Reply(retry, Question(dc, state.Options).Choices));
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>How the question is said (choices written out by the channel).</summary>
+    protected virtual Reply Question(DialogContext dc, PromptOptions options) => new(options.Prompt, options.Choices);
+
+    protected abstract Recognized<T> Recognize(DialogContext dc, PromptOptions options);
+
+    /// <summary>What to say when the answer was not understood.</summary>
+    protected abstract string Hint(DialogContext dc, PromptOptions options, Recognized<T> recognized);
+
+    private sealed class PromptState
+    {
+        [JsonPropertyName("o")]
+        public PromptOptions Options { get; set; } = new();
+
+        [JsonPropertyName("n")]
+        public int Attempts { get; set; }
+    }
+}

@@ -1,0 +1,38 @@
+using ChatBot.Bot.Dialogs.Recognizers;
+
+namespace ChatBot.Bot.Dialogs.Prompts;
+
+/// <summary>
+/// What a prompt asks and accepts. Stored with the prompt while it waits, so it holds plain data
+/// only; validation code lives in the prompt instance a flow registers.
+/// </summary>
+public sealed class PromptOptions
+{
+    /// <summary>The question, in the person's language.</summary>
+    public string Prompt { get; set; } = "";
+
+    /// <summary>Said instead of the prompt's own hint when an answer is not understood.</summary>
+    public string? Retry { get; set; }
+
+    public List<Choice>? Choices { get; set; }
+
+    /// <summary>Number prompts: inclusive bounds.</summary>
+    public long? Min { get; set; }
+
+    public long? Max { get; set; }
+
+    /// <summary>Date prompts: which dates make sense.</summary>
+    public DateDirection Direction { get; set; }
+
+    /// <summary>Text prompts: longest accepted answer.</summary>
+    public int MaxLength { get; set; } = 1000;
+
+    /// <summary>Attachment prompts: largest accepted file.</summary>
+    public long MaxBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Attachment prompts: accepted MIME types (checked from the bytes by the channel).</summary>
+    public List<string>? ContentTypes { get; set; }
+
+    /// <summary>Begin without saying the question (it was already said).</summary>
+    public bool Silent { get; set; }
+}

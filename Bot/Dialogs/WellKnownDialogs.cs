@@ -1,0 +1,23 @@
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>Dialog ids the engine itself begins.</summary>
+public static class WellKnownDialogs
+{
+    /// <summary>The root: greeting and main menu.</summary>
+    public const string MainMenu = "main-menu";
+
+    /// <summary>Says the help text, then asks the current question again.</summary>
+    public const string Help = "help";
+
+    /// <summary>Operator handover; until it is registered the main menu says it is coming soon.</summary>
+    public const string Handover = "handover";
+
+    /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
+    public const string MenuOptionOfficer = "officer";
+
+    /// <summary>Option for <see cref="MainMenu"/>: greet, then show the menu.</summary>
+    public const string MenuOptionWelcome = "welcome";
+
+    /// <summary>Option for <see cref="MainMenu"/>: wait for a choice without showing the menu again.</summary>
+    public const string MenuOptionQuiet = "quiet";
+}

@@ -1,0 +1,131 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Bot.Flows.Help;
+using ChatBot.Bot.Flows.MainMenu;
+using ChatBot.Bot.Workers;
+using ChatBot.Channels.Inbox;
+using ChatBot.Channels.Outbox;
+using ChatBot.Channels.Pipeline;
+using ChatBot.Channels.Simulator;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Bot.Hosting;
+
+/// <summary>Composition of the service: the store, the pipeline, the channels and the dialogs.</summary>
+public static class ChatBotServices
+{
+    /// <summary>Registers everything but the web endpoints; used by the web host and by the command line.</summary>
+    public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        var store = ReadStoreOptions(configuration, contentRoot);
+        services.AddSingleton(store);
+        services.AddSingleton<ChatBotDbFactory>();
+        services.AddSingleton<IDbContextFactory<ChatBotDb>>(sp => sp.GetRequiredService<ChatBotDbFactory>());
+        services.AddSingleton<OfficeDirectory>();
+        services.AddSingleton<PipelineEvents>();
+        services.AddSingleton(configuration.GetSection("Offices:Default").Get<DefaultOfficeOptions>() ?? new DefaultOfficeOptions());
+
+        // Hosted services start in this order; the store is migrated before anything reads it.
+        services.AddHostedService<StoreStartup>();
+        AddWorker<InboxWriter>(services);
+        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        AddWorker<OutboxDispatcher>(services);
+        services.AddSingleton(configuration.GetSection("Workers:TurnProcessor").Get<TurnProcessorOptions>() ?? new TurnProcessorOptions());
+        AddWorker<TurnProcessor>(services);
+
+        if (configuration.GetValue("Channels:Simulator:Enabled", true))
+        {
+            services.AddSingleton<SimulatorHub>();
+            services.AddSingleton<IChannelSender, SimulatorSender>();
+        }
+
+        AddDialogs(services);
+        return services;
+    }
+
+    private static void AddDialogs(IServiceCollection services)
+    {
+        services.AddSingleton<Dialog, MainMenuDialog>();
+        services.AddSingleton<Dialog, HelpDialog>();
+        services.AddSingleton<Dialog>(_ => new TextPrompt());
+        services.AddSingleton<Dialog>(_ => new ChoicePrompt());
+        services.AddSingleton<Dialog>(_ => new ConfirmPrompt());
+        services.AddSingleton<Dialog>(_ => new NumberPrompt());
+        services.AddSingleton<Dialog>(_ => new DatePrompt());
+        services.AddSingleton<Dialog>(_ => new PhonePrompt());
+        services.AddSingleton<Dialog>(_ => new EmailPrompt());
+        services.AddSingleton<Dialog>(_ => new NikPrompt());
+        services.AddSingleton<Dialog>(_ => new AttachmentPrompt());
+        services.AddSingleton<DialogSet>();
+        services.AddSingleton<DialogEngine>();
+    }
+
+    private static void AddWorker<T>(IServiceCollection services)
+        where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
+        services.AddHostedService(sp => sp.GetRequiredService<T>());
+    }
+
+    /// <summary>Reads the store settings; a relative SQLite file is placed under the content root.</summary>
+    public static StoreOptions ReadStoreOptions(IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connection = configuration.GetConnectionString("ChatBot");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? StoreOptions.DefaultSqlite
+                : throw new InvalidOperationException("ConnectionStrings:ChatBot is required when Database:Provider is Postgres.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var csb = new SqliteConnectionStringBuilder(connection);
+            if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+            {
+                csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
+            }
+
+            connection = csb.ToString();
+        }
+
+        return new StoreOptions
+        {
+            Provider = provider,
+            ConnectionString = connection,
+            SqliteSynchronous = configuration.GetValue("Database:SqliteSynchronous", "NORMAL")!,
+        };
+    }
+}
+
+/// <summary>Migrates the store, seeds the default office and loads the office directory before anything else starts.</summary>
+internal sealed class StoreStartup(
+    ChatBotDbFactory factory,
+    OfficeDirectory offices,
+    DefaultOfficeOptions defaults,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<StoreStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await StoreInitializer.InitializeAsync(
+            factory,
+            defaults,
+            configuration["Channels:WhatsApp:From"],
+            configuration["Channels:Email:Address"],
+            time.GetUtcNow().UtcDateTime,
+            cancellationToken);
+        await offices.ReloadAsync(cancellationToken);
+        logger.LogInformation("Store ready ({Provider}); {Count} office(s)", factory.Options.Provider, offices.All.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

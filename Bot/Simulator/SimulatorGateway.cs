@@ -1,0 +1,128 @@
+using ChatBot.Bot.Dialogs.Recognizers;
+using ChatBot.Channels.Inbox;
+using ChatBot.Channels.Pipeline;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Simulator;
+
+/// <summary>A simulated phone's message; the result of sending it.</summary>
+public sealed record SimulatorSendResult(long InboundMessageId, bool Duplicate);
+
+/// <summary>The bot's answer to one message, once sent; <see cref="TimedOut"/> when it did not come in time.</summary>
+public sealed record TurnReplies(long InboundMessageId, IReadOnlyList<string> Replies, bool TimedOut);
+
+/// <summary>A line of a simulated conversation's history.</summary>
+public sealed record SimulatorLine(long Id, string Direction, string Body, DateTime At, string? Status);
+
+/// <summary>
+/// The local channel's way in: the simulator page and the chat command send through the same
+/// inbox as WhatsApp and e-mail, and read the answers the outbox delivered.
+/// </summary>
+public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory, PipelineEvents events, TimeProvider time)
+{
+    /// <summary>Stores a message from a simulated phone. Returns null when the number is not a phone number.</summary>
+    public async Task<SimulatorSendResult?> SendAsync(string from, string? text, string? clientId, string? office, CancellationToken cancellationToken)
+    {
+        var phone = PhoneRecognizer.Recognize(from);
+        if (!phone.Ok)
+        {
+            return null;
+        }
+
+        var envelope = new InboundEnvelope(
+            ChannelKind.Simulator,
+            string.IsNullOrWhiteSpace(clientId) ? Guid.NewGuid().ToString("N") : clientId.Trim(),
+            phone.Value!,
+            office?.Trim() ?? "",
+            text ?? "");
+        var stored = await inbox.StoreAsync(envelope, cancellationToken);
+        return new SimulatorSendResult(stored.InboundMessageId, stored.Duplicate);
+    }
+
+    /// <summary>Waits until the turn for <paramref name="inboundId"/> ran and its replies were sent.</summary>
+    public async Task<TurnReplies> WaitForRepliesAsync(long inboundId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var changed = new Signal();
+        void OnTurn(TurnCompleted e)
+        {
+            if (e.InboundMessageId == inboundId)
+            {
+                changed.Set();
+            }
+        }
+
+        void OnSent(OutboundDispatched e)
+        {
+            if (e.InboundMessageId == inboundId)
+            {
+                changed.Set();
+            }
+        }
+
+        events.TurnCompleted += OnTurn;
+        events.OutboundDispatched += OnSent;
+        try
+        {
+            var deadline = time.GetUtcNow() + timeout;
+            while (true)
+            {
+                await using (var db = factory.CreateDbContext())
+                {
+                    var status = await db.InboundMessages.Where(m => m.Id == inboundId).Select(m => (InboundStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+                    if (status is null)
+                    {
+                        return new TurnReplies(inboundId, [], TimedOut: false);
+                    }
+
+                    if (status != InboundStatus.Pending)
+                    {
+                        var rows = await db.OutboundMessages.Where(o => o.InboundMessageId == inboundId).OrderBy(o => o.Id)
+                            .Select(o => new { o.Body, o.Status }).ToListAsync(cancellationToken);
+                        if (rows.All(r => r.Status != OutboundStatus.Queued))
+                        {
+                            return new TurnReplies(inboundId, rows.Select(r => r.Body).ToList(), TimedOut: false);
+                        }
+                    }
+                }
+
+                var remaining = deadline - time.GetUtcNow();
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return new TurnReplies(inboundId, [], TimedOut: true);
+                }
+
+                await changed.WaitAsync(remaining < TimeSpan.FromMilliseconds(500) ? remaining : TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            }
+        }
+        finally
+        {
+            events.TurnCompleted -= OnTurn;
+            events.OutboundDispatched -= OnSent;
+        }
+    }
+
+    /// <summary>The latest lines of a simulated phone's conversations, oldest first.</summary>
+    public async Task<IReadOnlyList<SimulatorLine>> HistoryAsync(string from, int limit, CancellationToken cancellationToken)
+    {
+        var phone = PhoneRecognizer.Recognize(from);
+        if (!phone.Ok)
+        {
+            return [];
+        }
+
+        await using var db = factory.CreateDbContext();
+        var inbound = await db.InboundMessages.AsNoTracking()
+            .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value)
+            .OrderByDescending(m => m.Id).Take(limit)
+            .Select(m => new SimulatorLine(m.Id, "in", m.Body ?? "", m.ReceivedAt, null))
+            .ToListAsync(cancellationToken);
+        var outbound = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued)
+            .OrderByDescending(m => m.Id).Take(limit)
+            .Select(m => new SimulatorLine(m.Id, "out", m.Body, m.SentAt ?? m.CreatedAt, m.Status.ToString()))
+            .ToListAsync(cancellationToken);
+        return inbound.Concat(outbound).OrderBy(l => l.At).ThenBy(l => l.Direction == "in" ? 0 : 1).TakeLast(limit).ToList();
+    }
+}

@@ -1,0 +1,215 @@
+using ChatBot.Channels.Pipeline;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Channels.Outbox;
+
+/// <summary>
+/// Sends committed outbox rows through their channel and records the outcome. Rows of one
+/// conversation go out one after another in the order they were committed; a row waiting for a
+/// retry holds back the later rows of its conversation, so a person never reads answers out of order.
+/// </summary>
+public sealed class OutboxDispatcher(
+    ChatBotDbFactory factory,
+    IEnumerable<IChannelSender> senders,
+    PipelineEvents events,
+    OutboxOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int sent;
+                do
+                {
+                    sent = await DispatchDueAsync(stoppingToken);
+                }
+                while (sent > 0 && !stoppingToken.IsCancellationRequested);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox pass failed; retrying shortly");
+            }
+
+            await events.OutboxQueued.WaitAsync(options.PollInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends every row that is due now; returns how many rows were handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        List<OutboundMessage> queued;
+        await using (var db = factory.CreateDbContext())
+        {
+            queued = await db.OutboundMessages.AsNoTracking()
+                .Where(m => m.Status == OutboundStatus.Queued)
+                .OrderBy(m => m.Id)
+                .Take(options.BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        if (queued.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = queued
+            .GroupBy(m => m.ConversationId)
+            .Select(g => g.TakeWhile(m => m.NextAttemptAt <= now).ToList())
+            .Where(rows => rows.Count > 0)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var outcomes = new List<(OutboundMessage Row, SendResult Result)>();
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelConversations, CancellationToken = cancellationToken },
+            async (rows, ct) =>
+            {
+                foreach (var row in rows)
+                {
+                    var result = await SendOneAsync(row, ct);
+                    lock (outcomes)
+                    {
+                        outcomes.Add((row, result));
+                    }
+
+                    if (result is not SendResult.Sent)
+                    {
+                        break; // keep the conversation's order: later rows wait for this one
+                    }
+                }
+            });
+
+        await RecordAsync(outcomes, cancellationToken);
+        return outcomes.Count;
+    }
+
+    private async Task<SendResult> SendOneAsync(OutboundMessage row, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(row.Channel, out var sender))
+        {
+            return new SendResult.Rejected("channel_disabled", $"The {row.Channel} channel is not enabled.");
+        }
+
+        try
+        {
+            return await sender.SendAsync(row, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Sending outbound {OutboundId} on {Channel} threw; will retry", row.Id, row.Channel);
+            return new SendResult.Transient(ex.GetType().Name);
+        }
+    }
+
+    private async Task RecordAsync(List<(OutboundMessage Row, SendResult Result)> outcomes, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (row, result) in outcomes)
+        {
+            Apply(row, result, now);
+        }
+
+        await using (var db = factory.CreateDbContext())
+        {
+            using var gate = await factory.Gate.EnterAsync(CancellationToken.None);
+            foreach (var (row, _) in outcomes)
+            {
+                var entry = db.OutboundMessages.Attach(row);
+                entry.Property(m => m.Status).IsModified = true;
+                entry.Property(m => m.Attempts).IsModified = true;
+                entry.Property(m => m.NextAttemptAt).IsModified = true;
+                entry.Property(m => m.SentAt).IsModified = true;
+                entry.Property(m => m.StatusUpdatedAt).IsModified = true;
+                entry.Property(m => m.ProviderMessageId).IsModified = true;
+                entry.Property(m => m.ErrorCode).IsModified = true;
+                entry.Property(m => m.ErrorMessage).IsModified = true;
+            }
+
+            // Recorded even when shutdown was requested: these messages have left already.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        foreach (var (row, _) in outcomes)
+        {
+            if (row.Status != OutboundStatus.Queued)
+            {
+                events.RaiseOutboundDispatched(new OutboundDispatched(
+                    row.Id, row.InboundMessageId, row.ConversationId, row.Channel, row.To, row.Body, row.Status));
+            }
+        }
+    }
+
+    private void Apply(OutboundMessage row, SendResult result, DateTime now)
+    {
+        row.StatusUpdatedAt = now;
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                row.Status = OutboundStatus.Sent;
+                row.SentAt = now;
+                row.ProviderMessageId = sent.ProviderMessageId;
+                row.ErrorCode = null;
+                row.ErrorMessage = null;
+                break;
+            case SendResult.Rejected rejected:
+                row.Status = OutboundStatus.Failed;
+                row.ErrorCode = rejected.Code;
+                row.ErrorMessage = Truncate(rejected.Message);
+                logger.LogWarning("Outbound {OutboundId} on {Channel} rejected permanently: {ErrorCode}", row.Id, row.Channel, rejected.Code);
+                break;
+            case SendResult.NeedsTemplate held:
+                row.Status = OutboundStatus.NeedsTemplate;
+                row.ErrorCode = "needs_template";
+                row.ErrorMessage = Truncate(held.Reason);
+                break;
+            case SendResult.Transient transient:
+                row.Attempts++;
+                row.ErrorMessage = Truncate(transient.Reason);
+                if (row.Attempts >= options.MaxAttempts)
+                {
+                    row.Status = OutboundStatus.Failed;
+                    row.ErrorCode = "gave_up";
+                    logger.LogError("Outbound {OutboundId} on {Channel} failed {Attempts} times; giving up", row.Id, row.Channel, row.Attempts);
+                }
+                else
+                {
+                    row.NextAttemptAt = now + (transient.RetryAfter ?? Backoff(row.Attempts));
+                }
+
+                break;
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, options.MaxRetryDelay.TotalMilliseconds);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
+}

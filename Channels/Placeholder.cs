@@ -1,1 +1,0 @@
-namespace ChatBot.Channels; internal static class Placeholder {}

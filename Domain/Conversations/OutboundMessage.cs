@@ -1,0 +1,80 @@
+namespace ChatBot.Domain.Conversations;
+
+/// <summary>
+/// Delivery status of an outgoing message. The order of the values is the order a message moves
+/// through; a status callback never moves a message backwards.
+/// </summary>
+public enum OutboundStatus
+{
+    /// <summary>Committed to the outbox, waiting to be sent.</summary>
+    Queued = 0,
+
+    /// <summary>Held: outside the 24-hour window and no template is configured.</summary>
+    NeedsTemplate = 1,
+
+    /// <summary>Accepted by the provider.</summary>
+    Sent = 2,
+
+    Delivered = 3,
+
+    Read = 4,
+
+    /// <summary>Permanently failed; see the error code and message.</summary>
+    Failed = 5,
+}
+
+/// <summary>Why a message is sent: a direct answer, a proactive notice, or an officer's reply.</summary>
+public enum OutboundKind
+{
+    Reply,
+    Proactive,
+    Officer,
+}
+
+/// <summary>An outgoing message. Rows in <see cref="OutboundStatus.Queued"/> are the outbox.</summary>
+public sealed class OutboundMessage
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public Conversation? Conversation { get; set; }
+
+    /// <summary>The inbound message this answers, when it is a reply.</summary>
+    public long? InboundMessageId { get; set; }
+
+    public ChannelKind Channel { get; set; }
+
+    public required string To { get; set; }
+
+    public string? From { get; set; }
+
+    public required string Body { get; set; }
+
+    public OutboundKind Kind { get; set; }
+
+    /// <summary>Message kind for proactive templates (e.g. <c>visit_reminder</c>).</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>Channel-specific extras as JSON (template variables, e-mail threading headers).</summary>
+    public string? Payload { get; set; }
+
+    public OutboundStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime? StatusUpdatedAt { get; set; }
+
+    /// <summary>The provider's id for the sent message (Twilio SID, e-mail Message-ID).</summary>
+    public string? ProviderMessageId { get; set; }
+
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorMessage { get; set; }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ChatBot.Domain.Persistence;
+
+/// <summary>
+/// Creates store contexts for the configured provider. Options are built once; contexts are cheap
+/// and short-lived (one per unit of work).
+/// </summary>
+public sealed class ChatBotDbFactory : IDbContextFactory<ChatBotDb>
+{
+    private readonly Func<ChatBotDb> _create;
+
+    public ChatBotDbFactory(StoreOptions options)
+    {
+        Options = options;
+        Gate = new WriteGate(exclusive: options.Provider == DatabaseProvider.Sqlite);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteChatBotDb>();
+                ConfigureSqlite(sqlite, options);
+                var built = sqlite.Options;
+                _create = () => new SqliteChatBotDb(built);
+                break;
+            case DatabaseProvider.Postgres:
+                var pg = new DbContextOptionsBuilder<PostgresChatBotDb>();
+                ConfigurePostgres(pg, options.ConnectionString);
+                var builtPg = pg.Options;
+                _create = () => new PostgresChatBotDb(builtPg);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider.");
+        }
+    }
+
+    public StoreOptions Options { get; }
+
+    /// <summary>Every writer in the process enters this gate around its write transaction.</summary>
+    public WriteGate Gate { get; }
+
+    public ChatBotDb CreateDbContext() => _create();
+
+    public Task<ChatBotDb> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(_create());
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, StoreOptions options)
+    {
+        var csb = new SqliteConnectionStringBuilder(options.ConnectionString);
+        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        csb.Pooling = true;
+        builder.UseSqlite(csb.ToString(), o => o.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(new SqliteConnectionSetup(options.SqliteSynchronous))
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.FirstWithoutOrderByAndFilterWarning));
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
+    {
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__migrations"));
+    }
+}

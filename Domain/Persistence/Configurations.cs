@@ -1,0 +1,82 @@
+using ChatBot.Domain.Audit;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatBot.Domain.Persistence;
+
+internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
+{
+    public void Configure(EntityTypeBuilder<Office> b)
+    {
+        b.Property(o => o.Code).HasMaxLength(32);
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.TimeZoneId).HasMaxLength(64);
+        b.Property(o => o.WhatsAppNumber).HasMaxLength(32);
+        b.Property(o => o.EmailAddress).HasMaxLength(254);
+        b.HasIndex(o => o.Code).IsUnique();
+        b.Ignore(o => o.TimeZone);
+    }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> b)
+    {
+        b.Property(c => c.UserAddress).HasMaxLength(254);
+        b.Property(c => c.DisplayName).HasMaxLength(200);
+        b.Property(c => c.Language).HasMaxLength(8);
+        b.Property(c => c.Revision).IsConcurrencyToken();
+        b.HasOne(c => c.Office).WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.OfficeId, c.Channel, c.UserAddress }).IsUnique();
+        b.HasIndex(c => new { c.Mode, c.LastActivityAt });
+    }
+}
+
+internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
+{
+    public void Configure(EntityTypeBuilder<InboundMessage> b)
+    {
+        b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.Property(m => m.From).HasMaxLength(254);
+        b.Property(m => m.To).HasMaxLength(254);
+        b.Property(m => m.SenderName).HasMaxLength(200);
+        b.Property(m => m.Note).HasMaxLength(500);
+        b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
+        b.HasIndex(m => new { m.Status, m.Id });
+        b.HasIndex(m => new { m.ConversationId, m.Id });
+        b.HasOne<Office>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboundMessage> b)
+    {
+        b.Property(m => m.To).HasMaxLength(254);
+        b.Property(m => m.From).HasMaxLength(254);
+        b.Property(m => m.Topic).HasMaxLength(64);
+        b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.Property(m => m.ErrorCode).HasMaxLength(32);
+        b.Property(m => m.ErrorMessage).HasMaxLength(1000);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(m => new { m.Status, m.Id });
+        b.HasIndex(m => new { m.ConversationId, m.Id });
+        b.HasIndex(m => m.InboundMessageId);
+        b.HasIndex(m => new { m.Channel, m.ProviderMessageId });
+        b.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Actor).HasMaxLength(100);
+        b.Property(a => a.Action).HasMaxLength(100);
+        b.Property(a => a.Subject).HasMaxLength(200);
+        b.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,85 @@
+using ChatBot.Domain.Audit;
+using ChatBot.Domain.Offices;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Domain.Persistence;
+
+/// <summary>The office a single-office deployment gets without any set-up, from configuration.</summary>
+public sealed class DefaultOfficeOptions
+{
+    public string Code { get; set; } = "UPT";
+
+    public string Name { get; set; } = "Unit Pelaksana Teknis Pemasyarakatan";
+
+    public OfficeType Type { get; set; } = OfficeType.Rutan;
+
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+}
+
+/// <summary>Applies migrations and seeds the default office.</summary>
+public static class StoreInitializer
+{
+    /// <summary>
+    /// Migrates the store to the current model. When no office exists, creates the default office;
+    /// the default office always answers on the configured WhatsApp number and mailbox.
+    /// </summary>
+    public static async Task InitializeAsync(
+        ChatBotDbFactory factory,
+        DefaultOfficeOptions defaults,
+        string? whatsAppFrom,
+        string? emailAddress,
+        DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var office = await db.Offices.FirstOrDefaultAsync(o => o.IsDefault, cancellationToken);
+        if (office is null && !await db.Offices.AnyAsync(cancellationToken))
+        {
+            office = new Office
+            {
+                Code = defaults.Code,
+                Name = defaults.Name,
+                Type = defaults.Type,
+                TimeZoneId = defaults.TimeZone,
+                IsDefault = true,
+            };
+            db.Offices.Add(office);
+            db.AuditEntries.Add(new AuditEntry { At = nowUtc, Actor = "system", Action = "office.seed", Subject = $"Office/{defaults.Code}" });
+        }
+
+        if (office is not null)
+        {
+            var number = WhatsAppAddress.Normalize(whatsAppFrom);
+            if (!string.IsNullOrEmpty(number))
+            {
+                office.WhatsAppNumber = number;
+            }
+
+            if (!string.IsNullOrWhiteSpace(emailAddress))
+            {
+                office.EmailAddress = emailAddress.Trim().ToLowerInvariant();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>WhatsApp addresses as Twilio writes them (<c>whatsapp:+62…</c>) and as we store them (<c>+62…</c>).</summary>
+public static class WhatsAppAddress
+{
+    public const string Prefix = "whatsapp:";
+
+    public static string? Normalize(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+
+        var trimmed = address.Trim();
+        return trimmed.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? trimmed[Prefix.Length..] : trimmed;
+    }
+}
