@@ -1,6 +1,8 @@
+using ChatBot.Bot.Logging;
 using ChatBot.Bot.Simulator;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Serilog;
 
 namespace ChatBot.Bot.Hosting;
 
@@ -36,11 +38,13 @@ public static class BotHost
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
+        builder.UseChatBotLogging();
         configure?.Invoke(builder);
         builder.Services.AddChatBotCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<SimulatorGateway>();
 
         var app = builder.Build();
+        app.UseSerilogRequestLogging();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "Web");
         app.MapGet("/", () => Results.Redirect("/simulator"));
         app.MapGet("/health", HealthAsync);

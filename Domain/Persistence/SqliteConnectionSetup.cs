@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ChatBot.Domain.Persistence;
 
 /// <summary>
-/// Sets the pragmas every SQLite connection needs. WAL lets readers (the console) run beside the
-/// single writer; the synchronous level is explicit because the bundled SQLite defaults WAL to FULL.
+/// Sets the per-connection synchronous level explicitly, because the bundled SQLite defaults WAL to
+/// FULL. WAL itself is a property of the database file, set once when the store is initialised
+/// (see <see cref="StoreInitializer"/>); foreign keys are switched on by the provider.
 /// </summary>
 internal sealed class SqliteConnectionSetup(string synchronous) : DbConnectionInterceptor
 {
     private readonly string _pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous={Validate(synchronous)}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        $"PRAGMA synchronous={Validate(synchronous)};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -32,6 +32,12 @@ public static class StoreInitializer
         CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
+        if (factory.Options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers (the console) work beside the single writer; persistent in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         var office = await db.Offices.FirstOrDefaultAsync(o => o.IsDefault, cancellationToken);

@@ -1,0 +1,123 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Hosting;
+using ChatBot.Bot.Simulator;
+using ChatBot.Channels.Simulator;
+using ChatBot.Domain.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Bot.Tests.Support;
+
+/// <summary>
+/// The real service (Kestrel on 127.0.0.1, a random port) on a temporary SQLite store. Tests drive it
+/// the way users do: through the simulator's HTTP API, the gateway, or a browser.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, string directory)
+    {
+        _app = app;
+        Directory = directory;
+    }
+
+    /// <summary>The folder of the temporary store; a second host on it sees the same data.</summary>
+    public string Directory { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public SimulatorGateway Gateway => Services.GetRequiredService<SimulatorGateway>();
+
+    public SimulatorHub Hub => Services.GetRequiredService<SimulatorHub>();
+
+    public ChatBotDbFactory Store => Services.GetRequiredService<ChatBotDbFactory>();
+
+    /// <summary>Starts a host; pass the same <paramref name="directory"/> to restart on an existing store.</summary>
+    public static async Task<TestHost> StartAsync(
+        string? directory = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        IEnumerable<Dialog>? extraDialogs = null)
+    {
+        directory ??= NewDirectory();
+        var app = BotHost.BuildWeb([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = "http://127.0.0.1:0",
+                ["ConnectionStrings:ChatBot"] = $"Data Source={Path.Combine(directory, "chatbot.db")}",
+                ["Logging:File:Enabled"] = "false",
+                ["Logging:Level"] = "Warning",
+                ["Outbox:PollInterval"] = "00:00:00.200",
+                ["Workers:TurnProcessor:PollInterval"] = "00:00:00.200",
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            builder.Logging.ClearProviders();
+            foreach (var dialog in extraDialogs ?? [])
+            {
+                builder.Services.AddSingleton(dialog);
+            }
+
+            services?.Invoke(builder.Services);
+        });
+        var host = new TestHost(app, directory);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address);
+        return host;
+    }
+
+    public static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "chatbot-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A chat with the bot as the person with this phone number.</summary>
+    public ChatScript Chat(string phone) => new(this, phone);
+
+    /// <summary>Stops the host but keeps its store, as a crash or a restart would.</summary>
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already stopped by the test.
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
