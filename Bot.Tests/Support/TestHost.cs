@@ -22,10 +22,13 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestHost(WebApplication app, string directory)
+    private readonly bool _ownsDirectory;
+
+    private TestHost(WebApplication app, string directory, bool ownsDirectory)
     {
         _app = app;
         Directory = directory;
+        _ownsDirectory = ownsDirectory;
     }
 
     /// <summary>The folder of the temporary store; a second host on it sees the same data.</summary>
@@ -41,13 +44,17 @@ public sealed class TestHost : IAsyncDisposable
 
     public ChatBotDbFactory Store => Services.GetRequiredService<ChatBotDbFactory>();
 
-    /// <summary>Starts a host; pass the same <paramref name="directory"/> to restart on an existing store.</summary>
+    /// <summary>
+    /// Starts a host; pass the same <paramref name="directory"/> to restart on an existing store (the
+    /// caller then owns the folder; see <see cref="NewDirectory"/>).
+    /// </summary>
     public static async Task<TestHost> StartAsync(
         string? directory = null,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         IEnumerable<Dialog>? extraDialogs = null)
     {
+        var ownsDirectory = directory is null;
         directory ??= NewDirectory();
         var app = BotHost.BuildWeb([], builder =>
         {
@@ -73,7 +80,7 @@ public sealed class TestHost : IAsyncDisposable
 
             services?.Invoke(builder.Services);
         });
-        var host = new TestHost(app, directory);
+        var host = new TestHost(app, directory, ownsDirectory);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address);
@@ -111,9 +118,17 @@ public sealed class TestHost : IAsyncDisposable
             // Already stopped by the test.
         }
 
+        if (_ownsDirectory)
+        {
+            DeleteDirectory(Directory);
+        }
+    }
+
+    public static void DeleteDirectory(string directory)
+    {
         try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -100,7 +100,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
 
         if (dc.Stack.Instances.Count == 0)
         {
-            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionWelcome);
+            await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionStart);
             return;
         }
 

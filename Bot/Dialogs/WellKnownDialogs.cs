@@ -18,6 +18,12 @@ public static class WellKnownDialogs
     /// <summary>Option for <see cref="MainMenu"/>: greet, then show the menu.</summary>
     public const string MenuOptionWelcome = "welcome";
 
+    /// <summary>
+    /// Option for <see cref="MainMenu"/> when a conversation starts: a first message that already names a
+    /// service ("1", "pengaduan") starts it; anything else gets the greeting and the menu.
+    /// </summary>
+    public const string MenuOptionStart = "start";
+
     /// <summary>Option for <see cref="MainMenu"/>: wait for a choice without showing the menu again.</summary>
     public const string MenuOptionQuiet = "quiet";
 }

@@ -41,7 +41,7 @@ public static class ChatBotServices
 
         if (configuration.GetValue("Channels:Simulator:Enabled", true))
         {
-            services.AddSingleton<SimulatorHub>();
+            services.TryAddSingleton<SimulatorHub>();
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
 

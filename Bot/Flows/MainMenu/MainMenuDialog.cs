@@ -1,5 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Domain.Offices;
 
 namespace ChatBot.Bot.Flows.MainMenu;
@@ -40,8 +41,17 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
             return step.EndAsync();
         }
 
+        if (options == WellKnownDialogs.MenuOptionStart && !step.State.Shown
+            && InterruptionRouter.Recognize(dc.Text) != Command.Greeting
+            && ChoiceRecognizer.Recognize(dc.Text, choices) is { Ok: true, Value: { } picked })
+        {
+            step.State.Shown = true;
+            return StartEntryAsync(step, MenuEntries.All.Single(e => e.Value == picked.Value));
+        }
+
         var quiet = options == WellKnownDialogs.MenuOptionQuiet && !step.State.Shown;
-        var question = options == WellKnownDialogs.MenuOptionWelcome && !step.State.Shown
+        var welcome = options is WellKnownDialogs.MenuOptionWelcome or WellKnownDialogs.MenuOptionStart;
+        var question = welcome && !step.State.Shown
             ? $"{texts.Welcome(dc.Office.Name)}\n\n{texts.ChooseService}"
             : texts.ChooseService;
         step.State.Shown = true;

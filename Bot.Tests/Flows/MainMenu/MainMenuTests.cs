@@ -1,0 +1,64 @@
+using ChatBot.Bot.Tests.Support;
+
+namespace ChatBot.Bot.Tests.Flows.MainMenu;
+
+public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
+{
+    private TestHost Host => shared.Host;
+
+    [Fact]
+    public Task Greeting_shows_the_welcome_and_every_service() =>
+        Host.Chat("081200000001")
+            .Send("halo")
+            .Expect("Selamat datang", "gratis", "1. Pendaftaran kunjungan video call", "2. Status litmas",
+                "3. Informasi integrasi", "4. Pengaduan", "5. Izin ke luar kota", "6. Bicara dengan petugas")
+            .RunAsync();
+
+    [Fact]
+    public Task Any_first_message_gets_the_menu() =>
+        Host.Chat("081200000002")
+            .Send("saya mau tanya")
+            .Expect("Selamat datang", "1. Pendaftaran kunjungan video call")
+            .RunAsync();
+
+    [Fact]
+    public Task A_service_not_built_yet_says_coming_soon_and_shows_the_menu_again() =>
+        Host.Chat("081200000003")
+            .Send("halo").Expect("Selamat datang")
+            .Send("5").Expect("segera hadir", "Izin ke luar kota", "Silakan pilih layanan")
+            .Send("pengaduan").Expect("segera hadir", "Pengaduan")
+            .RunAsync();
+
+    [Fact]
+    public Task A_wrong_choice_is_explained_and_the_menu_repeated() =>
+        Host.Chat("081200000004")
+            .Send("halo").Expect("Selamat datang")
+            .Send("9").Expect("angka 1 sampai 6", "1. Pendaftaran kunjungan video call")
+            .Send("xyz qwerty").Expect("tidak kami kenali")
+            .Send("2").Expect("segera hadir", "Status litmas")
+            .RunAsync();
+
+    [Fact]
+    public Task Asking_for_an_officer_before_handover_exists_gives_service_hours() =>
+        Host.Chat("081200000005")
+            .Send("petugas").Expect("petugas", "Senin–Jumat", "08.00–16.00 WIB")
+            .Send("6").Expect("Senin–Jumat")
+            .RunAsync();
+
+    [Fact]
+    public Task English_on_request_and_back_to_Indonesian() =>
+        Host.Chat("081200000006")
+            .Send("halo").Expect("Selamat datang")
+            .Send("english").Expect("continue in English", "1. Video-call visit registration")
+            .Send("help").Expect("*Help*", "free of charge")
+            .Send("bahasa").Expect("Bahasa Indonesia", "1. Pendaftaran kunjungan video call")
+            .RunAsync();
+
+    [Fact]
+    public Task Help_explains_commands_and_returns_to_the_question() =>
+        Host.Chat("081200000007")
+            .Send("halo").Expect("Selamat datang")
+            .Send("bantuan").Expect("*Bantuan*", "*menu*", "*batal*", "*kembali*", "*petugas*", "gratis", "Silakan pilih layanan")
+            .Send("3").Expect("segera hadir")
+            .RunAsync();
+}

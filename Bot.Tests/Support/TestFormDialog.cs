@@ -1,0 +1,71 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Bot.Dialogs.Recognizers;
+
+namespace ChatBot.Bot.Tests.Support;
+
+/// <summary>Typed state of the test form.</summary>
+public sealed class TestFormState
+{
+    public string? Name { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public string? Phone { get; set; }
+}
+
+/// <summary>
+/// A small flow used only by tests to exercise prompts, <c>kembali</c> and recovery. It takes the
+/// id of the first menu entry so "1" on the main menu starts it.
+/// </summary>
+public sealed class TestFormDialog : WaterfallDialog<TestFormState>
+{
+    public const string DialogId = "visit-booking";
+
+    public TestFormDialog(int version = 1)
+        : base(DialogId, version, AskName, AskDate, AskPhone, Confirm, Finish)
+    {
+    }
+
+    private static Task<DialogTurnResult> AskName(WaterfallStepContext<TestFormState> step) =>
+        step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Siapa nama Anda?", MaxLength = 100 });
+
+    private static Task<DialogTurnResult> AskDate(WaterfallStepContext<TestFormState> step)
+    {
+        if (step.Result is string name)
+        {
+            step.State.Name = name;
+        }
+
+        return step.PromptAsync(DatePrompt.DefaultId, new PromptOptions { Prompt = $"Halo {step.State.Name}, tanggal berapa?", Direction = DateDirection.FutureOrToday });
+    }
+
+    private static Task<DialogTurnResult> AskPhone(WaterfallStepContext<TestFormState> step)
+    {
+        if (step.Result is DateOnly date)
+        {
+            step.State.Date = date;
+        }
+
+        return step.PromptAsync(PhonePrompt.DefaultId, new PromptOptions { Prompt = "Nomor HP yang bisa dihubungi?" });
+    }
+
+    private static Task<DialogTurnResult> Confirm(WaterfallStepContext<TestFormState> step)
+    {
+        if (step.Result is string phone)
+        {
+            step.State.Phone = phone;
+        }
+
+        return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = $"Benar: {step.State.Name}, {step.State.Date:dd-MM-yyyy}, {step.State.Phone}?",
+        });
+    }
+
+    private static Task<DialogTurnResult> Finish(WaterfallStepContext<TestFormState> step)
+    {
+        step.Say(step.Result is true ? $"Tercatat untuk {step.State.Name}. Ketik *menu* untuk layanan lain." : "Tidak disimpan.");
+        return step.EndAsync();
+    }
+}
