@@ -12,10 +12,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # What the tests need from the system, one "file package" pair a line: the package is installed
-# when the file is missing. Add a line here when a test starts to need another program.
+# when no file matches (the file may be a glob). Add a line when a test needs another program.
 requirements=(
-    "/usr/bin/chromium chromium" # the browser the simulator page tests drive (Bot.Tests/Support/Browser.cs)
+    "/usr/bin/chromium chromium"                       # the browser the page tests drive (Bot.Tests/Support/Browser.cs)
+    "/usr/lib/postgresql/*/bin/initdb postgresql"      # a private PostgreSQL cluster (Bot.Tests/Support/PostgresServer.cs)
 )
+
+# True when some file matches the (possibly globbed) path.
+present() { compgen -G "$1" >/dev/null; }
 
 results_dir="TestResults/test.sh"
 
@@ -23,7 +27,7 @@ install_missing_packages() {
     local missing=() requirement file package
     for requirement in "${requirements[@]}"; do
         read -r file package <<<"$requirement"
-        if [[ ! -e "$file" ]]; then
+        if ! present "$file"; then
             missing+=("$package")
         fi
     done
@@ -52,7 +56,7 @@ install_missing_packages() {
 
     for requirement in "${requirements[@]}"; do
         read -r file package <<<"$requirement"
-        if [[ ! -e "$file" ]]; then
+        if ! present "$file"; then
             echo "test.sh: package '$package' was installed but $file is still missing." >&2
             exit 1
         fi
