@@ -118,4 +118,20 @@ public sealed class TurnProcessorTests : IDisposable
         Assert.Equal(InboundStatus.Ignored, stored.Status);
         Assert.Equal(0, await db.OutboundMessages.CountAsync(m => m.InboundMessageId == stored.Id));
     }
+
+    [Fact]
+    public async Task A_bug_in_a_flow_gets_an_apology_and_does_not_hold_up_other_people()
+    {
+        await using var host = await TestHost.StartAsync(extraDialogs: [new ThrowingDialog(), new TestFormDialog()]);
+        await host.Chat("+6281200002005").Send("2").Expect("say boom").RunAsync();
+        await host.Chat("+6281200002006").Send("1").Expect("Siapa nama Anda?").RunAsync();
+
+        // Both arrive together, so they are likely to share one batch of turns.
+        var failing = host.Chat("+6281200002005").Send("boom").Expect("terjadi gangguan", "*petugas*");
+        var healthy = host.Chat("+6281200002006").Send("Budi").Expect("Halo Budi");
+        await Task.WhenAll(failing.RunAsync(), healthy.RunAsync());
+
+        // The broken conversation starts afresh and works again.
+        await host.Chat("+6281200002005").Send("halo").Expect("Selamat datang").RunAsync();
+    }
 }

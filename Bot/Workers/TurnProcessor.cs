@@ -254,6 +254,20 @@ public sealed class TurnProcessor(
                 : await db.Conversations.SingleOrDefaultAsync(
                     c => c.OfficeId == office.Id && c.Channel == message.Channel && c.UserAddress == message.From,
                     cancellationToken);
+            if (conversation is null && office is not null)
+            {
+                conversation = new Conversation
+                {
+                    OfficeId = office.Id,
+                    Channel = message.Channel,
+                    UserAddress = message.From,
+                    CreatedAt = now,
+                    LastInboundAt = message.ReceivedAt,
+                    LastActivityAt = now,
+                };
+                db.Conversations.Add(conversation);
+            }
+
             OutboundMessage? reply = null;
             if (conversation is not null)
             {
