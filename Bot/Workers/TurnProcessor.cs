@@ -35,35 +35,11 @@ public sealed class TurnProcessor(
     PipelineEvents events,
     TurnProcessorOptions options,
     TimeProvider time,
-    ILogger<TurnProcessor> logger) : BackgroundService
+    ILogger<TurnProcessor> logger) : PipelineWorker(events.InboundStored, options.PollInterval, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Enabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessPendingAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Turn processing pass failed; retrying shortly");
-            }
-
-            await events.InboundStored.WaitAsync(options.PollInterval, time, stoppingToken);
-        }
-    }
+    public override Task<int> RunPassAsync(CancellationToken cancellationToken) => ProcessPendingAsync(cancellationToken);
 
     /// <summary>Runs one batch of pending turns; returns how many messages it handled.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
@@ -89,7 +65,7 @@ public sealed class TurnProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "A batch of {Count} turns failed; running them one by one", batch.Count);
+                Logger.LogWarning(ex, "A batch of {Count} turns failed; running them one by one", batch.Count);
             }
         }
 
@@ -114,14 +90,14 @@ public sealed class TurnProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Turn for inbound {InboundId} failed; apologising and resetting the conversation", id);
+            Logger.LogError(ex, "Turn for inbound {InboundId} failed; apologising and resetting the conversation", id);
             await ApologiseAsync(id, ex, cancellationToken);
         }
     }
 
     private async Task RunAndCommitAsync(ChatBotDb db, List<InboundMessage> batch, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var conversations = await LoadConversationsAsync(db, batch, now, cancellationToken);
         var replies = new List<(InboundMessage Message, OutboundMessage? Reply)>(batch.Count);
 
@@ -197,21 +173,26 @@ public sealed class TurnProcessor(
             var key = (message.OfficeId!.Value, message.Channel, message.From);
             if (!byKey.ContainsKey(key))
             {
-                var conversation = new Conversation
-                {
-                    OfficeId = key.Item1,
-                    Channel = key.Channel,
-                    UserAddress = key.From,
-                    CreatedAt = now,
-                    LastInboundAt = message.ReceivedAt,
-                    LastActivityAt = now,
-                };
-                db.Conversations.Add(conversation);
-                byKey[key] = conversation;
+                byKey[key] = NewConversation(db, key.Item1, message, now);
             }
         }
 
         return byKey;
+    }
+
+    private static Conversation NewConversation(ChatBotDb db, int officeId, InboundMessage message, DateTime now)
+    {
+        var conversation = new Conversation
+        {
+            OfficeId = officeId,
+            Channel = message.Channel,
+            UserAddress = message.From,
+            CreatedAt = now,
+            LastInboundAt = message.ReceivedAt,
+            LastActivityAt = now,
+        };
+        db.Conversations.Add(conversation);
+        return conversation;
     }
 
     private static OutboundMessage Queue(ChatBotDb db, Conversation conversation, InboundMessage message, string body, DateTime now)
@@ -237,7 +218,7 @@ public sealed class TurnProcessor(
     {
         try
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = Time.GetUtcNow().UtcDateTime;
             await using var db = factory.CreateDbContext();
             var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
             if (message.Status != InboundStatus.Pending)
@@ -256,16 +237,7 @@ public sealed class TurnProcessor(
                     cancellationToken);
             if (conversation is null && office is not null)
             {
-                conversation = new Conversation
-                {
-                    OfficeId = office.Id,
-                    Channel = message.Channel,
-                    UserAddress = message.From,
-                    CreatedAt = now,
-                    LastInboundAt = message.ReceivedAt,
-                    LastActivityAt = now,
-                };
-                db.Conversations.Add(conversation);
+                conversation = NewConversation(db, office.Id, message, now);
             }
 
             OutboundMessage? reply = null;
@@ -288,7 +260,7 @@ public sealed class TurnProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The store itself is failing; the message stays pending and is tried again on the next pass.
-            logger.LogError(ex, "Could not record the failure of inbound {InboundId}", id);
+            Logger.LogError(ex, "Could not record the failure of inbound {InboundId}", id);
         }
     }
 

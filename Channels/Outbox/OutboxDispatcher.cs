@@ -2,7 +2,6 @@ using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Channels.Outbox;
@@ -18,35 +17,11 @@ public sealed class OutboxDispatcher(
     PipelineEvents events,
     OutboxOptions options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PipelineWorker(events.OutboxQueued, options.PollInterval, time, logger)
 {
     private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                int sent;
-                do
-                {
-                    sent = await DispatchDueAsync(stoppingToken);
-                }
-                while (sent > 0 && !stoppingToken.IsCancellationRequested);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Outbox pass failed; retrying shortly");
-            }
-
-            await events.OutboxQueued.WaitAsync(options.PollInterval, time, stoppingToken);
-        }
-    }
+    public override Task<int> RunPassAsync(CancellationToken cancellationToken) => DispatchDueAsync(cancellationToken);
 
     /// <summary>Sends every row that is due now; returns how many rows were handled.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -66,7 +41,7 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var due = queued
             .GroupBy(m => m.ConversationId)
             .Select(g => g.TakeWhile(m => m.NextAttemptAt <= now).ToList())
@@ -119,14 +94,14 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Sending outbound {OutboundId} on {Channel} threw; will retry", row.Id, row.Channel);
+            Logger.LogWarning(ex, "Sending outbound {OutboundId} on {Channel} threw; will retry", row.Id, row.Channel);
             return new SendResult.Transient(ex.GetType().Name);
         }
     }
 
     private async Task RecordAsync(List<(OutboundMessage Row, SendResult Result)> outcomes, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         foreach (var (row, result) in outcomes)
         {
             Apply(row, result, now);
@@ -178,7 +153,7 @@ public sealed class OutboxDispatcher(
                 row.Status = OutboundStatus.Failed;
                 row.ErrorCode = rejected.Code;
                 row.ErrorMessage = Truncate(rejected.Message);
-                logger.LogWarning("Outbound {OutboundId} on {Channel} rejected permanently: {ErrorCode}", row.Id, row.Channel, rejected.Code);
+                Logger.LogWarning("Outbound {OutboundId} on {Channel} rejected permanently: {ErrorCode}", row.Id, row.Channel, rejected.Code);
                 break;
             case SendResult.NeedsTemplate held:
                 row.Status = OutboundStatus.NeedsTemplate;
@@ -192,7 +167,7 @@ public sealed class OutboxDispatcher(
                 {
                     row.Status = OutboundStatus.Failed;
                     row.ErrorCode = "gave_up";
-                    logger.LogError("Outbound {OutboundId} on {Channel} failed {Attempts} times; giving up", row.Id, row.Channel, row.Attempts);
+                    Logger.LogError("Outbound {OutboundId} on {Channel} failed {Attempts} times; giving up", row.Id, row.Channel, row.Attempts);
                 }
                 else
                 {
