@@ -13,7 +13,7 @@ public static class CommandLine
           chat --from PHONE         chat with the bot in the terminal (reads stdin line by line)
                [--office CODE]      as a person writing to that office
           migrate                   create or upgrade the store, then exit
-          bench [--users N] [--seconds S] [--json]
+          bench [--rate N] [--users N] [--seconds S] [--json]
                                     measure turns per second through the whole pipeline
           help                      this text
 
@@ -56,7 +56,7 @@ public static class CommandLine
         }
     }
 
-    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--json", "--local"];
+    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local"];
 
     /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
     internal static string[] OnlyConfiguration(string[] args) =>

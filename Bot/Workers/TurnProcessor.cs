@@ -1,3 +1,5 @@
+using System.Data;
+using System.Globalization;
 using System.Text.Json;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
@@ -26,7 +28,8 @@ public sealed class TurnProcessorOptions
 /// arrival order, so the turns of a conversation never overlap and never reorder. A batch of turns
 /// commits as one transaction: every conversation's new state, the flows' writes, the replies in
 /// the outbox and the inbound messages marked done. If anything in a batch fails, its turns are
-/// run again one by one so one bad message cannot hold up the others.
+/// run again one by one, so one bad message cannot hold up the others; a turn that fails on its own
+/// gets an apology and its conversation starts afresh.
 /// </summary>
 public sealed class TurnProcessor(
     ChatBotDbFactory factory,
@@ -44,88 +47,111 @@ public sealed class TurnProcessor(
     /// <summary>Runs one batch of pending turns; returns how many messages it handled.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
     {
-        List<long> ids;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        List<InboundMessage> batch;
         await using (var db = factory.CreateDbContext())
         {
-            var batch = await db.InboundMessages
+            batch = await db.InboundMessages.AsNoTracking()
                 .Where(m => m.Status == InboundStatus.Pending)
                 .OrderBy(m => m.Id)
                 .Take(options.BatchSize)
                 .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return 0;
-            }
-
-            ids = batch.Select(m => m.Id).ToList();
-            try
-            {
-                await RunAndCommitAsync(db, batch, cancellationToken);
-                return batch.Count;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Logger.LogWarning(ex, "A batch of {Count} turns failed; running them one by one", batch.Count);
-            }
         }
 
-        foreach (var id in ids)
+        if (batch.Count == 0)
         {
-            await ProcessOneAsync(id, cancellationToken);
+            return 0;
         }
 
-        return ids.Count;
+        PipelineMetrics.Record("turns.read", started, batch.Count);
+        try
+        {
+            await RunAsync(batch, apologise: false, cancellationToken);
+            return batch.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Logger.LogWarning(ex, "A batch of {Count} turns failed; running them one by one", batch.Count);
+        }
+
+        foreach (var message in batch)
+        {
+            await ProcessOneAsync(message.Id, cancellationToken);
+        }
+
+        return batch.Count;
     }
 
     private async Task ProcessOneAsync(long id, CancellationToken cancellationToken)
     {
         try
         {
-            await using var db = factory.CreateDbContext();
-            var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
-            if (message.Status == InboundStatus.Pending)
-            {
-                await RunAndCommitAsync(db, [message], cancellationToken);
-            }
+            await RunPendingAsync(id, apologise: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Logger.LogError(ex, "Turn for inbound {InboundId} failed; apologising and resetting the conversation", id);
-            await ApologiseAsync(id, ex, cancellationToken);
+            try
+            {
+                await RunPendingAsync(id, apologise: true, cancellationToken);
+            }
+            catch (Exception again) when (again is not OperationCanceledException)
+            {
+                // The store itself is failing; the message stays pending and is tried on the next pass.
+                Logger.LogError(again, "Could not record the failure of inbound {InboundId}", id);
+            }
         }
     }
 
-    private async Task RunAndCommitAsync(ChatBotDb db, List<InboundMessage> batch, CancellationToken cancellationToken)
+    private async Task RunPendingAsync(long id, bool apologise, CancellationToken cancellationToken)
     {
+        InboundMessage? message;
+        await using (var db = factory.CreateDbContext())
+        {
+            message = await db.InboundMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Status == InboundStatus.Pending, cancellationToken);
+        }
+
+        if (message is not null)
+        {
+            await RunAsync([message], apologise, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs the turns of <paramref name="batch"/> in order and commits them together.</summary>
+    private async Task RunAsync(List<InboundMessage> batch, bool apologise, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = Time.GetUtcNow().UtcDateTime;
-        var conversations = await LoadConversationsAsync(db, batch, now, cancellationToken);
-        var replies = new List<(InboundMessage Message, OutboundMessage? Reply)>(batch.Count);
+        await using var db = factory.CreateDbContext();
+        var conversations = await ConversationsForAsync(db, batch, now, cancellationToken);
+        var revisions = conversations.Values.ToDictionary(c => c.Id, c => c.Revision);
+        var outcomes = new List<TurnOutcome>(batch.Count);
 
         foreach (var message in batch)
         {
             var office = message.OfficeId is { } officeId ? offices.Find(officeId) : null;
             if (office is null)
             {
-                message.Status = InboundStatus.Ignored;
-                message.ProcessedAt = now;
-                message.Note = "No office answers on this address.";
-                replies.Add((message, null));
+                outcomes.Add(new TurnOutcome(message, null, InboundStatus.Ignored, "No office answers on this address.", null));
                 continue;
             }
 
             var conversation = conversations[(office.Id, message.Channel, message.From)];
-            message.Conversation = conversation;
-            message.Status = InboundStatus.Done;
-            message.ProcessedAt = now;
             conversation.LastInboundAt = message.ReceivedAt;
             conversation.LastActivityAt = now;
             conversation.DisplayName = message.SenderName ?? conversation.DisplayName;
-            conversation.Revision++;
+
+            if (apologise)
+            {
+                conversation.DialogState = null;
+                outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, "Turn failed; apologised.", DialogTexts.For(conversation.Language).SomethingWentWrong));
+                continue;
+            }
 
             if (conversation.Mode != ConversationMode.Bot)
             {
                 // An officer has the conversation: the bot stays silent, officers see the message live.
-                replies.Add((message, null));
+                outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null));
                 continue;
             }
 
@@ -137,133 +163,163 @@ public sealed class TurnProcessor(
                 message.SenderName,
                 message.ReceivedAt);
             var said = await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
-            replies.Add((message, said.Count == 0 ? null : Queue(db, conversation, message, ReplyRenderer.Render(said, message.Channel), now)));
+            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel)));
         }
 
-        using (await factory.Gate.EnterAsync(cancellationToken))
+        var queued = await CommitAsync(db, outcomes, revisions, now, cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            events.RaiseTurnCompleted(new TurnCompleted(
+                outcome.Message.Id,
+                outcome.Conversation?.Id,
+                queued.TryGetValue(outcome.Message.Id, out var outboundId) ? [outboundId] : []));
+        }
+
+        if (queued.Count > 0)
+        {
+            events.OutboxQueued.Set();
+        }
+
+        PipelineMetrics.Record("turns", started, batch.Count);
+    }
+
+    private const string UpdateConversationSql = """
+        UPDATE "Conversations" SET "Language" = @language, "Mode" = @mode, "DialogState" = @state, "DisplayName" = @name,
+            "LastInboundAt" = @inbound, "LastActivityAt" = @activity, "Revision" = @next
+        WHERE "Id" = @id AND "Revision" = @revision
+        """;
+
+    private const string UpdateInboundSql = """
+        UPDATE "InboundMessages" SET "Status" = @status, "ProcessedAt" = @processed, "ConversationId" = @conversation, "Note" = @note
+        WHERE "Id" = @id AND "Status" = 'Pending'
+        """;
+
+    private const string InsertOutboundSql = """
+        INSERT INTO "OutboundMessages" ("ConversationId", "InboundMessageId", "Channel", "To", "From", "Body", "Kind", "Status",
+            "Attempts", "CreatedAt", "NextAttemptAt")
+        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now)
+        RETURNING "Id"
+        """;
+
+    /// <summary>
+    /// Commits the turns in one transaction: the flows' own writes (through EF), then each
+    /// conversation once (refused if someone else changed it meanwhile), each inbound message
+    /// (refused if it is no longer pending) and each reply into the outbox. Returns the outbox
+    /// row of each answered message.
+    /// </summary>
+    private async Task<Dictionary<long, long>> CommitAsync(
+        ChatBotDb db,
+        List<TurnOutcome> outcomes,
+        Dictionary<long, long> revisions,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var queued = new Dictionary<long, long>();
+        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
+        if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        foreach (var (message, reply) in replies)
+        await using (var update = StoreCommand.Create(db, UpdateConversationSql, "id", "revision", "next", "language", "mode", "state", "name", "inbound", "activity"))
         {
-            events.RaiseTurnCompleted(new TurnCompleted(message.Id, message.ConversationId, reply is null ? [] : [reply.Id]));
+            foreach (var conversation in outcomes.Select(o => o.Conversation).OfType<Conversation>().DistinctBy(c => c.Id))
+            {
+                var revision = revisions[conversation.Id];
+                conversation.Revision = revision + 1;
+                var changed = await update.Set("id", conversation.Id).Set("revision", revision).Set("next", revision + 1)
+                    .Set("language", conversation.Language).Set("mode", conversation.Mode).Set("state", conversation.DialogState)
+                    .Set("name", conversation.DisplayName).Set("inbound", conversation.LastInboundAt).Set("activity", conversation.LastActivityAt)
+                    .ExecuteAsync(cancellationToken);
+                if (changed != 1)
+                {
+                    throw new DBConcurrencyException($"Conversation {conversation.Id} was changed by someone else during the turn.");
+                }
+            }
         }
 
-        if (replies.Any(r => r.Reply is not null))
+        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note"))
+        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now"))
         {
-            events.OutboxQueued.Set();
+            foreach (var outcome in outcomes)
+            {
+                var message = outcome.Message;
+                var changed = await update.Set("id", message.Id).Set("status", outcome.Status).Set("processed", now)
+                    .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).ExecuteAsync(cancellationToken);
+                if (changed != 1)
+                {
+                    throw new DBConcurrencyException($"Inbound {message.Id} is no longer pending.");
+                }
+
+                if (outcome.Reply is not null && outcome.Conversation is not null)
+                {
+                    var id = await insert.Set("conversation", outcome.Conversation.Id).Set("inbound", message.Id).Set("channel", message.Channel)
+                        .Set("to", message.From).Set("from", message.To).Set("body", outcome.Reply).Set("kind", OutboundKind.Reply)
+                        .Set("status", OutboundStatus.Queued).Set("now", now).ScalarAsync(cancellationToken);
+                    queued[message.Id] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
+                }
+            }
         }
+
+        await scope.CommitAsync(cancellationToken);
+        return queued;
     }
 
-    private static async Task<Dictionary<(int, ChannelKind, string), Conversation>> LoadConversationsAsync(
+    private const string InsertConversationSql = """
+        INSERT INTO "Conversations" ("OfficeId", "Channel", "UserAddress", "Language", "Mode", "CreatedAt", "LastInboundAt", "LastActivityAt", "Revision")
+        VALUES (@office, @channel, @address, 'id', 'Bot', @now, @now, @now, 0)
+        ON CONFLICT ("OfficeId", "Channel", "UserAddress") DO NOTHING
+        """;
+
+    /// <summary>
+    /// The conversation of every message's sender, untracked. A first message creates its
+    /// conversation at once, in a small transaction of its own, so flows know its id during the turn.
+    /// </summary>
+    private async Task<Dictionary<(int, ChannelKind, string), Conversation>> ConversationsForAsync(
         ChatBotDb db,
         List<InboundMessage> batch,
         DateTime now,
         CancellationToken cancellationToken)
     {
-        var officeIds = batch.Where(m => m.OfficeId.HasValue).Select(m => m.OfficeId!.Value).Distinct().ToList();
-        var addresses = batch.Select(m => m.From).Distinct().ToList();
-        var found = await db.Conversations
+        var keys = batch.Where(m => m.OfficeId.HasValue).Select(m => (Office: m.OfficeId!.Value, m.Channel, m.From)).ToHashSet();
+        var found = await LoadAsync(db, keys, cancellationToken);
+        var missing = keys.Where(k => !found.ContainsKey(k)).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            await using var insert = StoreCommand.Create(db, InsertConversationSql, "office", "channel", "address", "now");
+            foreach (var key in missing)
+            {
+                await insert.Set("office", key.Office).Set("channel", key.Channel).Set("address", key.From).Set("now", now).ExecuteAsync(cancellationToken);
+            }
+
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        return await LoadAsync(db, keys, cancellationToken);
+    }
+
+    private static async Task<Dictionary<(int, ChannelKind, string), Conversation>> LoadAsync(
+        ChatBotDb db,
+        HashSet<(int Office, ChannelKind Channel, string From)> keys,
+        CancellationToken cancellationToken)
+    {
+        var officeIds = keys.Select(k => k.Office).Distinct().ToList();
+        var addresses = keys.Select(k => k.From).Distinct().ToList();
+        var rows = await db.Conversations.AsNoTracking()
             .Where(c => officeIds.Contains(c.OfficeId) && addresses.Contains(c.UserAddress))
             .ToListAsync(cancellationToken);
-        var byKey = found.ToDictionary(c => (c.OfficeId, c.Channel, c.UserAddress));
-        foreach (var message in batch.Where(m => m.OfficeId.HasValue))
-        {
-            var key = (message.OfficeId!.Value, message.Channel, message.From);
-            if (!byKey.ContainsKey(key))
-            {
-                byKey[key] = NewConversation(db, key.Item1, message, now);
-            }
-        }
-
-        return byKey;
-    }
-
-    private static Conversation NewConversation(ChatBotDb db, int officeId, InboundMessage message, DateTime now)
-    {
-        var conversation = new Conversation
-        {
-            OfficeId = officeId,
-            Channel = message.Channel,
-            UserAddress = message.From,
-            CreatedAt = now,
-            LastInboundAt = message.ReceivedAt,
-            LastActivityAt = now,
-        };
-        db.Conversations.Add(conversation);
-        return conversation;
-    }
-
-    private static OutboundMessage Queue(ChatBotDb db, Conversation conversation, InboundMessage message, string body, DateTime now)
-    {
-        var reply = new OutboundMessage
-        {
-            Conversation = conversation,
-            InboundMessageId = message.Id,
-            Channel = message.Channel,
-            To = message.From,
-            From = message.To,
-            Body = body,
-            Kind = OutboundKind.Reply,
-            Status = OutboundStatus.Queued,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
-        db.OutboundMessages.Add(reply);
-        return reply;
-    }
-
-    private async Task ApologiseAsync(long id, Exception error, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var now = Time.GetUtcNow().UtcDateTime;
-            await using var db = factory.CreateDbContext();
-            var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
-            if (message.Status != InboundStatus.Pending)
-            {
-                return;
-            }
-
-            message.Status = InboundStatus.Done;
-            message.ProcessedAt = now;
-            message.Note = $"Turn failed: {error.GetType().Name}";
-            var office = message.OfficeId is { } officeId ? offices.Find(officeId) : null;
-            var conversation = office is null
-                ? null
-                : await db.Conversations.SingleOrDefaultAsync(
-                    c => c.OfficeId == office.Id && c.Channel == message.Channel && c.UserAddress == message.From,
-                    cancellationToken);
-            if (conversation is null && office is not null)
-            {
-                conversation = NewConversation(db, office.Id, message, now);
-            }
-
-            OutboundMessage? reply = null;
-            if (conversation is not null)
-            {
-                conversation.DialogState = null;
-                conversation.Revision++;
-                message.Conversation = conversation;
-                reply = Queue(db, conversation, message, DialogTexts.For(conversation.Language).SomethingWentWrong, now);
-            }
-
-            using (await factory.Gate.EnterAsync(cancellationToken))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            events.RaiseTurnCompleted(new TurnCompleted(id, conversation?.Id, reply is null ? [] : [reply.Id]));
-            events.OutboxQueued.Set();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The store itself is failing; the message stays pending and is tried again on the next pass.
-            Logger.LogError(ex, "Could not record the failure of inbound {InboundId}", id);
-        }
+        return rows.Where(c => keys.Contains((c.OfficeId, c.Channel, c.UserAddress)))
+            .ToDictionary(c => (c.OfficeId, c.Channel, c.UserAddress));
     }
 
     private static IReadOnlyList<StoredAttachment> ReadAttachments(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(json) ?? [];
+
+    /// <summary>What one turn produced: the message's new status and the reply to queue, if any.</summary>
+    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply);
 }

@@ -3,7 +3,6 @@ using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -81,15 +80,6 @@ public sealed class InboxWriter(
         {
             await CommitBatchAsync(batch, cancellationToken);
         }
-        catch (DbUpdateException) when (batch.Count > 1)
-        {
-            // Another instance stored one of these ids between our check and our insert: store
-            // one by one so each caller gets its own answer.
-            foreach (var item in batch)
-            {
-                await CommitSingleAsync(item, cancellationToken);
-            }
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Storing {Count} inbound messages failed", batch.Count);
@@ -100,109 +90,87 @@ public sealed class InboxWriter(
         }
     }
 
-    private async Task CommitSingleAsync(PendingStore item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await CommitBatchAsync([item], cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Lost the race to another instance: it is a duplicate now.
-            try
-            {
-                await CommitBatchAsync([item], cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                item.Completion.TrySetException(ex);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            item.Completion.TrySetException(ex);
-        }
-    }
+    private const string InsertSql = """
+        INSERT INTO "InboundMessages" ("Channel", "ProviderMessageId", "OfficeId", "From", "To", "Body", "SenderName",
+            "Attachments", "Payload", "ReceivedAt", "Status", "Note", "ProcessedAt")
+        VALUES (@channel, @provider, @office, @from, @to, @body, @sender, @attachments, @payload, @received, @status, @note, @processed)
+        ON CONFLICT ("Channel", "ProviderMessageId") DO NOTHING
+        RETURNING "Id"
+        """;
 
+    private const string FindSql = """
+        SELECT "Id", "Status" FROM "InboundMessages" WHERE "Channel" = @channel AND "ProviderMessageId" = @provider
+        """;
+
+    /// <summary>
+    /// Inserts the batch in one transaction. A provider id stored before (a redelivery, or a
+    /// sibling in this batch, or another instance's insert) is left alone by ON CONFLICT and
+    /// reported as a duplicate of the stored row.
+    /// </summary>
     private async Task CommitBatchAsync(IReadOnlyList<PendingStore> batch, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = factory.CreateDbContext();
-        using var gate = await factory.Gate.EnterAsync(cancellationToken);
+        var results = new StoreResult[batch.Count];
+        var storedPending = false;
+        await using (var db = factory.CreateDbContext())
+        {
+            await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
+            await using var insert = StoreCommand.Create(db, InsertSql,
+                "channel", "provider", "office", "from", "to", "body", "sender", "attachments", "payload", "received", "status", "note", "processed");
+            await using var find = StoreCommand.Create(db, FindSql, "channel", "provider");
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var envelope = batch[i].Envelope;
+                var office = offices.Resolve(envelope.Channel, envelope.To);
+                var status = office is null ? InboundStatus.Ignored : InboundStatus.Pending;
+                var id = await insert
+                    .Set("channel", envelope.Channel)
+                    .Set("provider", envelope.ProviderMessageId)
+                    .Set("office", office?.Id)
+                    .Set("from", envelope.From)
+                    .Set("to", envelope.To)
+                    .Set("body", envelope.Body)
+                    .Set("sender", envelope.SenderName)
+                    .Set("attachments", envelope.Attachments is { Count: > 0 } a ? System.Text.Json.JsonSerializer.Serialize(a) : null)
+                    .Set("payload", envelope.Payload)
+                    .Set("received", now)
+                    .Set("status", status)
+                    .Set("note", office is null ? "No office answers on this address." : null)
+                    .Set("processed", office is null ? now : null)
+                    .ScalarAsync(cancellationToken);
+                if (id is not null)
+                {
+                    results[i] = new StoreResult(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture), Duplicate: false, Ignored: office is null);
+                    storedPending |= office is not null;
+                    if (office is null)
+                    {
+                        logger.LogWarning("Inbound message {InboundId} on {Channel} was sent to an address no office answers on; stored, not answered", results[i].InboundMessageId, envelope.Channel);
+                    }
 
-        var ids = batch.Select(p => p.Envelope.ProviderMessageId).Distinct().ToList();
-        var existing = await db.InboundMessages.AsNoTracking()
-            .Where(m => ids.Contains(m.ProviderMessageId))
-            .Select(m => new { m.Channel, m.ProviderMessageId, m.Id, m.Status })
-            .ToListAsync(cancellationToken);
-        var known = existing.ToDictionary(e => (e.Channel, e.ProviderMessageId), e => (e.Id, e.Status));
+                    continue;
+                }
 
-        var results = new (PendingStore Item, InboundMessage? Row, StoreResult? Result)[batch.Count];
-        var added = new Dictionary<(ChannelKind, string), InboundMessage>();
+                var existing = await find.Set("channel", envelope.Channel).Set("provider", envelope.ProviderMessageId)
+                    .QueryAsync(r => (Id: r.GetInt64(0), Status: r.GetString(1)), cancellationToken);
+                var (existingId, existingStatus) = existing.Single();
+                results[i] = new StoreResult(existingId, Duplicate: true, Ignored: existingStatus == nameof(InboundStatus.Ignored));
+            }
+
+            await scope.CommitAsync(cancellationToken);
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
-            var envelope = batch[i].Envelope;
-            var key = (envelope.Channel, envelope.ProviderMessageId);
-            if (known.TryGetValue(key, out var found))
-            {
-                results[i] = (batch[i], null, new StoreResult(found.Id, Duplicate: true, Ignored: found.Status == InboundStatus.Ignored));
-                continue;
-            }
-
-            if (added.TryGetValue(key, out var sibling))
-            {
-                results[i] = (batch[i], sibling, null);
-                continue;
-            }
-
-            var office = offices.Resolve(envelope.Channel, envelope.To);
-            var row = new InboundMessage
-            {
-                Channel = envelope.Channel,
-                ProviderMessageId = envelope.ProviderMessageId,
-                OfficeId = office?.Id,
-                From = envelope.From,
-                To = envelope.To,
-                Body = envelope.Body,
-                SenderName = envelope.SenderName,
-                Attachments = envelope.Attachments is { Count: > 0 } a ? System.Text.Json.JsonSerializer.Serialize(a) : null,
-                Payload = envelope.Payload,
-                ReceivedAt = now,
-                Status = office is null ? InboundStatus.Ignored : InboundStatus.Pending,
-                Note = office is null ? "No office answers on this address." : null,
-                ProcessedAt = office is null ? now : null,
-            };
-            db.InboundMessages.Add(row);
-            added[key] = row;
-            results[i] = (batch[i], row, null);
+            batch[i].Completion.TrySetResult(results[i]);
         }
 
-        if (added.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var firstOfKey = new HashSet<(ChannelKind, string)>();
-        foreach (var (item, row, result) in results)
-        {
-            if (result is not null)
-            {
-                item.Completion.TrySetResult(result);
-                continue;
-            }
-
-            var isFirst = firstOfKey.Add((row!.Channel, row.ProviderMessageId));
-            item.Completion.TrySetResult(new StoreResult(row.Id, Duplicate: !isFirst, Ignored: row.Status == InboundStatus.Ignored));
-            if (isFirst && row.Status == InboundStatus.Ignored)
-            {
-                logger.LogWarning("Inbound message {InboundId} on {Channel} was sent to an address no office answers on; stored, not answered", row.Id, row.Channel);
-            }
-        }
-
-        if (added.Values.Any(r => r.Status == InboundStatus.Pending))
+        if (storedPending)
         {
             events.InboundStored.Set();
         }
+
+        PipelineMetrics.Record("inbox", started, batch.Count);
     }
 
     private sealed record PendingStore(InboundEnvelope Envelope, TaskCompletionSource<StoreResult> Completion);

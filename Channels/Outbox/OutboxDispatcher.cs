@@ -26,6 +26,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends every row that is due now; returns how many rows were handled.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         List<OutboundMessage> queued;
         await using (var db = factory.CreateDbContext())
         {
@@ -73,7 +74,10 @@ public sealed class OutboxDispatcher(
                 }
             });
 
+        var sent = System.Diagnostics.Stopwatch.GetTimestamp();
         await RecordAsync(outcomes, cancellationToken);
+        PipelineMetrics.Record("outbox.record", sent, outcomes.Count);
+        PipelineMetrics.Record("outbox", started, outcomes.Count);
         return outcomes.Count;
     }
 
@@ -99,6 +103,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    private const string UpdateSql = """
+        UPDATE "OutboundMessages" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next, "SentAt" = @sent,
+            "StatusUpdatedAt" = @updated, "ProviderMessageId" = @provider, "ErrorCode" = @code, "ErrorMessage" = @message
+        WHERE "Id" = @id
+        """;
+
     private async Task RecordAsync(List<(OutboundMessage Row, SendResult Result)> outcomes, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow().UtcDateTime;
@@ -109,22 +119,19 @@ public sealed class OutboxDispatcher(
 
         await using (var db = factory.CreateDbContext())
         {
-            using var gate = await factory.Gate.EnterAsync(CancellationToken.None);
+            // Recorded even when shutdown was requested: these messages have left already.
+            await using var scope = await factory.BeginWriteAsync(db, CancellationToken.None);
+            await using var update = StoreCommand.Create(db, UpdateSql,
+                "id", "status", "attempts", "next", "sent", "updated", "provider", "code", "message");
             foreach (var (row, _) in outcomes)
             {
-                var entry = db.OutboundMessages.Attach(row);
-                entry.Property(m => m.Status).IsModified = true;
-                entry.Property(m => m.Attempts).IsModified = true;
-                entry.Property(m => m.NextAttemptAt).IsModified = true;
-                entry.Property(m => m.SentAt).IsModified = true;
-                entry.Property(m => m.StatusUpdatedAt).IsModified = true;
-                entry.Property(m => m.ProviderMessageId).IsModified = true;
-                entry.Property(m => m.ErrorCode).IsModified = true;
-                entry.Property(m => m.ErrorMessage).IsModified = true;
+                await update.Set("id", row.Id).Set("status", row.Status).Set("attempts", row.Attempts)
+                    .Set("next", row.NextAttemptAt).Set("sent", row.SentAt).Set("updated", row.StatusUpdatedAt)
+                    .Set("provider", row.ProviderMessageId).Set("code", row.ErrorCode).Set("message", row.ErrorMessage)
+                    .ExecuteAsync(CancellationToken.None);
             }
 
-            // Recorded even when shutdown was requested: these messages have left already.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await scope.CommitAsync(CancellationToken.None);
         }
 
         foreach (var (row, _) in outcomes)
