@@ -121,8 +121,7 @@ public static class BenchCommand
     private static async Task<PipelineRun> MeasurePipelineAsync(string path, int rate, int users, TimeSpan duration)
     {
         using var host = BotHost.BuildCommandLine(
-            [$"--ConnectionStrings:ChatBot=Data Source={path}"],
-            b => b.Logging.ClearProviders());
+            [$"--ConnectionStrings:ChatBot=Data Source={path}", "--Logging:Console:Enabled=false", "--Logging:File:Enabled=false"]);
         await host.StartAsync();
         try
         {

@@ -72,7 +72,7 @@ public static class ChatCommand
     {
         if (!forceLocal)
         {
-            var probe = BotHost.BuildCommandLine(configArgs);
+            var probe = BotHost.BuildCommandLine([.. configArgs, "--Logging:Console:Enabled=false"]);
             var urls = probe.Services.GetRequiredService<IConfiguration>()["Urls"] ?? BotHost.DefaultUrls;
             probe.Dispose();
             var baseUrl = urls.Split(';')[0].TrimEnd('/');
@@ -94,7 +94,8 @@ public static class ChatCommand
             http.Dispose();
         }
 
-        var host = BotHost.BuildCommandLine(configArgs, b => b.Logging.ClearProviders());
+        // Logs go to the log file only: the terminal is the conversation.
+        var host = BotHost.BuildCommandLine([.. configArgs, "--Logging:Console:Enabled=false"]);
         await host.StartAsync();
         return new LocalTransport(host);
     }

@@ -36,10 +36,10 @@ public static class CommandLine
             case "chat":
                 return await ChatCommand.RunAsync(rest);
             case "migrate":
-                using (var host = BotHost.BuildCommandLine(OnlyConfiguration(rest), b => b.Configuration["Workers:TurnProcessor:Enabled"] = "false"))
+                using (var host = BotHost.BuildCommandLine(OnlyConfiguration(rest)))
                 {
-                    await host.StartAsync();
-                    await host.StopAsync();
+                    // Only the store: the workers (which would send queued messages) are not started.
+                    await StoreStartup.InitializeAsync(host.Services, CancellationToken.None);
                 }
 
                 Console.WriteLine("The store is up to date.");

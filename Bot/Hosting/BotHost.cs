@@ -59,6 +59,7 @@ public static class BotHost
     public static IHost BuildCommandLine(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = ContentRoot() });
+        builder.UseChatBotLogging();
         configure?.Invoke(builder);
         builder.Services.AddChatBotCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<SimulatorGateway>();

@@ -106,26 +106,27 @@ public static class ChatBotServices
 }
 
 /// <summary>Migrates the store, seeds the default office and loads the office directory before anything else starts.</summary>
-internal sealed class StoreStartup(
-    ChatBotDbFactory factory,
-    OfficeDirectory offices,
-    DefaultOfficeOptions defaults,
-    IConfiguration configuration,
-    TimeProvider time,
-    ILogger<StoreStartup> logger) : IHostedService
+internal sealed class StoreStartup(IServiceProvider services) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await StoreInitializer.InitializeAsync(
-            factory,
-            defaults,
-            configuration["Channels:WhatsApp:From"],
-            configuration["Channels:Email:Address"],
-            time.GetUtcNow().UtcDateTime,
-            cancellationToken);
-        await offices.ReloadAsync(cancellationToken);
-        logger.LogInformation("Store ready ({Provider}); {Count} office(s)", factory.Options.Provider, offices.All.Count);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => InitializeAsync(services, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What <c>migrate</c> does, and what every start does first.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<ChatBotDbFactory>();
+        var offices = services.GetRequiredService<OfficeDirectory>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        await StoreInitializer.InitializeAsync(
+            factory,
+            services.GetRequiredService<DefaultOfficeOptions>(),
+            configuration["Channels:WhatsApp:From"],
+            configuration["Channels:Email:Address"],
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            cancellationToken);
+        await offices.ReloadAsync(cancellationToken);
+        services.GetRequiredService<ILogger<StoreStartup>>()
+            .LogInformation("Store ready ({Provider}); {Count} office(s)", factory.Options.Provider, offices.All.Count);
+    }
 }

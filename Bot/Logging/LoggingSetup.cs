@@ -36,6 +36,7 @@ public static class LoggingSetup
     internal const string LevelKey = "Logging:Level";
     internal const string FileEnabledKey = "Logging:File:Enabled";
     internal const string FilePathKey = "Logging:File:Path";
+    internal const string ConsoleEnabledKey = "Logging:Console:Enabled";
 
     private const int RetainedFileCount = 14;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
@@ -58,8 +59,13 @@ public static class LoggingSetup
             .Enrich.FromLogContext()
             .Enrich.With(new ShortSourceContextEnricher())
             // Last, so that properties added by the enrichers before it are masked too.
-            .Enrich.With(new PersonalDataMaskingEnricher())
-            .WriteTo.Console(CreateConsoleFormatter());
+            .Enrich.With(new PersonalDataMaskingEnricher());
+
+        // The chat command turns the console off: there the terminal is the conversation.
+        if (configuration.GetValue(ConsoleEnabledKey, true))
+        {
+            config.WriteTo.Console(CreateConsoleFormatter());
+        }
 
         if (ReadFileEnabled(configuration))
         {
@@ -87,6 +93,19 @@ public static class LoggingSetup
             config.ReadFrom.Services(services);
             Configure(config, context.Configuration, context.HostingEnvironment.ContentRootPath);
         });
+    }
+
+    /// <inheritdoc cref="UseChatBotLogging(IHostBuilder)"/>
+    public static HostApplicationBuilder UseChatBotLogging(this HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddSerilog((services, config) =>
+        {
+            config.ReadFrom.Services(services);
+            Configure(config, builder.Configuration, builder.Environment.ContentRootPath);
+        });
+        return builder;
     }
 
     /// <inheritdoc cref="UseChatBotLogging(IHostBuilder)"/>

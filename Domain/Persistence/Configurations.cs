@@ -65,7 +65,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.HasIndex(m => new { m.Status, m.Id });
         b.HasIndex(m => new { m.ConversationId, m.Id });
         b.HasIndex(m => m.InboundMessageId);
-        b.HasIndex(m => new { m.Channel, m.ProviderMessageId });
+        b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
         b.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -274,7 +274,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("InboundMessageId");
 
-                    b.HasIndex("Channel", "ProviderMessageId");
+                    b.HasIndex("Channel", "ProviderMessageId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Id");
 

@@ -261,7 +261,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InboundMessageId");
 
-                    b.HasIndex("Channel", "ProviderMessageId");
+                    b.HasIndex("Channel", "ProviderMessageId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Id");
 

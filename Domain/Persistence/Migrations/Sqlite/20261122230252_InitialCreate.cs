@@ -200,7 +200,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundMessages_Channel_ProviderMessageId",
                 table: "OutboundMessages",
-                columns: new[] { "Channel", "ProviderMessageId" });
+                columns: new[] { "Channel", "ProviderMessageId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundMessages_ConversationId_Id",
