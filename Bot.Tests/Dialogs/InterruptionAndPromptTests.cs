@@ -119,4 +119,23 @@ public sealed class InterruptionAndPromptTests(SharedHost shared) : IClassFixtur
         chat.Send("besok").Expect("Nomor HP");
         return chat.RunAsync();
     }
+
+    [Fact]
+    public Task Email_nik_number_choice_and_file_prompts_accept_good_answers_after_bad_ones() =>
+        Host.Chat("081200001030")
+            .Send("3").Expect("Alamat email?")
+            .Send("budi at mail").Expect("Alamat email belum benar")
+            .Send("budi@gmail.con").Expect("budi@gmail.com")
+            .Send("email saya Budi@Mail.co.id").Expect("NIK?")
+            .Send("12345").Expect("16 angka")
+            .Send("0000000000000000").Expect("tidak sesuai format KTP")
+            .Send("3171 0512 0885 0001").Expect("Berapa orang?")
+            .Send("lima").Expect("dari 1 sampai 3")
+            .Send("dua").Expect("Hubungan dengan WBP?", "1. Keluarga", "2. Kuasa hukum")
+            .Send("pengacara").Expect("Kirim foto KTP.")
+            .Send("ini fotonya").Expect("Mohon kirim fotonya")
+            .SendFile("application/x-msdownload", 10_000).Expect("tidak dapat kami terima")
+            .SendFile("image/jpeg", 3 * 1024 * 1024).Expect("terlalu besar", "2 MB")
+            .SendFile("image/jpeg", 200_000).Expect("Data: Budi@mail.co.id, 3171051208850001, 2 orang, lawyer, image/jpeg")
+            .RunAsync();
 }

@@ -15,12 +15,18 @@ public sealed class ChatScript(TestHost host, string phone)
     /// <summary>The bot's last answer, as the person read it.</summary>
     public string LastReply => _lastReply;
 
-    public ChatScript Send(string text)
+    public ChatScript Send(string text) => Send(text, null);
+
+    /// <summary>Sends a file, as a checked attachment the channel stored (type from its bytes, size).</summary>
+    public ChatScript SendFile(string contentType, long size, string caption = "") =>
+        Send(caption, [new ChatBot.Domain.Conversations.StoredAttachment(contentType, size, $"test/{Guid.NewGuid():N}", "ktp")]);
+
+    private ChatScript Send(string text, IReadOnlyList<ChatBot.Domain.Conversations.StoredAttachment>? attachments)
     {
         _steps.Add(async () =>
         {
-            _lastSent = text;
-            var sent = await host.Gateway.SendAsync(phone, text, null, null, CancellationToken.None)
+            _lastSent = attachments is null ? text : $"[file {attachments[0].ContentType}, {attachments[0].Size} bytes] {text}";
+            var sent = await host.Gateway.SendAsync(phone, text, null, null, CancellationToken.None, attachments)
                 ?? throw new InvalidOperationException($"'{phone}' is not a phone number.");
             var replies = await host.Gateway.WaitForRepliesAsync(sent.InboundMessageId, TimeSpan.FromSeconds(15), CancellationToken.None);
             Assert.False(replies.TimedOut, $"No answer within 15 s to \"{text}\".");

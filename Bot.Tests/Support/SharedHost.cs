@@ -5,7 +5,7 @@ public sealed class SharedHost : IAsyncLifetime
 {
     public TestHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(extraDialogs: [new TestFormDialog()]);
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync(extraDialogs: [new TestFormDialog(), new TestDetailsDialog()]);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -23,7 +23,13 @@ public sealed record SimulatorLine(long Id, string Direction, string Body, DateT
 public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory, PipelineEvents events, TimeProvider time)
 {
     /// <summary>Stores a message from a simulated phone. Returns null when the number is not a phone number.</summary>
-    public async Task<SimulatorSendResult?> SendAsync(string from, string? text, string? clientId, string? office, CancellationToken cancellationToken)
+    public async Task<SimulatorSendResult?> SendAsync(
+        string from,
+        string? text,
+        string? clientId,
+        string? office,
+        CancellationToken cancellationToken,
+        IReadOnlyList<StoredAttachment>? attachments = null)
     {
         var phone = PhoneRecognizer.Recognize(from);
         if (!phone.Ok)
@@ -36,7 +42,8 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
             string.IsNullOrWhiteSpace(clientId) ? Guid.NewGuid().ToString("N") : clientId.Trim(),
             phone.Value!,
             office?.Trim() ?? "",
-            text ?? "");
+            text ?? "",
+            Attachments: attachments);
         var stored = await inbox.StoreAsync(envelope, cancellationToken);
         return new SimulatorSendResult(stored.InboundMessageId, stored.Duplicate);
     }
