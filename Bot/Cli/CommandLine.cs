@@ -13,6 +13,9 @@ public static class CommandLine
           chat --from PHONE         chat with the bot in the terminal (reads stdin line by line)
                [--office CODE]      as a person writing to that office
           migrate                   create or upgrade the store, then exit
+          officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
+                                    create a console account (roles: admin, kepala, pk,
+                                    petugas-kunjungan, petugas-layanan); asks for the password
           bench [--rate N] [--users N] [--seconds S] [--json]
                                     measure turns per second through the whole pipeline
           help                      this text
@@ -46,6 +49,8 @@ public static class CommandLine
                 return 0;
             case "bench":
                 return await BenchCommand.RunAsync(rest);
+            case "officer":
+                return await OfficerCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -56,7 +61,7 @@ public static class CommandLine
         }
     }
 
-    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local"];
+    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name"];
 
     /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
     internal static string[] OnlyConfiguration(string[] args) =>

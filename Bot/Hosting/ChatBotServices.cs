@@ -2,6 +2,7 @@ using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Bot.Flows.Help;
 using ChatBot.Bot.Flows.MainMenu;
+using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.Workers;
 using ChatBot.Channels.Inbox;
 using ChatBot.Channels.Outbox;
@@ -44,6 +45,9 @@ public static class ChatBotServices
             services.TryAddSingleton<SimulatorHub>();
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
+
+        services.AddSingleton(configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions());
+        services.AddSingleton<OfficerAccounts>();
 
         AddDialogs(services);
         return services;
@@ -126,7 +130,12 @@ internal sealed class StoreStartup(IServiceProvider services) : IHostedService
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             cancellationToken);
         await offices.ReloadAsync(cancellationToken);
-        services.GetRequiredService<ILogger<StoreStartup>>()
-            .LogInformation("Store ready ({Provider}); {Count} office(s)", factory.Options.Provider, offices.All.Count);
+        var logger = services.GetRequiredService<ILogger<StoreStartup>>();
+        logger.LogInformation("Store ready ({Provider}); {Count} office(s)", factory.Options.Provider, offices.All.Count);
+        if (!await services.GetRequiredService<OfficerAccounts>().AnyAdminAsync(cancellationToken))
+        {
+            logger.LogWarning(
+                "No console administrator exists yet. Create one with: dotnet run --project Bot -- officer add admin --role admin");
+        }
     }
 }

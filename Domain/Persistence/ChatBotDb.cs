@@ -1,6 +1,7 @@
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
+using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -22,6 +23,10 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<Handover> Handovers => Set<Handover>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.
@@ -33,6 +38,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<InboundStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboundKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OfficeType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OfficerRole>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<HandoverStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,6 +1,7 @@
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
+using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -78,5 +79,32 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasMaxLength(100);
         b.Property(a => a.Subject).HasMaxLength(200);
         b.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
+{
+    public void Configure(EntityTypeBuilder<Officer> b)
+    {
+        b.Property(o => o.UserName).HasMaxLength(64);
+        b.Property(o => o.DisplayName).HasMaxLength(200);
+        b.Property(o => o.PasswordHash).HasMaxLength(256);
+        b.Property(o => o.SecurityStamp).HasMaxLength(64);
+        b.HasIndex(o => o.UserName).IsUnique();
+        b.HasOne<Office>().WithMany().HasForeignKey(o => o.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
+{
+    public void Configure(EntityTypeBuilder<Handover> b)
+    {
+        b.Property(h => h.Reason).HasMaxLength(200);
+        b.Property(h => h.LeftMessage).HasMaxLength(4000);
+        b.HasOne(h => h.Conversation).WithMany().HasForeignKey(h => h.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(h => h.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Officer>().WithMany().HasForeignKey(h => h.TakenByOfficerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(h => new { h.OfficeId, h.Status, h.RequestedAt });
+        b.HasIndex(h => new { h.ConversationId, h.Status });
     }
 }

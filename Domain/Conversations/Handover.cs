@@ -1,0 +1,52 @@
+namespace ChatBot.Domain.Conversations;
+
+public enum HandoverStatus
+{
+    /// <summary>In the queue; no officer has taken it yet.</summary>
+    Waiting,
+
+    /// <summary>An officer has taken it and answers the person.</summary>
+    Active,
+
+    /// <summary>The officer handed the conversation back to the bot.</summary>
+    Returned,
+
+    /// <summary>The officer closed it.</summary>
+    Closed,
+
+    /// <summary>Nobody took it in time; the person was offered to leave a message.</summary>
+    Expired,
+}
+
+/// <summary>A person's request to talk to an officer, from queueing to hand-back.</summary>
+public sealed class Handover
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public Conversation? Conversation { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public HandoverStatus Status { get; set; }
+
+    /// <summary>Why the person was handed over: they asked, or the bot offered after failed answers.</summary>
+    public string? Reason { get; set; }
+
+    public DateTime RequestedAt { get; set; }
+
+    public int? TakenByOfficerId { get; set; }
+
+    public DateTime? TakenAt { get; set; }
+
+    public DateTime? EndedAt { get; set; }
+
+    public int? EndedByOfficerId { get; set; }
+
+    /// <summary>The person was told nobody answered in time (sent once).</summary>
+    public bool TimeoutNotified { get; set; }
+
+    /// <summary>Message the person left after the time-out, kept as a ticket for officers.</summary>
+    public string? LeftMessage { get; set; }
+}
