@@ -59,6 +59,6 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
         Host.Chat("081200000007")
             .Send("halo").Expect("Selamat datang")
             .Send("bantuan").Expect("*Bantuan*", "*menu*", "*batal*", "*kembali*", "*petugas*", "gratis", "Silakan pilih layanan")
-            .Send("3").Expect("segera hadir")
+            .Send("5").Expect("segera hadir")
             .RunAsync();
 }
