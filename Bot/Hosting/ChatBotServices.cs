@@ -48,6 +48,7 @@ public static class ChatBotServices
 
         services.AddSingleton(configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions());
         services.AddSingleton<OfficerAccounts>();
+        services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
         AddDialogs(services);
         return services;

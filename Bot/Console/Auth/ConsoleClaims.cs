@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using ChatBot.Domain.Officers;
+
+namespace ChatBot.Bot.OfficerConsole.Auth;
+
+/// <summary>The claims a signed-in officer carries, and the console's authorization policies.</summary>
+public static class ConsoleClaims
+{
+    public const string Scheme = "ConsoleCookie";
+
+    /// <summary>Claim: the officer's office id.</summary>
+    public const string Office = "office";
+
+    /// <summary>Claim: the account's security stamp when the cookie was issued.</summary>
+    public const string Stamp = "stamp";
+
+    /// <summary>Any signed-in officer.</summary>
+    public const string OfficerPolicy = "officer";
+
+    /// <summary>Account management and settings.</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>The audit log: admins and heads of office.</summary>
+    public const string AuditPolicy = "audit";
+
+    /// <summary>Reading transcripts and answering people in the handover queue.</summary>
+    public const string HandoverPolicy = "handover";
+
+    public static ClaimsPrincipal For(Officer officer) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, officer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, officer.UserName),
+                new Claim(ClaimTypes.GivenName, officer.DisplayName),
+                new Claim(ClaimTypes.Role, officer.Role.ToString()),
+                new Claim(Office, officer.OfficeId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(Stamp, officer.SecurityStamp),
+            ],
+            Scheme));
+
+    public static int OfficerId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int OfficeId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(Office)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? "-";
+
+    public static OfficerRole Role(this ClaimsPrincipal user) => Enum.Parse<OfficerRole>(user.FindFirstValue(ClaimTypes.Role)!);
+}
