@@ -52,6 +52,17 @@ public sealed class ChatScript(TestHost host, string phone)
         return this;
     }
 
+    /// <summary>The bot said nothing to the last message (an officer has the conversation).</summary>
+    public ChatScript ExpectSilence()
+    {
+        _steps.Add(() =>
+        {
+            Assert.True(_lastReply.Length == 0, $"After \"{_lastSent}\" the bot should stay silent but said:\n{_lastReply}");
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
     /// <summary>The answer to the last message contains none of the fragments.</summary>
     public ChatScript ExpectNot(params string[] fragments)
     {

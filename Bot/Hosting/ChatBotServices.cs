@@ -1,5 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Bot.Flows.Handover;
 using ChatBot.Bot.Flows.Help;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Bot.OfficerConsole.Auth;
@@ -40,6 +41,10 @@ public static class ChatBotServices
         services.AddSingleton(configuration.GetSection("Workers:TurnProcessor").Get<TurnProcessorOptions>() ?? new TurnProcessorOptions());
         AddWorker<TurnProcessor>(services);
 
+        services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
+        services.AddSingleton<HandoverService>();
+        AddWorker<HandoverWatcher>(services);
+
         if (configuration.GetValue("Channels:Simulator:Enabled", true))
         {
             services.TryAddSingleton<SimulatorHub>();
@@ -58,6 +63,8 @@ public static class ChatBotServices
     {
         services.AddSingleton<Dialog, MainMenuDialog>();
         services.AddSingleton<Dialog, HelpDialog>();
+        services.AddSingleton<Dialog, HandoverDialog>();
+        services.AddSingleton<Dialog, LeaveMessageDialog>();
         services.AddSingleton<Dialog>(_ => new TextPrompt());
         services.AddSingleton<Dialog>(_ => new ChoicePrompt());
         services.AddSingleton<Dialog>(_ => new ConfirmPrompt());

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
+using ChatBot.Bot.Flows.Handover;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
@@ -148,21 +149,32 @@ public sealed class TurnProcessor(
                 continue;
             }
 
+            var text = TextNormalizer.Normalize(message.Body);
+            string? notice = null;
             if (conversation.Mode != ConversationMode.Bot)
             {
-                // An officer has the conversation: the bot stays silent, officers see the message live.
-                outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null));
-                continue;
+                notice = await HandoverQueue.LeaveIfAskedAsync(db, conversation, text, now, cancellationToken);
+                if (notice is null)
+                {
+                    // Officers have the conversation: the bot stays silent, officers see the message live.
+                    outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null));
+                    continue;
+                }
             }
 
             var input = new TurnInput(
-                TextNormalizer.Normalize(message.Body),
+                text,
                 ReadAttachments(message.Attachments),
                 message.Channel,
                 message.From,
                 message.SenderName,
                 message.ReceivedAt);
             var said = await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
+            if (notice is not null)
+            {
+                said = [new Reply(notice), .. said];
+            }
+
             outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel)));
         }
 

@@ -47,6 +47,21 @@ public sealed class Handover
     /// <summary>The person was told nobody answered in time (sent once).</summary>
     public bool TimeoutNotified { get; set; }
 
+    /// <summary>What the bot had collected when the person asked for an officer (the flow's state, JSON).</summary>
+    public string? CollectedState { get; set; }
+
     /// <summary>Message the person left after the time-out, kept as a ticket for officers.</summary>
     public string? LeftMessage { get; set; }
+}
+
+/// <summary>A ready-made answer officers of an office can insert into a reply.</summary>
+public sealed class CannedReply
+{
+    public int Id { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
 }

@@ -73,6 +73,39 @@ public sealed class Office
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
+    public bool IsWorkDay(DayOfWeek day) => (WorkDays & (1 << (int)day)) != 0;
+
+    /// <summary>Whether officers are at work at this instant (office hours on a working day).</summary>
+    public bool IsOpenAt(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        var time = TimeOnly.FromDateTime(local);
+        return IsWorkDay(local.DayOfWeek) && time >= OpensAt && time < ClosesAt;
+    }
+
+    /// <summary>The next time officers start work, in office local time (the given instant when open now).</summary>
+    public DateTime NextOpening(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        if (IsOpenAt(utc))
+        {
+            return local;
+        }
+
+        var day = DateOnly.FromDateTime(local);
+        if (TimeOnly.FromDateTime(local) >= OpensAt)
+        {
+            day = day.AddDays(1);
+        }
+
+        for (var i = 0; i < 8 && !IsWorkDay(day.DayOfWeek); i++)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day.ToDateTime(OpensAt);
+    }
 }
 
 /// <summary>Indonesia's three time zones and their everyday names.</summary>

@@ -27,6 +27,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Handover> Handovers => Set<Handover>();
 
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.

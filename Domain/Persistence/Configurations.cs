@@ -108,3 +108,14 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
         b.HasIndex(h => new { h.ConversationId, h.Status });
     }
 }
+
+internal sealed class CannedReplyConfiguration : IEntityTypeConfiguration<CannedReply>
+{
+    public void Configure(EntityTypeBuilder<CannedReply> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(100);
+        b.Property(c => c.Body).HasMaxLength(2000);
+        b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.OfficeId);
+    }
+}

@@ -1,4 +1,7 @@
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Offices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Bot.Tests.Flows.MainMenu;
 
@@ -39,11 +42,22 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
             .RunAsync();
 
     [Fact]
-    public Task Asking_for_an_officer_before_handover_exists_gives_service_hours() =>
-        Host.Chat("081200000005")
-            .Send("petugas").Expect("petugas", "Senin–Jumat", "08.00–16.00 WIB")
-            .Send("6").Expect("Senin–Jumat")
+    public async Task An_office_without_officer_chat_gives_its_service_hours_instead()
+    {
+        await using var host = await TestHost.StartAsync();
+        await using (var db = host.Store.CreateDbContext())
+        {
+            var office = await db.Offices.SingleAsync();
+            office.Services = OfficeServices.All & ~OfficeServices.Handover;
+            await db.SaveChangesAsync();
+        }
+
+        await host.Services.GetRequiredService<OfficeDirectory>().ReloadAsync(CancellationToken.None);
+        await host.Chat("081200000005")
+            .Send("halo").Expect("5. Izin ke luar kota").ExpectNot("6. Bicara dengan petugas")
+            .Send("petugas").Expect("tidak tersedia", "Senin–Jumat", "08.00–16.00 WIB")
             .RunAsync();
+    }
 
     [Fact]
     public Task English_on_request_and_back_to_Indonesian() =>

@@ -83,7 +83,7 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
         if (entry.Service == OfficeServices.Handover)
         {
             var office = dc.Office;
-            dc.Say(texts.OfficerComingSoon(office.Name, texts.ServiceHours(office)));
+            dc.Say(texts.OfficerUnavailable(office.Name, texts.ServiceHours(office)));
         }
         else
         {

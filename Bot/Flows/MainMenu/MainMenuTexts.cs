@@ -18,7 +18,7 @@ public sealed partial record MainMenuTexts
     public required Func<string, string> ComingSoon { get; init; }
 
     /// <summary>{0} office name, {1} service hours.</summary>
-    public required Func<string, string, string> OfficerComingSoon { get; init; }
+    public required Func<string, string, string> OfficerUnavailable { get; init; }
 
     public required string NoServices { get; init; }
 

@@ -25,8 +25,8 @@ public sealed partial record MainMenuTexts
             ["officer"] = ["officer", "operator", "human", "agent"],
         },
         ComingSoon = label => $"\"{label}\" is coming to this chat soon. Until then, please visit or contact our office during service hours.",
-        OfficerComingSoon = (office, hours) =>
-            $"Chatting with an officer here is coming soon. Until then, please contact the officers of {office} during service hours: {hours}.",
+        OfficerUnavailable = (office, hours) =>
+            $"Chatting with an officer is not available here. Please contact the officers of {office} during service hours: {hours}.",
         NoServices = "Sorry, no service is available over chat at the moment.",
         Weekdays = "Monday–Friday",
     };

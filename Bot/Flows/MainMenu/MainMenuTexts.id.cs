@@ -25,8 +25,8 @@ public sealed partial record MainMenuTexts
             ["officer"] = ["petugas", "operator", "manusia", "orang"],
         },
         ComingSoon = label => $"Layanan \"{label}\" segera hadir di sini. Untuk sementara, silakan datang atau menghubungi kantor kami pada jam layanan.",
-        OfficerComingSoon = (office, hours) =>
-            $"Chat langsung dengan petugas segera hadir di sini. Untuk sementara, silakan hubungi petugas {office} pada jam layanan: {hours}.",
+        OfficerUnavailable = (office, hours) =>
+            $"Chat langsung dengan petugas tidak tersedia di sini. Silakan hubungi petugas {office} pada jam layanan: {hours}.",
         NoServices = "Mohon maaf, saat ini belum ada layanan yang dapat dilayani lewat chat.",
         Weekdays = "Senin–Jumat",
     };

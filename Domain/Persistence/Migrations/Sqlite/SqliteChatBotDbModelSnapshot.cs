@@ -50,6 +50,32 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ChatBot.Domain.Conversations.CannedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("CannedReplies");
+                });
+
             modelBuilder.Entity("ChatBot.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -114,6 +140,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CollectedState")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ConversationId")
                         .HasColumnType("INTEGER");
@@ -439,6 +468,15 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Conversations.CannedReply", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Conversations.Conversation", b =>

@@ -12,6 +12,27 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CannedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CannedReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officers",
                 columns: table => new
                 {
@@ -56,6 +77,7 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndedByOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
                     TimeoutNotified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CollectedState = table.Column<string>(type: "TEXT", nullable: true),
                     LeftMessage = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -80,6 +102,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_OfficeId",
+                table: "CannedReplies",
+                column: "OfficeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Handovers_ConversationId_Status",
@@ -111,6 +138,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CannedReplies");
+
             migrationBuilder.DropTable(
                 name: "Handovers");
 

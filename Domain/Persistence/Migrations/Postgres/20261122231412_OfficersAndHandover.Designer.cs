@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatBot.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChatBotDb))]
-    [Migration("20261122230844_OfficersAndHandover")]
+    [Migration("20261122231412_OfficersAndHandover")]
     partial class OfficersAndHandover
     {
         /// <inheritdoc />
@@ -58,6 +58,34 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Conversations.CannedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("CannedReplies");
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Conversations.Conversation", b =>
@@ -128,6 +156,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CollectedState")
+                        .HasColumnType("text");
 
                     b.Property<long>("ConversationId")
                         .HasColumnType("bigint");
@@ -461,6 +492,15 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Conversations.CannedReply", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Conversations.Conversation", b =>

@@ -13,6 +13,27 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CannedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CannedReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CannedReplies_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officers",
                 columns: table => new
                 {
@@ -57,6 +78,7 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EndedByOfficerId = table.Column<int>(type: "integer", nullable: true),
                     TimeoutNotified = table.Column<bool>(type: "boolean", nullable: false),
+                    CollectedState = table.Column<string>(type: "text", nullable: true),
                     LeftMessage = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -81,6 +103,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CannedReplies_OfficeId",
+                table: "CannedReplies",
+                column: "OfficeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Handovers_ConversationId_Status",
@@ -112,6 +139,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CannedReplies");
+
             migrationBuilder.DropTable(
                 name: "Handovers");
 

@@ -1,0 +1,262 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.OfficerConsole.Live;
+using ChatBot.Channels.Pipeline;
+using ChatBot.Domain.Audit;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Officers;
+using ChatBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Flows.Handover;
+
+/// <summary>Bound from <c>Handover</c>.</summary>
+public sealed class HandoverOptions
+{
+    /// <summary>How long a person waits for an officer before being offered to leave a message.</summary>
+    public TimeSpan WaitLimit { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often waiting conversations are checked against the limit.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>How an officer's action on a handover ended.</summary>
+public enum HandoverActionResult
+{
+    Done,
+
+    /// <summary>Someone else took it first, or it is no longer in the state the action needs.</summary>
+    Conflict,
+
+    NotFound,
+
+    /// <summary>The officer may not act on it (another office, or taken by someone else).</summary>
+    Forbidden,
+}
+
+/// <summary>
+/// What officers do with a handover: take it (only one officer can), reply through the person's
+/// channel via the outbox, hand it back to the bot (the person gets the menu) or close it. Every
+/// action is audited and shown live to the other officers.
+/// </summary>
+public sealed class HandoverService(
+    ChatBotDbFactory factory,
+    DialogEngine engine,
+    OfficeDirectory offices,
+    PipelineEvents pipeline,
+    ConsoleEvents console,
+    TimeProvider time)
+{
+    public async Task<HandoverActionResult> TakeAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var handover = await db.Handovers.Include(h => h.Conversation).SingleOrDefaultAsync(h => h.Id == handoverId, cancellationToken);
+        if (handover is null)
+        {
+            return HandoverActionResult.NotFound;
+        }
+
+        if (!MayAct(officer, handover.OfficeId))
+        {
+            return HandoverActionResult.Forbidden;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            // The status check in the UPDATE is what makes two officers' clicks safe: one row changes.
+            var taken = await db.Handovers
+                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Waiting)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Active).SetProperty(h => h.TakenByOfficerId, officer.Id).SetProperty(h => h.TakenAt, now), cancellationToken);
+            if (taken != 1)
+            {
+                return HandoverActionResult.Conflict;
+            }
+
+            var conversation = handover.Conversation!;
+            conversation.Mode = ConversationMode.HandoverActive;
+            conversation.Revision++;
+            var office = offices.Find(handover.OfficeId)!;
+            Queue(db, conversation, HandoverTexts.For(conversation.Language).Taken(officer.DisplayName, office.Name), OutboundKind.Officer, now);
+            Audit(db, officer, "handover.take", conversation.Id, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        Announce(handover.OfficeId, handover.ConversationId);
+        return HandoverActionResult.Done;
+    }
+
+    /// <summary>Sends an officer's reply; only the officer who took the conversation may reply.</summary>
+    public async Task<HandoverActionResult> ReplyAsync(long conversationId, Officer officer, string text, CancellationToken cancellationToken)
+    {
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return HandoverActionResult.Conflict;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var (handover, problem) = await ActiveForAsync(db, conversationId, officer, cancellationToken);
+        if (handover is null)
+        {
+            return problem;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            handover.Conversation!.LastActivityAt = now;
+            Queue(db, handover.Conversation, text, OutboundKind.Officer, now);
+            Audit(db, officer, "handover.reply", conversationId, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        Announce(handover.OfficeId, conversationId);
+        return HandoverActionResult.Done;
+    }
+
+    /// <summary>Gives the conversation back to the bot: the person is told and gets the main menu.</summary>
+    public Task<HandoverActionResult> HandBackAsync(long conversationId, Officer officer, CancellationToken cancellationToken) =>
+        EndAsync(conversationId, officer, HandoverStatus.Returned, cancellationToken);
+
+    /// <summary>Closes the conversation with the officer; the person is thanked, the bot answers again.</summary>
+    public Task<HandoverActionResult> CloseAsync(long conversationId, Officer officer, CancellationToken cancellationToken) =>
+        EndAsync(conversationId, officer, HandoverStatus.Closed, cancellationToken);
+
+    private async Task<HandoverActionResult> EndAsync(long conversationId, Officer officer, HandoverStatus status, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var (handover, problem) = await ActiveForAsync(db, conversationId, officer, cancellationToken);
+        if (handover is null)
+        {
+            return problem;
+        }
+
+        var conversation = handover.Conversation!;
+        var office = offices.Find(handover.OfficeId)!;
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            handover.Status = status;
+            handover.EndedAt = now;
+            handover.EndedByOfficerId = officer.Id;
+            conversation.Mode = ConversationMode.Bot;
+            conversation.Revision++;
+            var texts = HandoverTexts.For(conversation.Language);
+            if (status == HandoverStatus.Returned)
+            {
+                var menu = await engine.StartAsync(conversation, office, WellKnownDialogs.MainMenu, null, db, now, cancellationToken);
+                Queue(db, conversation, ReplyRenderer.Render([new Reply(texts.HandedBack), .. menu], conversation.Channel), OutboundKind.Reply, now);
+            }
+            else
+            {
+                conversation.DialogState = null;
+                Queue(db, conversation, texts.Closed, OutboundKind.Reply, now);
+            }
+
+            Audit(db, officer, status == HandoverStatus.Returned ? "handover.return" : "handover.close", conversationId, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        Announce(handover.OfficeId, conversationId);
+        return HandoverActionResult.Done;
+    }
+
+    /// <summary>
+    /// Ends waiting handovers nobody took within the limit: the person is told and may leave a
+    /// message (a ticket). Returns how many expired.
+    /// </summary>
+    public async Task<int> ExpireOverdueAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = now - limit;
+        await using var db = factory.CreateDbContext();
+        var overdue = await db.Handovers.Include(h => h.Conversation)
+            .Where(h => h.Status == HandoverStatus.Waiting && h.RequestedAt <= cutoff)
+            .OrderBy(h => h.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            foreach (var handover in overdue)
+            {
+                var conversation = handover.Conversation!;
+                handover.Status = HandoverStatus.Expired;
+                handover.EndedAt = now;
+                handover.TimeoutNotified = true;
+                conversation.Mode = ConversationMode.Bot;
+                conversation.Revision++;
+                var office = offices.Find(handover.OfficeId)!;
+                var said = await engine.StartAsync(conversation, office, LeaveMessageDialog.DialogId, handover.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), db, now, cancellationToken);
+                Queue(db, conversation, ReplyRenderer.Render(said, conversation.Channel), OutboundKind.Proactive, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        foreach (var handover in overdue)
+        {
+            Announce(handover.OfficeId, handover.ConversationId);
+        }
+
+        return overdue.Count;
+    }
+
+    /// <summary>Whether the officer may act on conversations of this office.</summary>
+    public bool MayAct(Officer officer, int officeId) =>
+        officer.OfficeId == officeId || (officer.Role == OfficerRole.Admin && offices.Find(officer.OfficeId)?.Type == OfficeType.Kanwil);
+
+    private async Task<(Domain.Conversations.Handover? Handover, HandoverActionResult Problem)> ActiveForAsync(
+        ChatBotDb db,
+        long conversationId,
+        Officer officer,
+        CancellationToken cancellationToken)
+    {
+        var handover = await db.Handovers.Include(h => h.Conversation)
+            .Where(h => h.ConversationId == conversationId && h.Status == HandoverStatus.Active)
+            .OrderByDescending(h => h.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (handover is null)
+        {
+            return (null, await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken) ? HandoverActionResult.Conflict : HandoverActionResult.NotFound);
+        }
+
+        return handover.TakenByOfficerId == officer.Id && MayAct(officer, handover.OfficeId)
+            ? (handover, HandoverActionResult.Done)
+            : (null, HandoverActionResult.Forbidden);
+    }
+
+    private void Queue(ChatBotDb db, Conversation conversation, string body, OutboundKind kind, DateTime now)
+    {
+        db.OutboundMessages.Add(new OutboundMessage
+        {
+            ConversationId = conversation.Id,
+            Channel = conversation.Channel,
+            To = conversation.UserAddress,
+            Body = body,
+            Kind = kind,
+            Status = OutboundStatus.Queued,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        conversation.LastActivityAt = now;
+    }
+
+    private static void Audit(ChatBotDb db, Officer officer, string action, long conversationId, DateTime now) =>
+        db.AuditEntries.Add(new AuditEntry { At = now, Actor = officer.UserName, Action = action, Subject = $"Conversation/{conversationId}" });
+
+    private void Announce(int officeId, long conversationId)
+    {
+        pipeline.OutboxQueued.Set();
+        console.Publish(new ConsoleEvent("handover", officeId, $"conversation/{conversationId}"));
+    }
+}

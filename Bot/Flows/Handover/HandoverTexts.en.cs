@@ -1,0 +1,19 @@
+namespace ChatBot.Bot.Flows.Handover;
+
+public sealed partial record HandoverTexts
+{
+    public static readonly HandoverTexts English = new()
+    {
+        Queued = place => $"We have passed your request to an officer. You are number *{place}* in the queue. Please wait; an officer will reply here.",
+        OutsideHours = (hours, next) => $"It is outside officer service hours ({hours}). Officers will reply from {next}.",
+        HowToCancel = "Type *cancel* if you no longer need an officer.",
+        CancelledByUser = "Your request to talk to an officer was cancelled.",
+        Taken = (officer, office) => $"You are now talking to an officer of {office} ({officer}). Please tell us what you need.",
+        HandedBack = "The officer has finished and handed you back to the automatic service.",
+        Closed = "The conversation with the officer is closed. Thank you. Type *menu* if you need anything else.",
+        NobodyAnswered = "Sorry, no officer is able to reply at the moment.",
+        LeaveMessagePrompt = "Please write your message in one message. We will record it and an officer will follow it up.",
+        MessageLeft = code => $"Thank you, your message is recorded with ticket number *{code}*. An officer will follow it up and reply here. Type *menu* for other services.",
+        DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    };
+}

@@ -1,0 +1,19 @@
+namespace ChatBot.Bot.Flows.Handover;
+
+public sealed partial record HandoverTexts
+{
+    public static readonly HandoverTexts Indonesian = new()
+    {
+        Queued = place => $"Permintaan Anda sudah kami teruskan ke petugas. Anda berada di antrean ke-*{place}*. Mohon tunggu, petugas akan membalas di sini.",
+        OutsideHours = (hours, next) => $"Saat ini di luar jam layanan petugas ({hours}). Petugas akan membalas mulai {next}.",
+        HowToCancel = "Ketik *batal* bila tidak jadi.",
+        CancelledByUser = "Permintaan bicara dengan petugas dibatalkan.",
+        Taken = (officer, office) => $"Anda sekarang terhubung dengan petugas {office} ({officer}). Silakan sampaikan keperluan Anda.",
+        HandedBack = "Petugas telah menyelesaikan percakapan dan mengembalikan Anda ke layanan otomatis.",
+        Closed = "Percakapan dengan petugas sudah ditutup. Terima kasih. Ketik *menu* bila memerlukan layanan lain.",
+        NobodyAnswered = "Mohon maaf, saat ini belum ada petugas yang dapat membalas.",
+        LeaveMessagePrompt = "Silakan tulis pesan Anda dalam satu pesan. Pesan akan kami catat dan petugas akan menindaklanjutinya.",
+        MessageLeft = code => $"Terima kasih, pesan Anda sudah dicatat dengan nomor tiket *{code}*. Petugas akan menindaklanjuti dan membalas di sini. Ketik *menu* untuk layanan lain.",
+        DayNames = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+    };
+}

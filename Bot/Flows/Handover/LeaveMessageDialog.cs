@@ -1,0 +1,56 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+
+namespace ChatBot.Bot.Flows.Handover;
+
+/// <summary>Typed state: the expired handover the message belongs to.</summary>
+public sealed class LeaveMessageState
+{
+    public long HandoverId { get; set; }
+}
+
+/// <summary>
+/// Begun by the handover watcher when nobody took a waiting conversation in time: the person may
+/// leave one message, which officers find on the handover as a ticket.
+/// </summary>
+public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(DialogId, 1, AskAsync, RecordAsync)
+{
+    public const string DialogId = "handover.leave-message";
+
+    private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<LeaveMessageState> step)
+    {
+        // The first time, the person learns why they are asked; a re-ask only asks.
+        var first = step.State.HandoverId == 0;
+        if (first && step.Options is string id && long.TryParse(id, out var handoverId))
+        {
+            step.State.HandoverId = handoverId;
+        }
+
+        var texts = HandoverTexts.For(step.Dc.Language);
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = first ? $"{texts.NobodyAnswered}\n\n{texts.LeaveMessagePrompt}" : texts.LeaveMessagePrompt,
+            MaxLength = 4000,
+        });
+    }
+
+    private static async Task<DialogTurnResult> RecordAsync(WaterfallStepContext<LeaveMessageState> step)
+    {
+        if (step.Result is not string message)
+        {
+            return await step.GoToAsync(0);
+        }
+
+        var handover = await step.Dc.Db.Handovers.FindAsync([step.State.HandoverId], step.Dc.CancellationToken);
+        if (handover is not null)
+        {
+            handover.LeftMessage = message;
+        }
+
+        step.Say(HandoverTexts.For(step.Dc.Language).MessageLeft(TicketCode(step.State.HandoverId)));
+        return await step.EndAsync();
+    }
+
+    /// <summary>The code a person quotes for a message left with officers.</summary>
+    public static string TicketCode(long handoverId) => $"P-{handoverId:D5}";
+}
