@@ -1,4 +1,5 @@
 using ChatBot.Bot.Logging;
+using ChatBot.Bot.OfficerConsole;
 using ChatBot.Bot.Simulator;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,13 +43,16 @@ public static class BotHost
         configure?.Invoke(builder);
         builder.Services.AddChatBotCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<SimulatorGateway>();
+        builder.AddOfficerConsole();
 
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "Web");
-        app.MapGet("/", () => Results.Redirect("/simulator"));
+        app.UseOfficerConsole(webRoot);
+        var simulator = app.Configuration.GetValue("Channels:Simulator:Enabled", true);
+        app.MapGet("/", () => Results.Redirect(simulator ? "/simulator" : ConsoleSetup.BasePath));
         app.MapGet("/health", HealthAsync);
-        if (app.Configuration.GetValue("Channels:Simulator:Enabled", true))
+        if (simulator)
         {
             app.MapSimulator(webRoot);
         }

@@ -1,0 +1,185 @@
+using System.Net;
+using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Officers;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Tests.Console;
+
+/// <summary>Signing in and out, lock-out, and what ends a session: a changed account, idleness.</summary>
+public sealed class ConsoleSessionTests(ConsoleHost service) : IClassFixture<ConsoleHost>
+{
+    private const string WrongCredentials = "Nama pengguna atau kata sandi salah.";
+
+    private const string Locked = "Akun dikunci sementara karena terlalu banyak percobaan. Coba lagi setelah ";
+
+    private TestHost Host => service.Host;
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.ServiceOfficer);
+        using var client = ConsoleClient.For(Host);
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var wrong = await client.SignInAsync(officer.UserName, "salah-sandi-" + attempt);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains(WrongCredentials, await ConsoleClient.TextAsync(wrong));
+        }
+
+        var fifth = await ConsoleClient.TextAsync(await client.SignInAsync(officer.UserName, "salah-sandi-5"));
+        Assert.Contains(Locked, fifth);
+        Assert.Matches(@"Coba lagi setelah \d\d:\d\d WIB\.", fifth);
+
+        var right = await client.SignInAsync(officer.UserName, ConsoleClient.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains(Locked, await ConsoleClient.TextAsync(right));
+        Assert.DoesNotContain(client.Cookies.GetCookies(Host.BaseAddress), c => c.Name == "chatbot.console");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/console")).StatusCode);
+
+        await using var db = Host.Store.CreateDbContext();
+        var actions = await db.AuditEntries.Where(a => a.Actor == officer.UserName).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        Assert.Equal(
+            ["officer.signin.failed", "officer.signin.failed", "officer.signin.failed", "officer.signin.failed", "officer.lockout", "officer.signin.locked"],
+            actions);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_and_a_wrong_password_get_the_same_answer()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Pk);
+        using var client = ConsoleClient.For(Host);
+
+        var unknown = await ConsoleClient.TextAsync(await client.SignInAsync("tidak-ada-" + Guid.NewGuid().ToString("N")[..8], ConsoleClient.Password));
+        var wrong = await ConsoleClient.TextAsync(await client.SignInAsync(officer.UserName, "bukan-sandinya-1"));
+
+        Assert.Contains(WrongCredentials, unknown);
+        Assert.Contains(WrongCredentials, wrong);
+        Assert.DoesNotContain(officer.UserName, wrong.Replace($"value=\"{officer.UserName}\"", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_ends_the_session_at_the_next_request()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Kepala);
+        using var client = ConsoleClient.For(Host);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(officer.UserName, ConsoleClient.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/console")).StatusCode);
+        var oldCookie = client.Cookies.GetCookies(Host.BaseAddress)["chatbot.console"]!.Value;
+
+        await SetStampAsync(officer.Id, Guid.NewGuid().ToString("N"));
+
+        var after = await client.Http.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(after));
+        Assert.DoesNotContain(client.Cookies.GetCookies(Host.BaseAddress), c => c.Name == "chatbot.console");
+
+        // The old cookie, replayed, is refused everywhere (the event stream included).
+        using var replay = ConsoleClient.For(Host);
+        replay.Cookies.Add(Host.BaseAddress, new Cookie("chatbot.console", oldCookie));
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.Http.GetAsync("/console/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.Http.GetAsync("/console/events")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_officer_is_signed_out()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.VisitOfficer);
+        using var client = ConsoleClient.For(Host);
+        await client.SignInAsync(officer.UserName, ConsoleClient.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/console")).StatusCode);
+
+        await using (var db = Host.Store.CreateDbContext())
+        {
+            await db.Officers.Where(o => o.Id == officer.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Active, false));
+        }
+
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(await client.Http.GetAsync("/console")));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_is_audited()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Pk);
+        using var client = ConsoleClient.For(Host);
+        await client.SignInAsync(officer.UserName, ConsoleClient.Password);
+
+        var signOut = await client.PostFormAsync("/console", [], action: "/console/keluar");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(signOut));
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(await client.Http.GetAsync("/console")));
+
+        await using var db = Host.Store.CreateDbContext();
+        Assert.Equal(
+            ["officer.signin", "officer.signout"],
+            await db.AuditEntries.Where(a => a.Actor == officer.UserName).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_officer_who_can_then_sign_in()
+    {
+        using var admin = await ConsoleClient.SignedInAsync(Host, OfficerRole.Admin);
+        var userName = "petugas." + Guid.NewGuid().ToString("N")[..6];
+
+        var weak = await admin.PostFormAsync("/console/petugas", Form(userName, "pendek", "pendek"));
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("Kata sandi minimal 10 karakter.", await ConsoleClient.TextAsync(weak));
+
+        var mismatch = await admin.PostFormAsync("/console/petugas", Form(userName, ConsoleClient.Password, ConsoleClient.Password + "x"));
+        Assert.Contains("Kedua kata sandi tidak sama.", await ConsoleClient.TextAsync(mismatch));
+
+        var created = await admin.PostFormAsync("/console/petugas", Form(userName, ConsoleClient.Password, ConsoleClient.Password));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var list = await ConsoleClient.TextAsync(await admin.Http.GetAsync("/console/petugas"));
+        Assert.Contains($"Akun {userName} (Petugas kunjungan) dibuat.", list);
+        Assert.Contains("Siti Rahayu", list);
+
+        var taken = await admin.PostFormAsync("/console/petugas", Form(userName, ConsoleClient.Password, ConsoleClient.Password));
+        Assert.Contains($"Nama pengguna '{userName}' sudah dipakai.", await ConsoleClient.TextAsync(taken));
+
+        using var newcomer = ConsoleClient.For(Host);
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.SignInAsync(userName, ConsoleClient.Password)).StatusCode);
+        Assert.Contains("Siti Rahayu", await ConsoleClient.TextAsync(await newcomer.Http.GetAsync("/console")));
+
+        await using var db = Host.Store.CreateDbContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "officer.create" && a.Subject == $"Officer/{userName}");
+        Assert.StartsWith("admin-", audit.Actor);
+    }
+
+    [Fact]
+    public async Task An_idle_session_ends_and_background_refreshes_do_not_keep_it_alive()
+    {
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["Console:SessionTimeout"] = "00:00:08" });
+        var active = await ConsoleClient.SignedInAsync(host, OfficerRole.Pk);
+        var idle = await ConsoleClient.SignedInAsync(host, OfficerRole.Pk);
+        using (active)
+        using (idle)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await active.Http.GetAsync("/console")).StatusCode);
+            var refresh = new HttpRequestMessage(HttpMethod.Get, "/console?handler=figures");
+            refresh.Headers.Add("X-Console-Background", "1");
+            Assert.Equal(HttpStatusCode.OK, (await idle.Http.SendAsync(refresh)).StatusCode);
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await active.Http.GetAsync("/console")).StatusCode);
+            Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(await idle.Http.GetAsync("/console")));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await idle.Http.GetAsync("/console/api/session")).StatusCode);
+        }
+    }
+
+    private static KeyValuePair<string, string>[] Form(string userName, string password, string again) =>
+    [
+        new("Input.UserName", userName),
+        new("Input.DisplayName", "Siti Rahayu"),
+        new("Input.Role", nameof(OfficerRole.VisitOfficer)),
+        new("Input.Password", password),
+        new("Input.ConfirmPassword", again),
+    ];
+
+    private async Task SetStampAsync(int officerId, string stamp)
+    {
+        await using var db = Host.Store.CreateDbContext();
+        await db.Officers.Where(o => o.Id == officerId).ExecuteUpdateAsync(s => s.SetProperty(o => o.SecurityStamp, stamp));
+    }
+}

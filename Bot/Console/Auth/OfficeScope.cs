@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using ChatBot.Domain.Officers;
+using ChatBot.Domain.Offices;
+
+namespace ChatBot.Bot.OfficerConsole.Auth;
+
+/// <summary>
+/// Which offices a signed-in officer may see: their own; an admin of a regional office (Kanwil)
+/// sees every office. Use it for every query and every live event a page shows.
+/// </summary>
+public sealed class OfficeScope(OfficeDirectory offices)
+{
+    /// <summary>The officer's own office (null only if it was removed from the store).</summary>
+    public Office? OwnOffice(ClaimsPrincipal user) => offices.Find(user.OfficeId());
+
+    /// <summary>True when the officer sees every office.</summary>
+    public bool SeesAllOffices(ClaimsPrincipal user) =>
+        user.Role() == OfficerRole.Admin && OwnOffice(user)?.Type == OfficeType.Kanwil;
+
+    /// <summary>The offices the officer may see, in id order.</summary>
+    public IReadOnlyList<Office> Visible(ClaimsPrincipal user)
+    {
+        if (SeesAllOffices(user))
+        {
+            return offices.All;
+        }
+
+        return OwnOffice(user) is { } own ? [own] : [];
+    }
+
+    public bool MaySee(ClaimsPrincipal user, int officeId) => SeesAllOffices(user) || user.OfficeId() == officeId;
+}

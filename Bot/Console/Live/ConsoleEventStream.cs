@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ChatBot.Bot.OfficerConsole.Auth;
+using Microsoft.AspNetCore.Authentication;
+
+namespace ChatBot.Bot.OfficerConsole.Live;
+
+/// <summary>
+/// <c>GET /console/events</c>: server-sent events with the <see cref="ConsoleEvent"/>s of the offices
+/// the officer may see, as <c>event: {kind}\ndata: {"subject":"…","officeId":N}\n\n</c>, and a
+/// keep-alive comment every 15 seconds. At each keep-alive the account is checked again, and the
+/// stream ends when the sign-in expires, so a closed account or an idle session stops receiving.
+/// </summary>
+public static class ConsoleEventStream
+{
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    public static async Task StreamAsync(
+        HttpContext http,
+        ConsoleEvents events,
+        OfficeScope scope,
+        OfficerSessions sessions,
+        TimeProvider time,
+        IHostApplicationLifetime lifetime,
+        CancellationToken ct)
+    {
+        var user = http.User;
+        var seesAll = scope.SeesAllOffices(user);
+        var ownOffice = user.OfficeId();
+        var expires = (await http.AuthenticateAsync(ConsoleClaims.Scheme)).Properties?.ExpiresUtc;
+
+        http.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        using var subscription = events.Subscribe();
+        using var session = expires is { } until
+            ? new CancellationTokenSource(Max(until - time.GetUtcNow(), TimeSpan.Zero), time)
+            : new CancellationTokenSource();
+        // Ends with the page, with the sign-in, or when the service stops (so a stop never waits on a stream).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, session.Token, lifetime.ApplicationStopping);
+        var token = linked.Token;
+        try
+        {
+            await http.Response.WriteAsync("retry: 5000\n: connected\n\n", token);
+            await http.Response.Body.FlushAsync(token);
+            while (!token.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
+                wait.CancelAfter(KeepAliveInterval);
+                try
+                {
+                    var e = await subscription.Reader.ReadAsync(wait.Token);
+                    if (!seesAll && e.OfficeId != ownOffice)
+                    {
+                        continue;
+                    }
+
+                    await http.Response.WriteAsync(Format(e), token);
+                    // Send what else is waiting in the same write.
+                    while (subscription.Reader.TryRead(out var more))
+                    {
+                        if (seesAll || more.OfficeId == ownOffice)
+                        {
+                            await http.Response.WriteAsync(Format(more), token);
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                {
+                    if (!await sessions.IsCurrentAsync(user, token))
+                    {
+                        return;
+                    }
+
+                    await http.Response.WriteAsync(": keep-alive\n\n", token);
+                }
+
+                await http.Response.Body.FlushAsync(token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed, or the sign-in expired: the page reconnects and is told to sign in.
+        }
+    }
+
+    /// <summary>One event in the wire format; the kind is reduced to letters, digits, '.', '-' and '_'.</summary>
+    public static string Format(ConsoleEvent e)
+    {
+        var kind = new string(e.Kind.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').ToArray());
+        var data = JsonSerializer.Serialize(new EventData(e.Subject, e.OfficeId), JsonSerializerOptions.Web);
+        return $"event: {(kind.Length == 0 ? "message" : kind)}\ndata: {data}\n\n";
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record EventData(string Subject, int OfficeId);
+}
