@@ -43,6 +43,7 @@ public static class ChatBotServices
 
         services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
         services.AddSingleton<HandoverService>();
+        services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);
 
         if (configuration.GetValue("Channels:Simulator:Enabled", true))

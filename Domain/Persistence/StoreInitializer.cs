@@ -1,4 +1,5 @@
 using ChatBot.Domain.Audit;
+using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +71,28 @@ public static class StoreInitializer
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Every office starts with a few ready-made answers officers can adapt.
+        var withReplies = await db.CannedReplies.Select(c => c.OfficeId).Distinct().ToListAsync(cancellationToken);
+        foreach (var officeId in await db.Offices.Where(o => !withReplies.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken))
+        {
+            db.CannedReplies.AddRange(DefaultCannedReplies.For(officeId));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
+}
+
+/// <summary>The ready-made answers a new office gets (Indonesian; officers edit them to fit).</summary>
+public static class DefaultCannedReplies
+{
+    public static IEnumerable<CannedReply> For(int officeId) =>
+    [
+        new() { OfficeId = officeId, Title = "Salam pembuka", Body = "Selamat datang, kami siap membantu. Mohon jelaskan keperluan Anda." },
+        new() { OfficeId = officeId, Title = "Mohon ditunggu", Body = "Terima kasih, mohon ditunggu sebentar, kami sedang memeriksa data Anda." },
+        new() { OfficeId = officeId, Title = "Layanan gratis", Body = "Seluruh layanan pemasyarakatan tidak dipungut biaya. Jangan berikan uang kepada siapa pun yang menjanjikan kemudahan." },
+        new() { OfficeId = officeId, Title = "Penutup", Body = "Terima kasih telah menghubungi kami. Semoga membantu." },
+    ];
 }
 
 /// <summary>WhatsApp addresses as Twilio writes them (<c>whatsapp:+62…</c>) and as we store them (<c>+62…</c>).</summary>

@@ -1,0 +1,99 @@
+using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Officers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatBot.Bot.Tests.Console.Conversations;
+
+/// <summary>
+/// The whole handover in two real browser tabs: a person on the simulator page asks for an
+/// officer, an officer signed in to the console sees the request appear live, takes it, answers,
+/// and hands it back; the person reads every step on their phone and the bot answers again.
+/// </summary>
+public sealed class HandoverConsoleTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private const string Password = "merah-putih-2026";
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync();
+        var office = _host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        await _host.Services.GetRequiredService<OfficerAccounts>()
+            .CreateAsync("siti", "Siti Rahma", OfficerRole.ServiceOfficer, office.Id, Password, "test", CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_officer_takes_a_request_live_answers_it_and_hands_it_back()
+    {
+        await using var person = await browser.NewPageAsync(_host.BaseAddress);
+        await using (var officer = await browser.NewPageAsync(_host.BaseAddress))
+        {
+            await SignInAsync(officer.Page);
+            await officer.Page.GotoAsync("/console/percakapan");
+            await Expect(officer.Page.Locator("#queue-empty")).ToBeVisibleAsync();
+            await officer.Page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+            await OpenSimulatorAsync(person.Page, "081200008001");
+            await SendAsync(person.Page, "petugas");
+            await ExpectReplyAsync(person.Page, "antrean ke-1");
+
+            // The request appears in the officer's queue without a reload.
+            var row = officer.Page.Locator("#waiting tr[data-handover]");
+            await Expect(row).ToHaveCountAsync(1);
+            Assert.True(await officer.Page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+
+            await row.Locator("button.take").ClickAsync();
+            await Expect(officer.Page.Locator("#reply-text")).ToBeVisibleAsync();
+            await ExpectReplyAsync(person.Page, "Siti Rahma");
+
+            await officer.Page.FillAsync("#reply-text", "Jadwal video call Senin–Kamis pukul 09.00–12.00.");
+            await officer.Page.ClickAsync("#send-reply");
+            await ExpectReplyAsync(person.Page, "Jadwal video call Senin–Kamis pukul 09.00–12.00.");
+
+            // What the person writes now reaches the officer live, as text; the bot stays silent.
+            await SendAsync(person.Page, "Terima kasih <script>alert(1)</script><img src=x onerror=alert(2)>");
+            var line = officer.Page.Locator(".line-in .line-body").Filter(new() { HasText = "Terima kasih" });
+            await Expect(line).ToHaveTextAsync("Terima kasih <script>alert(1)</script><img src=x onerror=alert(2)>");
+            await Expect(officer.Page.Locator("#transcript img, #transcript script")).ToHaveCountAsync(0);
+            Assert.Empty(officer.Dialogs);
+
+            await officer.Page.ClickAsync("#hand-back");
+            await ExpectReplyAsync(person.Page, "layanan otomatis");
+            await Expect(officer.Page.Locator("#notice")).ToContainTextAsync("dikembalikan");
+        }
+
+        await SendAsync(person.Page, "2");
+        await ExpectReplyAsync(person.Page, "segera hadir");
+        Assert.Empty(person.Errors);
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/console/masuk");
+        await page.FillAsync("#username", "siti");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#signin-submit");
+        await Expect(page.Locator("#officer-name")).ToHaveTextAsync("Siti Rahma");
+    }
+
+    private static async Task OpenSimulatorAsync(IPage page, string phone)
+    {
+        await page.GotoAsync($"/simulator?from={phone}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-connected", "true");
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        await page.FillAsync("#message", text);
+        await page.ClickAsync("#send");
+    }
+
+    private static Task ExpectReplyAsync(IPage page, string text) =>
+        Expect(page.Locator(".msg.out").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+}
