@@ -63,15 +63,17 @@ public static class OfficerCommand
         return 0;
     }
 
-    internal static OfficerRole? ParseRole(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "admin" => OfficerRole.Admin,
-        "kepala" or "head" => OfficerRole.Kepala,
-        "pk" => OfficerRole.Pk,
-        "petugas-kunjungan" or "kunjungan" or "visit" or "visit-officer" or "visitofficer" => OfficerRole.VisitOfficer,
-        "petugas-layanan" or "layanan" or "pengaduan" or "service" or "service-officer" or "serviceofficer" => OfficerRole.ServiceOfficer,
-        _ => null,
-    };
+    /// <summary>Reads a role the way people write it: "petugas-layanan", "service_officer", "VisitOfficer", "kepala".</summary>
+    internal static OfficerRole? ParseRole(string? text) =>
+        new string((text ?? "").Where(char.IsLetter).ToArray()).ToLowerInvariant() switch
+        {
+            "admin" or "administrator" => OfficerRole.Admin,
+            "kepala" or "head" or "kalapas" or "karutan" or "kabapas" => OfficerRole.Kepala,
+            "pk" or "pembimbingkemasyarakatan" => OfficerRole.Pk,
+            "petugaskunjungan" or "kunjungan" or "visit" or "visitofficer" => OfficerRole.VisitOfficer,
+            "petugaslayanan" or "layanan" or "pengaduan" or "petugaspengaduan" or "service" or "serviceofficer" => OfficerRole.ServiceOfficer,
+            _ => null,
+        };
 
     private static string? AskPassword()
     {
