@@ -75,7 +75,18 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             return;
         }
 
-        switch (InterruptionRouter.Recognize(dc.Text))
+        var command = InterruptionRouter.Recognize(dc.Text);
+        if (command == Command.Stop)
+        {
+            dc.Conversation.OptedOutAt = dc.UtcNow;
+            dc.Say(texts.OptedOut);
+            return;
+        }
+
+        // Writing again after STOP means the person wants to hear from us again.
+        dc.Conversation.OptedOutAt = null;
+
+        switch (command)
         {
             case Command.Menu:
                 dc.CancelAllDialogs();

@@ -61,6 +61,8 @@ public sealed partial record DialogTexts
 
     public required string LanguageSwitched { get; init; }
 
+    public required string OptedOut { get; init; }
+
     public static DialogTexts For(string language) => language == "en" ? English : Indonesian;
 
     internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

@@ -33,5 +33,6 @@ public sealed partial record DialogTexts
         FlowRestarted = "Sorry, this service was just updated, so we need to start again from the beginning.",
         SomethingWentWrong = "Sorry, something went wrong while handling your message. Please try again, or type *officer*.",
         LanguageSwitched = "All right, let's continue in English.",
+        OptedOut = "All right, you will not receive notifications from us any more. Send any message to receive them again.",
     };
 }

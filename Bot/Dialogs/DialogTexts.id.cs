@@ -33,5 +33,6 @@ public sealed partial record DialogTexts
         FlowRestarted = "Mohon maaf, layanan ini baru saja diperbarui sehingga kita perlu mulai lagi dari awal.",
         SomethingWentWrong = "Mohon maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi, atau ketik *petugas*.",
         LanguageSwitched = "Baik, kita lanjutkan dalam Bahasa Indonesia.",
+        OptedOut = "Baik, Anda tidak akan menerima pemberitahuan dari kami lagi. Kirim pesan apa saja bila ingin menerimanya kembali.",
     };
 }

@@ -16,6 +16,9 @@ public enum Command
 
     /// <summary>A greeting (halo, selamat pagi): shows the menu when no flow is running.</summary>
     Greeting,
+
+    /// <summary>STOP / BERHENTI: no more proactive messages until the person writes again.</summary>
+    Stop,
 }
 
 /// <summary>
@@ -51,6 +54,9 @@ public static class InterruptionRouter
         ["indonesia"] = Command.Indonesian,
         ["bahasa indonesia"] = Command.Indonesian,
         ["indonesian"] = Command.Indonesian,
+        ["stop"] = Command.Stop,
+        ["berhenti"] = Command.Stop,
+        ["unsubscribe"] = Command.Stop,
         ["halo"] = Command.Greeting,
         ["hallo"] = Command.Greeting,
         ["helo"] = Command.Greeting,

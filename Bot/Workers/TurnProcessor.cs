@@ -197,7 +197,7 @@ public sealed class TurnProcessor(
 
     private const string UpdateConversationSql = """
         UPDATE "Conversations" SET "Language" = @language, "Mode" = @mode, "DialogState" = @state, "DisplayName" = @name,
-            "LastInboundAt" = @inbound, "LastActivityAt" = @activity, "Revision" = @next
+            "LastInboundAt" = @inbound, "LastActivityAt" = @activity, "OptedOutAt" = @optedOut, "Revision" = @next
         WHERE "Id" = @id AND "Revision" = @revision
         """;
 
@@ -233,7 +233,7 @@ public sealed class TurnProcessor(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await using (var update = StoreCommand.Create(db, UpdateConversationSql, "id", "revision", "next", "language", "mode", "state", "name", "inbound", "activity"))
+        await using (var update = StoreCommand.Create(db, UpdateConversationSql, "id", "revision", "next", "language", "mode", "state", "name", "inbound", "activity", "optedOut"))
         {
             foreach (var conversation in outcomes.Select(o => o.Conversation).OfType<Conversation>().DistinctBy(c => c.Id))
             {
@@ -242,6 +242,7 @@ public sealed class TurnProcessor(
                 var changed = await update.Set("id", conversation.Id).Set("revision", revision).Set("next", revision + 1)
                     .Set("language", conversation.Language).Set("mode", conversation.Mode).Set("state", conversation.DialogState)
                     .Set("name", conversation.DisplayName).Set("inbound", conversation.LastInboundAt).Set("activity", conversation.LastActivityAt)
+                    .Set("optedOut", conversation.OptedOutAt)
                     .ExecuteAsync(cancellationToken);
                 if (changed != 1)
                 {

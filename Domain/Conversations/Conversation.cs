@@ -49,6 +49,12 @@ public sealed class Conversation
 
     public DateTime LastActivityAt { get; set; }
 
+    /// <summary>
+    /// When the person wrote STOP / BERHENTI: no proactive messages (reminders, status changes) until
+    /// they write again. Replies to their own messages still go out.
+    /// </summary>
+    public DateTime? OptedOutAt { get; set; }
+
     /// <summary>Optimistic-concurrency token, incremented on every save.</summary>
     public long Revision { get; set; }
 }

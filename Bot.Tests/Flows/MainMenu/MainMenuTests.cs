@@ -75,4 +75,20 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
             .Send("bantuan").Expect("*Bantuan*", "*menu*", "*batal*", "*kembali*", "*petugas*", "gratis", "Silakan pilih layanan")
             .Send("5").Expect("segera hadir")
             .RunAsync();
+
+    [Fact]
+    public async Task Stop_opts_out_of_notifications_until_the_person_writes_again()
+    {
+        await Host.Chat("081200000008").Send("halo").Expect("Selamat datang").Send("BERHENTI").Expect("tidak akan menerima pemberitahuan").RunAsync();
+        Assert.NotNull(await OptedOutAtAsync("+6281200000008"));
+
+        await Host.Chat("081200000008").Send("halo").Expect("Selamat datang").RunAsync();
+        Assert.Null(await OptedOutAtAsync("+6281200000008"));
+    }
+
+    private async Task<DateTime?> OptedOutAtAsync(string phone)
+    {
+        await using var db = Host.Store.CreateDbContext();
+        return await db.Conversations.Where(c => c.UserAddress == phone).Select(c => c.OptedOutAt).SingleAsync();
+    }
 }

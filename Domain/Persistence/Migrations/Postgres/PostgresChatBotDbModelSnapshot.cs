@@ -127,6 +127,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");

@@ -116,6 +116,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("OptedOutAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
