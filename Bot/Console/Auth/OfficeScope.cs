@@ -14,8 +14,7 @@ public sealed class OfficeScope(OfficeDirectory offices)
     public Office? OwnOffice(ClaimsPrincipal user) => offices.Find(user.OfficeId());
 
     /// <summary>True when the officer sees every office.</summary>
-    public bool SeesAllOffices(ClaimsPrincipal user) =>
-        user.Role() == OfficerRole.Admin && OwnOffice(user)?.Type == OfficeType.Kanwil;
+    public bool SeesAllOffices(ClaimsPrincipal user) => OfficeAccess.SeesAllOffices(user.Role(), OwnOffice(user));
 
     /// <summary>The offices the officer may see, in id order.</summary>
     public IReadOnlyList<Office> Visible(ClaimsPrincipal user)
