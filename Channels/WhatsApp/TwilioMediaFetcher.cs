@@ -1,0 +1,416 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatBot.Domain.Conversations;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Channels.WhatsApp;
+
+/// <summary>What fetching one media item came to.</summary>
+public abstract record MediaResult
+{
+    /// <summary>Saved in private storage; the attachment has the real (sniffed) type.</summary>
+    public sealed record Stored(StoredAttachment Attachment) : MediaResult;
+
+    /// <summary>Not saved; <paramref name="Reason"/> is one of the <see cref="MediaRefusal"/> codes.</summary>
+    public sealed record Refused(string Reason) : MediaResult;
+}
+
+/// <summary>Why a media item was not saved.</summary>
+public static class MediaRefusal
+{
+    /// <summary>The content is not a JPEG, PNG or PDF, whatever was declared.</summary>
+    public const string Type = "type";
+
+    /// <summary>Larger than <see cref="TwilioOptions.MaxMediaBytes"/>.</summary>
+    public const string Size = "size";
+
+    /// <summary>Not a media URL of our Twilio account: never requested, credentials never sent.</summary>
+    public const string NotTwilio = "not_twilio";
+
+    /// <summary>Twilio or its CDN did not deliver it (error status, network failure, too many redirects).</summary>
+    public const string Unavailable = "unavailable";
+}
+
+/// <summary>
+/// Downloads the media a person sent on WhatsApp from Twilio into private storage.
+/// </summary>
+/// <remarks>
+/// <para>Credentials (HTTP Basic, account SID and auth token) go only to a media URL of our own account
+/// on the configured API host (<see cref="TwilioOptions.ApiBaseUrl"/>): <c>/2010-04-01/Accounts/{our
+/// AccountSid}/Messages/{MessageSid}/Media/{MediaSid}</c>. Any other URL is refused without a request.</para>
+/// <para>Redirects are followed by hand (at most <see cref="MaxRedirects"/>) and without the credentials:
+/// Twilio redirects to a pre-signed CDN URL. Its HTTP client must therefore not follow redirects itself
+/// (see <see cref="CreateHandler"/>; .NET would drop the credentials anyway).</para>
+/// <para>A 404 is retried <see cref="MaxAttempts"/> times, <see cref="RetryDelay"/> apart: media can lag
+/// behind the webhook. The body is streamed to a temporary file with a hard size cap; the real type is
+/// read from the first bytes (<see cref="FileTypeSniffer"/>). Files get random names and owner-only
+/// permissions on Unix (directory 0700, files 0600).</para>
+/// </remarks>
+public sealed partial class TwilioMediaFetcher
+{
+    /// <summary>The name of the HTTP client to register (see <see cref="CreateHandler"/>).</summary>
+    public const string HttpClientName = "twilio-media";
+
+    public const int MaxRedirects = 3;
+
+    public const int MaxAttempts = 3;
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest a whole fetch (every attempt and redirect) may take.</summary>
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(60);
+
+    private const int BufferSize = 64 * 1024;
+
+    private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly TwilioOptions _options;
+    private readonly Func<HttpClient> _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _directoryLock = new();
+    private bool _directoryReady;
+
+    /// <summary>Uses <paramref name="http"/> for every request; it must not follow redirects by itself.</summary>
+    public TwilioMediaFetcher(TwilioOptions options, HttpClient http, string mediaRoot, TimeProvider time, ILogger logger)
+        : this(options, () => http, mediaRoot, time, logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+    }
+
+    /// <summary>Takes a client from <paramref name="http"/> per fetch (e.g. <c>IHttpClientFactory.CreateClient</c>).</summary>
+    public TwilioMediaFetcher(TwilioOptions options, Func<HttpClient> http, string mediaRoot, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaRoot);
+        _options = options;
+        _http = http;
+        MediaRoot = Path.GetFullPath(mediaRoot);
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    }
+
+    /// <summary>The folder files are saved in (absolute). <see cref="StoredAttachment.StoragePath"/> is an absolute path inside it.</summary>
+    public string MediaRoot { get; }
+
+    /// <summary>The media folder under a content root: <c>data/media</c>.</summary>
+    public static string DefaultMediaRoot(string contentRoot) => Path.Combine(contentRoot, "data", "media");
+
+    /// <summary>The handler the HTTP client must use: no automatic redirects, no decompression, pooled connections renewed.</summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    /// <summary>
+    /// Fetches one media item announced by a webhook and saves it if it is an accepted type within the
+    /// size limit. <paramref name="declaredContentType"/> (Twilio's <c>MediaContentTypeN</c>) is only logged:
+    /// the stored type is the one the content shows.
+    /// </summary>
+    public async Task<MediaResult> FetchAsync(string mediaUrl, string? declaredContentType, CancellationToken cancellationToken)
+    {
+        if (!IsOwnMediaUrl(mediaUrl, out var uri, out var mediaSid))
+        {
+            _logger.LogWarning("Media URL refused: not a media URL of this Twilio account (host {Host})", HostOf(mediaUrl));
+            return new MediaResult.Refused(MediaRefusal.NotTwilio);
+        }
+
+        using var timeout = new CancellationTokenSource(FetchTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var response = await GetAsync(uri, mediaSid, linked.Token);
+                if (response is null)
+                {
+                    return new MediaResult.Refused(MediaRefusal.Unavailable);
+                }
+
+                if (response.StatusCode == HttpStatusCode.NotFound && attempt < MaxAttempts)
+                {
+                    _logger.LogDebug("Media {MediaSid} not there yet (attempt {Attempt}); retrying", mediaSid, attempt);
+                    response.Dispose();
+                    await Task.Delay(RetryDelay, _time, linked.Token);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    _logger.LogWarning("Media {MediaSid} unavailable: HTTP {StatusCode}", mediaSid, (int)response.StatusCode);
+                    return new MediaResult.Refused(MediaRefusal.Unavailable);
+                }
+
+                return await SaveAsync(response, mediaSid, declaredContentType, linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Media {MediaSid} unavailable: no complete answer within {Timeout}", mediaSid, FetchTimeout);
+            return new MediaResult.Refused(MediaRefusal.Unavailable);
+        }
+        catch (HttpRequestException ex)
+        {
+            _logger.LogWarning("Media {MediaSid} unavailable: {Error}", mediaSid, ex.HttpRequestError);
+            return new MediaResult.Refused(MediaRefusal.Unavailable);
+        }
+        catch (HttpIOException ex)
+        {
+            _logger.LogWarning("Media {MediaSid} unavailable: the download broke off ({Error})", mediaSid, ex.HttpRequestError);
+            return new MediaResult.Refused(MediaRefusal.Unavailable);
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="mediaUrl"/> is a media URL of our account on the configured Twilio API
+    /// host: same scheme, host and port as <see cref="TwilioOptions.ApiBaseUrl"/>, the media path with our
+    /// account SID, no user info, query or fragment.
+    /// </summary>
+    public bool IsOwnMediaUrl(string? mediaUrl, out Uri uri, out string mediaSid)
+    {
+        uri = null!;
+        mediaSid = "";
+        if (string.IsNullOrWhiteSpace(mediaUrl)
+            || !Uri.TryCreate(mediaUrl, UriKind.Absolute, out var parsed)
+            || !Uri.TryCreate(_options.ApiBaseUrl, UriKind.Absolute, out var api))
+        {
+            return false;
+        }
+
+        if (!string.Equals(parsed.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(parsed.Host, api.Host, StringComparison.OrdinalIgnoreCase)
+            || parsed.Port != api.Port
+            || parsed.UserInfo.Length > 0
+            || parsed.Query.Length > 0
+            || parsed.Fragment.Length > 0)
+        {
+            return false;
+        }
+
+        var match = MediaPath().Match(parsed.AbsolutePath);
+        if (!match.Success || !string.Equals(match.Groups["account"].Value, _options.AccountSid, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        uri = parsed;
+        mediaSid = match.Groups["media"].Value;
+        return true;
+    }
+
+    /// <summary>The first request with credentials, then redirects by hand without them. Null when a redirect is refused.</summary>
+    private async Task<HttpResponseMessage?> GetAsync(Uri uri, string mediaSid, CancellationToken cancellationToken)
+    {
+        var http = _http();
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.AccountSid}:{_options.AuthToken}"));
+        using (var first = new HttpRequestMessage(HttpMethod.Get, uri))
+        {
+            first.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+            var response = await http.SendAsync(first, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var current = uri;
+            for (var hop = 0; IsRedirect(response.StatusCode); hop++)
+            {
+                var location = response.Headers.Location;
+                response.Dispose();
+                if (hop == MaxRedirects || location is null)
+                {
+                    _logger.LogWarning("Media {MediaSid} unavailable: {Problem}", mediaSid,
+                        location is null ? "a redirect without a location" : "too many redirects");
+                    return null;
+                }
+
+                var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if ((next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
+                    || (current.Scheme == Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttps))
+                {
+                    _logger.LogWarning("Media {MediaSid} unavailable: redirect to a {Scheme} URL refused", mediaSid, next.Scheme);
+                    return null;
+                }
+
+                // The CDN URL is pre-signed: the account's credentials never follow a redirect.
+                using var request = new HttpRequestMessage(HttpMethod.Get, next);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                current = next;
+            }
+
+            return response;
+        }
+    }
+
+    private async Task<MediaResult> SaveAsync(HttpResponseMessage response, string mediaSid, string? declaredContentType, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxMediaBytes;
+        if (response.Content.Headers.ContentLength is { } announced && announced > limit)
+        {
+            _logger.LogWarning("Media {MediaSid} refused: {Size} bytes announced, limit {Limit}", mediaSid, announced, limit);
+            return new MediaResult.Refused(MediaRefusal.Size);
+        }
+
+        EnsureDirectory();
+        var temporary = Path.Combine(MediaRoot, RandomName() + ".part");
+        var keep = false;
+        try
+        {
+            SniffedFileType? type = null;
+            long total = 0;
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
+            await using (var file = new FileStream(temporary, CreateOptions()))
+            {
+                var buffer = new byte[BufferSize];
+                var head = new byte[FileTypeSniffer.HeaderLength];
+                var headLength = 0;
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > limit)
+                    {
+                        _logger.LogWarning("Media {MediaSid} refused: larger than the limit of {Limit} bytes", mediaSid, limit);
+                        return new MediaResult.Refused(MediaRefusal.Size);
+                    }
+
+                    if (type is null && headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                        headLength += take;
+                        if (headLength == head.Length)
+                        {
+                            type = FileTypeSniffer.Detect(head);
+                            if (type is null)
+                            {
+                                return RefuseType(mediaSid, declaredContentType);
+                            }
+                        }
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                type ??= FileTypeSniffer.Detect(head.AsSpan(0, headLength));
+                if (type is null)
+                {
+                    return RefuseType(mediaSid, declaredContentType);
+                }
+
+                await file.FlushAsync(cancellationToken);
+            }
+
+            var path = Path.Combine(MediaRoot, RandomName() + type.Extension);
+            File.Move(temporary, path);
+            keep = true;
+            if (!string.Equals(Normalize(declaredContentType), type.ContentType, StringComparison.Ordinal))
+            {
+                _logger.LogInformation("Media {MediaSid} was declared {Declared} but is {Actual}; stored as {Actual}",
+                    mediaSid, Normalize(declaredContentType), type.ContentType, type.ContentType);
+            }
+
+            _logger.LogDebug("Media {MediaSid} stored: {ContentType}, {Size} bytes", mediaSid, type.ContentType, total);
+            return new MediaResult.Stored(new StoredAttachment(type.ContentType, total, path, FileName: null));
+        }
+        finally
+        {
+            if (!keep)
+            {
+                TryDelete(temporary);
+            }
+        }
+    }
+
+    private MediaResult RefuseType(string mediaSid, string? declaredContentType)
+    {
+        _logger.LogWarning("Media {MediaSid} refused: declared {Declared}, but the content is not a JPEG, PNG or PDF",
+            mediaSid, Normalize(declaredContentType));
+        return new MediaResult.Refused(MediaRefusal.Type);
+    }
+
+    private void EnsureDirectory()
+    {
+        lock (_directoryLock)
+        {
+            if (_directoryReady && Directory.Exists(MediaRoot))
+            {
+                return;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(MediaRoot);
+            }
+            else
+            {
+                Directory.CreateDirectory(MediaRoot, DirectoryMode);
+                File.SetUnixFileMode(MediaRoot, DirectoryMode);
+            }
+
+            _directoryReady = true;
+        }
+    }
+
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = System.IO.FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            BufferSize = 0,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return options;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Nothing more can be done; a stray .part file holds nothing anyone can reach.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static string RandomName() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private static string Normalize(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return "(none)";
+        }
+
+        var semicolon = contentType.IndexOf(';');
+        var bare = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
+        return bare.Length <= 100 ? bare : bare[..100];
+    }
+
+    private static string HostOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Host : "(not a URL)";
+
+    [GeneratedRegex(
+        "^/2010-04-01/Accounts/(?<account>AC[0-9a-fA-F]{32})/Messages/[A-Z]{2}[0-9a-fA-F]{32}/Media/(?<media>[A-Z]{2}[0-9a-fA-F]{32})$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MediaPath();
+}
