@@ -63,6 +63,12 @@ public sealed partial record DialogTexts
 
     public required string OptedOut { get; init; }
 
+    public required string FileRefusedType { get; init; }
+
+    public required Func<long, string> FileRefusedSize { get; init; }
+
+    public required string FileUnavailable { get; init; }
+
     public static DialogTexts For(string language) => language == "en" ? English : Indonesian;
 
     internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

@@ -33,6 +33,9 @@ public sealed partial record DialogTexts
         FlowRestarted = "Sorry, this service was just updated, so we need to start again from the beginning.",
         SomethingWentWrong = "Sorry, something went wrong while handling your message. Please try again, or type *officer*.",
         LanguageSwitched = "All right, let's continue in English.",
+        FileRefusedType = "We cannot accept the file you sent. We only accept photos (JPG/PNG) or PDF.",
+        FileRefusedSize = bytes => $"The file you sent is too large. The limit is {Megabytes(bytes)} MB.",
+        FileUnavailable = "We could not download the file you sent. Please send it again.",
         OptedOut = "All right, you will not receive notifications from us any more. Send any message to receive them again.",
     };
 }

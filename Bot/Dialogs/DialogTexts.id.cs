@@ -33,6 +33,9 @@ public sealed partial record DialogTexts
         FlowRestarted = "Mohon maaf, layanan ini baru saja diperbarui sehingga kita perlu mulai lagi dari awal.",
         SomethingWentWrong = "Mohon maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi, atau ketik *petugas*.",
         LanguageSwitched = "Baik, kita lanjutkan dalam Bahasa Indonesia.",
+        FileRefusedType = "Berkas yang Anda kirim tidak dapat kami terima. Kami hanya menerima foto (JPG/PNG) atau PDF.",
+        FileRefusedSize = bytes => $"Berkas yang Anda kirim terlalu besar. Paling besar {Megabytes(bytes)} MB.",
+        FileUnavailable = "Berkas yang Anda kirim tidak dapat kami unduh. Mohon kirim ulang.",
         OptedOut = "Baik, Anda tidak akan menerima pemberitahuan dari kami lagi. Kirim pesan apa saja bila ingin menerimanya kembali.",
     };
 }

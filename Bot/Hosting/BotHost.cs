@@ -1,6 +1,7 @@
 using ChatBot.Bot.Logging;
 using ChatBot.Bot.OfficerConsole;
 using ChatBot.Bot.Simulator;
+using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
@@ -49,6 +50,10 @@ public static class BotHost
         app.UseSerilogRequestLogging();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "Web");
         app.UseOfficerConsole(webRoot);
+        if (app.Services.GetRequiredService<TwilioOptions>().Enabled)
+        {
+            app.MapWhatsAppWebhooks();
+        }
         var simulator = app.Configuration.GetValue("Channels:Simulator:Enabled", true);
         app.MapGet("/", () => Results.Redirect(simulator ? "/simulator" : ConsoleSetup.BasePath));
         app.MapGet("/health", HealthAsync);

@@ -9,6 +9,7 @@ using ChatBot.Channels.Inbox;
 using ChatBot.Channels.Outbox;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Channels.Simulator;
+using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -39,12 +40,23 @@ public static class ChatBotServices
         services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         AddWorker<OutboxDispatcher>(services);
         services.AddSingleton(configuration.GetSection("Workers:TurnProcessor").Get<TurnProcessorOptions>() ?? new TurnProcessorOptions());
+        services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null));
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);
+
+        // WhatsApp (Twilio): settings are checked at start, with a clear message for each problem.
+        var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
+        if (twilio.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The WhatsApp channel is enabled but its settings are incomplete:\n- " + string.Join("\n- ", problems));
+        }
+
+        services.TryAddSingleton(twilio);
+        services.AddWhatsAppInbound();
 
         if (configuration.GetValue("Channels:Simulator:Enabled", true))
         {

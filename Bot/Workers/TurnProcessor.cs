@@ -38,6 +38,7 @@ public sealed class TurnProcessor(
     OfficeDirectory offices,
     PipelineEvents events,
     TurnProcessorOptions options,
+    InboundMedia media,
     TimeProvider time,
     ILogger<TurnProcessor> logger) : PipelineWorker(events.InboundStored, options.PollInterval, time, logger)
 {
@@ -162,20 +163,20 @@ public sealed class TurnProcessor(
                 }
             }
 
-            var input = new TurnInput(
-                text,
-                ReadAttachments(message.Attachments),
-                message.Channel,
-                message.From,
-                message.SenderName,
-                message.ReceivedAt);
+            var (attachments, storedJson, refused) = await media.PrepareAsync(message, conversation.Language, cancellationToken);
+            var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
             var said = await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
+            if (refused is not null)
+            {
+                said = [new Reply(refused), .. said];
+            }
+
             if (notice is not null)
             {
                 said = [new Reply(notice), .. said];
             }
 
-            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel)));
+            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel), storedJson));
         }
 
         var queued = await CommitAsync(db, outcomes, revisions, now, cancellationToken);
@@ -202,7 +203,8 @@ public sealed class TurnProcessor(
         """;
 
     private const string UpdateInboundSql = """
-        UPDATE "InboundMessages" SET "Status" = @status, "ProcessedAt" = @processed, "ConversationId" = @conversation, "Note" = @note
+        UPDATE "InboundMessages" SET "Status" = @status, "ProcessedAt" = @processed, "ConversationId" = @conversation, "Note" = @note,
+            "Attachments" = COALESCE(@attachments, "Attachments")
         WHERE "Id" = @id AND "Status" = 'Pending'
         """;
 
@@ -251,14 +253,15 @@ public sealed class TurnProcessor(
             }
         }
 
-        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note"))
+        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments"))
         await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now"))
         {
             foreach (var outcome in outcomes)
             {
                 var message = outcome.Message;
                 var changed = await update.Set("id", message.Id).Set("status", outcome.Status).Set("processed", now)
-                    .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).ExecuteAsync(cancellationToken);
+                    .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).Set("attachments", outcome.Attachments)
+                    .ExecuteAsync(cancellationToken);
                 if (changed != 1)
                 {
                     throw new DBConcurrencyException($"Inbound {message.Id} is no longer pending.");
@@ -330,9 +333,6 @@ public sealed class TurnProcessor(
             .ToDictionary(c => (c.OfficeId, c.Channel, c.UserAddress));
     }
 
-    private static IReadOnlyList<StoredAttachment> ReadAttachments(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(json) ?? [];
-
     /// <summary>What one turn produced: the message's new status and the reply to queue, if any.</summary>
-    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply);
+    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply, string? Attachments = null);
 }

@@ -70,6 +70,9 @@ public sealed partial class TwilioMediaFetcher
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly TwilioOptions _options;
+
+    /// <summary>The largest file accepted, for telling the person the limit.</summary>
+    public long MaxBytes => _options.MaxMediaBytes;
     private readonly Func<HttpClient> _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;

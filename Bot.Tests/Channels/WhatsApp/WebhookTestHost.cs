@@ -75,7 +75,6 @@ public sealed class WebhookTestHost : IAsyncDisposable
             builder.Services.AddWhatsAppInbound();
             services?.Invoke(builder.Services);
         });
-        app.MapWhatsAppWebhooks();
         var host = new WebhookTestHost(app, directory, options);
         await app.StartAsync();
         host.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
