@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher(
     private const string UpdateSql = """
         UPDATE "OutboundMessages" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next, "SentAt" = @sent,
             "StatusUpdatedAt" = @updated, "ProviderMessageId" = @provider, "ErrorCode" = @code, "ErrorMessage" = @message
-        WHERE "Id" = @id
+        WHERE "Id" = @id AND "Status" = 'Queued'
         """;
 
     private async Task RecordAsync(List<(OutboundMessage Row, SendResult Result)> outcomes, CancellationToken cancellationToken)

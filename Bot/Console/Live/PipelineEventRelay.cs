@@ -1,3 +1,4 @@
+using ChatBot.Channels.WhatsApp;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatBot.Channels.Pipeline;
@@ -13,7 +14,7 @@ namespace ChatBot.Bot.OfficerConsole.Live;
 /// drops the conversation id into a queue; the office is looked up here (cached; a conversation never
 /// changes office), so the console never slows the pipeline down.
 /// </summary>
-public sealed class PipelineEventRelay(PipelineEvents pipeline, ConsoleEvents console, ChatBotDbFactory factory, ILogger<PipelineEventRelay> logger)
+public sealed class PipelineEventRelay(PipelineEvents pipeline, WhatsAppStatusUpdater statuses, ConsoleEvents console, ChatBotDbFactory factory, ILogger<PipelineEventRelay> logger)
     : BackgroundService
 {
     public const string Kind = "message";
@@ -29,6 +30,7 @@ public sealed class PipelineEventRelay(PipelineEvents pipeline, ConsoleEvents co
     {
         pipeline.TurnCompleted += OnTurnCompleted;
         pipeline.OutboundDispatched += OnOutboundDispatched;
+        statuses.StatusChanged += OnStatusChanged;
         return base.StartAsync(cancellationToken);
     }
 
@@ -36,6 +38,7 @@ public sealed class PipelineEventRelay(PipelineEvents pipeline, ConsoleEvents co
     {
         pipeline.TurnCompleted -= OnTurnCompleted;
         pipeline.OutboundDispatched -= OnOutboundDispatched;
+        statuses.StatusChanged -= OnStatusChanged;
         await base.StopAsync(cancellationToken);
     }
 
@@ -77,6 +80,9 @@ public sealed class PipelineEventRelay(PipelineEvents pipeline, ConsoleEvents co
     }
 
     private void OnOutboundDispatched(OutboundDispatched e) => _changed.Writer.TryWrite(e.ConversationId);
+
+    /// <summary>A delivery report (delivered, read, failed) changes what the transcript shows.</summary>
+    private void OnStatusChanged(WhatsAppStatusChanged e) => _changed.Writer.TryWrite(e.ConversationId);
 
     private async Task PublishAsync(HashSet<long> conversationIds, CancellationToken cancellationToken)
     {
