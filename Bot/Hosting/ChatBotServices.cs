@@ -57,6 +57,16 @@ public static class ChatBotServices
 
         services.TryAddSingleton(twilio);
         services.AddWhatsAppInbound();
+        if (twilio.Enabled)
+        {
+            // One sender per process: it holds the rate limiter, the circuit and split-message progress.
+            services.AddSingleton<IChannelSender>(sp => new TwilioSender(
+                TwilioSender.CreateHttpClient(),
+                sp.GetRequiredService<TwilioOptions>(),
+                sp.GetRequiredService<ChatBotDbFactory>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<TwilioSender>>()));
+        }
 
         if (configuration.GetValue("Channels:Simulator:Enabled", true))
         {
