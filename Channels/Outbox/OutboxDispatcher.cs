@@ -53,6 +53,7 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
+        var optedOut = await OptedOutAsync(due, cancellationToken);
         var outcomes = new List<(OutboundMessage Row, SendResult Result)>();
         await Parallel.ForEachAsync(
             due,
@@ -61,15 +62,17 @@ public sealed class OutboxDispatcher(
             {
                 foreach (var row in rows)
                 {
-                    var result = await SendOneAsync(row, ct);
+                    var result = row.Kind == OutboundKind.Proactive && optedOut.Contains(row.ConversationId)
+                        ? new SendResult.Rejected("opted_out", "The person wrote STOP; proactive messages are not sent until they write again.")
+                        : await SendOneAsync(row, ct);
                     lock (outcomes)
                     {
                         outcomes.Add((row, result));
                     }
 
-                    if (result is not SendResult.Sent)
+                    if (result is SendResult.Transient)
                     {
-                        break; // keep the conversation's order: later rows wait for this one
+                        break; // keep the conversation's order: later rows wait for this one's retry
                     }
                 }
             });
@@ -79,6 +82,19 @@ public sealed class OutboxDispatcher(
         PipelineMetrics.Record("outbox.record", sent, outcomes.Count);
         PipelineMetrics.Record("outbox", started, outcomes.Count);
         return outcomes.Count;
+    }
+
+    /// <summary>Conversations whose person wrote STOP, among those with proactive rows due now.</summary>
+    private async Task<HashSet<long>> OptedOutAsync(List<List<OutboundMessage>> due, CancellationToken cancellationToken)
+    {
+        var ids = due.SelectMany(rows => rows).Where(r => r.Kind == OutboundKind.Proactive).Select(r => r.ConversationId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = factory.CreateDbContext();
+        return (await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id) && c.OptedOutAt != null).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     private async Task<SendResult> SendOneAsync(OutboundMessage row, CancellationToken cancellationToken)

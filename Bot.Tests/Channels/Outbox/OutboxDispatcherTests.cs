@@ -142,10 +142,33 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         _sender.Verify(s => s.SendAsync(It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
+    [Fact]
+    public async Task A_person_who_wrote_stop_gets_no_proactive_message_but_still_gets_replies()
+    {
+        await using (var db = _factory.CreateDbContext())
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == _conversationId);
+            conversation.OptedOutAt = _time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        var reminder = await QueueAsync("Pengingat kunjungan besok", OutboundKind.Proactive);
+        var reply = await QueueAsync("Jawaban atas pesan Anda");
+        _sender.Setup(s => s.SendAsync(It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SendResult.Sent("SM9"));
+
+        await Dispatcher().DispatchDueAsync(CancellationToken.None);
+
+        var held = await ReadAsync(reminder);
+        Assert.Equal(OutboundStatus.Failed, held.Status);
+        Assert.Equal("opted_out", held.ErrorCode);
+        Assert.Equal(OutboundStatus.Sent, (await ReadAsync(reply)).Status);
+        _sender.Verify(s => s.SendAsync(It.Is<OutboundMessage>(m => m.Id == reminder), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private OutboxDispatcher Dispatcher(OutboxOptions? options = null) =>
         new(_factory, [_sender.Object], new PipelineEvents(), options ?? new OutboxOptions(), _time, NullLogger<OutboxDispatcher>.Instance);
 
-    private async Task<long> QueueAsync(string body)
+    private async Task<long> QueueAsync(string body, OutboundKind kind = OutboundKind.Reply)
     {
         await using var db = _factory.CreateDbContext();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -155,6 +178,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
             Channel = ChannelKind.WhatsApp,
             To = "+6281200003001",
             Body = body,
+            Kind = kind,
             Status = OutboundStatus.Queued,
             CreatedAt = now,
             NextAttemptAt = now,

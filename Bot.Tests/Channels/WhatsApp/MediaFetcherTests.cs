@@ -81,6 +81,12 @@ public sealed class MediaFetcherTests : IAsyncLifetime
         Assert.Equal("image/png", Assert.IsType<MediaResult.Stored>(asPng).Attachment.ContentType);
         Assert.EndsWith(".png", ((MediaResult.Stored)asPng).Attachment.StoragePath, StringComparison.Ordinal);
         Assert.Equal("application/pdf", Assert.IsType<MediaResult.Stored>(asPdf).Attachment.ContentType);
+
+        // A photo of a KTP sent as "ktp.pdf" is still a photo: kept, with its real type.
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, .. "JFIF"u8, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
+        var jpegAsPdf = await _fetcher.FetchAsync(_server.Add(new MediaTestServer.Media(jpeg, "application/pdf")), "application/pdf", CancellationToken.None);
+        Assert.Equal("image/jpeg", Assert.IsType<MediaResult.Stored>(jpegAsPdf).Attachment.ContentType);
+        Assert.EndsWith(".jpg", ((MediaResult.Stored)jpegAsPdf).Attachment.StoragePath, StringComparison.Ordinal);
     }
 
     [Fact]
