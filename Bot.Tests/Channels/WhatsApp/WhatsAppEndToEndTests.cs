@@ -104,4 +104,47 @@ public sealed class WhatsAppEndToEndTests : IAsyncLifetime
         Assert.True(condition(), "Twilio did not receive the expected requests in time.");
         return _twilio.Accepted;
     }
+
+    [Fact]
+    public async Task A_photo_reaches_the_turn_checked_and_a_disguised_program_is_refused_politely()
+    {
+        await using var media = await MediaTestServer.StartAsync(FakeTwilioServer.AccountSid, FakeTwilioServer.AuthToken);
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Channels:WhatsApp:Enabled"] = "true",
+            ["Channels:WhatsApp:AccountSid"] = FakeTwilioServer.AccountSid,
+            ["Channels:WhatsApp:AuthToken"] = FakeTwilioServer.AuthToken,
+            ["Channels:WhatsApp:From"] = FakeTwilioServer.From,
+            ["Channels:WhatsApp:ApiBaseUrl"] = media.BaseAddress.ToString().TrimEnd('/'),
+        });
+        using var http = host.CreateClient();
+        var photo = media.Add(new MediaTestServer.Media(MediaTestServer.TinyJpeg(), "application/pdf"));
+        var program = media.Add(new MediaTestServer.Media([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00], "image/jpeg"));
+
+        await PostSignedAsync(http, host, "SM0000000000000000000000000000e2e3", "", photo, "application/pdf");
+        await PostSignedAsync(http, host, "SM0000000000000000000000000000e2e4", "", program, "image/jpeg");
+
+        await using var db = host.Store.CreateDbContext();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await db.InboundMessages.CountAsync(m => m.Channel == ChannelKind.WhatsApp && m.Status == InboundStatus.Done) < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var stored = await db.InboundMessages.SingleAsync(m => m.ProviderMessageId == "SM0000000000000000000000000000e2e3");
+        Assert.Contains("image/jpeg", stored.Attachments);
+        var refused = await db.InboundMessages.SingleAsync(m => m.ProviderMessageId == "SM0000000000000000000000000000e2e4");
+        Assert.Null(refused.Attachments);
+        var answer = await db.OutboundMessages.SingleAsync(m => m.InboundMessageId == refused.Id);
+        Assert.Contains("tidak dapat kami terima", answer.Body);
+    }
+
+    private static async Task PostSignedAsync(HttpClient http, TestHost host, string sid, string body, string mediaUrl, string contentType)
+    {
+        List<KeyValuePair<string, string>> form = [.. Form(sid, body).Where(f => f.Key != "NumMedia"), new("NumMedia", "1"), new("MediaUrl0", mediaUrl), new("MediaContentType0", contentType)];
+        var url = new Uri(host.BaseAddress, "/webhooks/whatsapp").ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Compute(FakeTwilioServer.AuthToken, url, form));
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+    }
 }
