@@ -10,7 +10,7 @@ public sealed class OutboxOptions
     public int MaxParallelConversations { get; set; } = 16;
 
     /// <summary>Transient failures tolerated before a row is marked failed.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 12;
 
     /// <summary>First retry delay; doubles on every attempt, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
