@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Channels.Email;
+
+/// <summary>
+/// What an answer needs to thread under the mail it answers: stored as the outbox row's payload
+/// (<c>{"subject":"…","inReplyTo":"…","references":"…"}</c>).
+/// </summary>
+public sealed record EmailThreading(
+    [property: JsonPropertyName("subject")] string? Subject,
+    [property: JsonPropertyName("inReplyTo")] string? InReplyTo,
+    [property: JsonPropertyName("references")] string? References)
+{
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static EmailThreading? FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<EmailThreading>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"Re: " once, however many times the subject was answered already.</summary>
+    public static string ReplySubject(string? subject)
+    {
+        var text = (subject ?? "").Trim();
+        while (text.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Bls:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Balas:", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[(text.IndexOf(':') + 1)..].TrimStart();
+        }
+
+        return text.Length == 0 ? "Re: Layanan Pemasyarakatan" : "Re: " + text;
+    }
+}
