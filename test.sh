@@ -16,6 +16,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 requirements=(
     "/usr/bin/chromium chromium"                       # the browser the page tests drive (Bot.Tests/Support/Browser.cs)
     "/usr/lib/postgresql/*/bin/initdb postgresql"      # a private PostgreSQL cluster (Bot.Tests/Support/PostgresServer.cs)
+    "/usr/sbin/dovecot dovecot-imapd"                  # IMAP of the test mail server (Bot.Tests/Support/MailServer.cs)
+    "/usr/lib/dovecot/lmtp dovecot-lmtpd"              # its delivery from Postfix to the mailboxes
+    "/usr/lib/postfix/sbin/master postfix"             # its SMTP side
 )
 
 # True when some file matches the (possibly globbed) path.
@@ -51,6 +54,11 @@ install_missing_packages() {
     fi
 
     echo "test.sh: installing ${missing[*]}"
+    # Postfix without a system mail configuration: no instance of the machine's own is set up or
+    # started; the tests run their own.
+    if command -v debconf-set-selections >/dev/null 2>&1; then
+        echo "postfix postfix/main_mailer_type select No configuration" | "${sudo[@]}" debconf-set-selections
+    fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 
