@@ -5,6 +5,7 @@ using ChatBot.Bot.Flows.Help;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.Workers;
+using ChatBot.Channels.Email;
 using ChatBot.Channels.Inbox;
 using ChatBot.Channels.Outbox;
 using ChatBot.Channels.Pipeline;
@@ -66,6 +67,20 @@ public static class ChatBotServices
                 sp.GetRequiredService<ChatBotDbFactory>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<TwilioSender>>()));
+        }
+
+        // E-mail (IMAP in, SMTP out).
+        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        if (email.Problems() is { Count: > 0 } emailProblems)
+        {
+            throw new InvalidOperationException("The e-mail channel is enabled but its settings are incomplete:\n- " + string.Join("\n- ", emailProblems));
+        }
+
+        services.TryAddSingleton(email);
+        if (email.Enabled)
+        {
+            services.AddSingleton<IChannelSender, EmailSender>();
+            AddWorker<ImapListener>(services);
         }
 
         if (configuration.GetValue("Channels:Simulator:Enabled", true))

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.Flows.Handover;
+using ChatBot.Channels.Email;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
@@ -210,8 +211,8 @@ public sealed class TurnProcessor(
 
     private const string InsertOutboundSql = """
         INSERT INTO "OutboundMessages" ("ConversationId", "InboundMessageId", "Channel", "To", "From", "Body", "Kind", "Status",
-            "Attempts", "CreatedAt", "NextAttemptAt")
-        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now)
+            "Attempts", "CreatedAt", "NextAttemptAt", "Payload")
+        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now, @payload)
         RETURNING "Id"
         """;
 
@@ -254,7 +255,7 @@ public sealed class TurnProcessor(
         }
 
         await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments"))
-        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now"))
+        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload"))
         {
             foreach (var outcome in outcomes)
             {
@@ -271,7 +272,9 @@ public sealed class TurnProcessor(
                 {
                     var id = await insert.Set("conversation", outcome.Conversation.Id).Set("inbound", message.Id).Set("channel", message.Channel)
                         .Set("to", message.From).Set("from", message.To).Set("body", outcome.Reply).Set("kind", OutboundKind.Reply)
-                        .Set("status", OutboundStatus.Queued).Set("now", now).ScalarAsync(cancellationToken);
+                        .Set("status", OutboundStatus.Queued).Set("now", now)
+                        .Set("payload", message.Channel == ChannelKind.Email ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null)
+                        .ScalarAsync(cancellationToken);
                     queued[message.Id] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
                 }
             }

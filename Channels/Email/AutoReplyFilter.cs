@@ -13,8 +13,9 @@ public static class AutoReplyFilter
 
     /// <summary>Why the message must not be answered, or null when a person wrote it.</summary>
     /// <param name="message">The parsed message.</param>
-    /// <param name="ownDomain">The domain of the bot's own Message-IDs and address.</param>
-    public static string? ReasonToIgnore(MimeMessage message, string ownDomain)
+    /// <param name="ownAddress">The bot's own address.</param>
+    /// <param name="ownMessageIdDomain">The domain of the Message-IDs the bot gives its mail.</param>
+    public static string? ReasonToIgnore(MimeMessage message, string ownAddress, string ownMessageIdDomain)
     {
         var headers = message.Headers;
         var autoSubmitted = headers[HeaderId.AutoSubmitted];
@@ -73,8 +74,8 @@ public static class AutoReplyFilter
             return $"system sender {local}@…";
         }
 
-        if (string.Equals(from.Domain, ownDomain, StringComparison.OrdinalIgnoreCase)
-            || (message.MessageId?.EndsWith("@" + ownDomain, StringComparison.OrdinalIgnoreCase) ?? false))
+        if (string.Equals(from.Address, ownAddress, StringComparison.OrdinalIgnoreCase)
+            || (message.MessageId?.EndsWith("@" + ownMessageIdDomain, StringComparison.OrdinalIgnoreCase) ?? false))
         {
             return "our own mail";
         }

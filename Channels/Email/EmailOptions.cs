@@ -49,6 +49,9 @@ public sealed class EmailOptions
     /// <summary>Largest attachment accepted from a person (bytes).</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The domain of our own Message-IDs: recognising them stops the bot answering itself.</summary>
+    public string MessageIdDomain => "chatbot." + Domain;
+
     /// <summary>The domain of <see cref="Address"/>.</summary>
     public string Domain => Address.Contains('@') ? Address[(Address.LastIndexOf('@') + 1)..].ToLowerInvariant() : "localhost";
 

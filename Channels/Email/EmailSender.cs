@@ -69,7 +69,7 @@ public sealed class EmailSender(EmailOptions options, TimeProvider time, ILogger
         {
             Subject = EmailThreading.ReplySubject(threading?.Subject),
             Date = time.GetUtcNow(),
-            MessageId = MimeUtils.GenerateMessageId(options.Domain),
+            MessageId = MimeUtils.GenerateMessageId(options.MessageIdDomain),
         };
         mime.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(options.DisplayName) ? null : options.DisplayName, options.Address));
         mime.To.Add(MailboxAddress.Parse(message.To));

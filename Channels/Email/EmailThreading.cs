@@ -31,6 +31,32 @@ public sealed record EmailThreading(
         }
     }
 
+    /// <summary>
+    /// How to thread an answer to a stored inbound mail, from the payload the mailbox listener stored
+    /// with it (<c>messageId</c>, <c>subject</c>, <c>references</c>).
+    /// </summary>
+    public static EmailThreading? ForReplyTo(string? inboundPayload)
+    {
+        if (string.IsNullOrWhiteSpace(inboundPayload))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(inboundPayload);
+            var root = document.RootElement;
+            string? Read(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            var messageId = Read("messageId");
+            var references = string.Join(' ', new[] { Read("references"), messageId }.Where(r => !string.IsNullOrWhiteSpace(r)));
+            return new EmailThreading(Read("subject"), messageId, references.Length == 0 ? null : references);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>"Re: " once, however many times the subject was answered already.</summary>
     public static string ReplySubject(string? subject)
     {

@@ -22,7 +22,7 @@ public sealed class EmailComposeTests
         Assert.Equal("m2@mail.example.test", mime.InReplyTo);
         Assert.Equal(["m1@mail.example.test", "m2@mail.example.test"], mime.References);
         Assert.Equal("auto-replied", mime.Headers[HeaderId.AutoSubmitted]);
-        Assert.EndsWith("@rutan.example.test", mime.MessageId);
+        Assert.EndsWith("@chatbot.rutan.example.test", mime.MessageId);
         Assert.Equal("Layanan Rutan", ((MailboxAddress)mime.From[0]).Name);
         Assert.Equal("siti@mail.example.test", ((MailboxAddress)mime.To[0]).Address);
     }
