@@ -201,7 +201,6 @@ public static class BenchCommand
                 next += interval;
             }
 
-            var elapsed = clock.Elapsed - warmUp;
             await Task.WhenAll(inFlight);
             return new PipelineRun(latencies.Order().ToArray(), duration, unanswered, stages);
         }

@@ -127,7 +127,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
 
                 return;
             case Command.English or Command.Indonesian:
-                dc.Language = InterruptionRouter.Recognize(dc.Text) == Command.English ? "en" : "id";
+                dc.Language = command == Command.English ? "en" : "id";
                 dc.Say(DialogTexts.For(dc.Language).LanguageSwitched);
                 await RepromptOrMenuAsync(dc);
                 return;
@@ -139,7 +139,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             return;
         }
 
-        if (InterruptionRouter.Recognize(dc.Text) == Command.Greeting && !InFlow(dc))
+        if (command == Command.Greeting && !InFlow(dc))
         {
             dc.CancelAllDialogs();
             await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionWelcome);

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Text.Json;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.Flows.Handover;

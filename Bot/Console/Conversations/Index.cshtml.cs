@@ -5,6 +5,7 @@ using ChatBot.Domain.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.OfficerConsole.Conversations;
 
@@ -46,9 +47,9 @@ public sealed class IndexModel(ConversationQueries queries, HandoverService hand
         var result = await handovers.TakeAsync(id, officer, cancellationToken);
         if (result == HandoverActionResult.Done)
         {
-            var conversationId = (await queries.QueueAsync([officer.OfficeId], DateTime.MinValue, cancellationToken))
-                .FirstOrDefault(e => e.HandoverId == id)?.ConversationId;
-            return conversationId is { } cid ? Redirect($"/console/percakapan/{cid}") : RedirectToPage();
+            await using var db = factory.CreateDbContext();
+            var conversationId = await db.Handovers.Where(h => h.Id == id).Select(h => h.ConversationId).SingleAsync(cancellationToken);
+            return Redirect($"/console/percakapan/{conversationId}");
         }
 
         Notice = result switch
