@@ -42,6 +42,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public SimulatorHub Hub => Services.GetRequiredService<SimulatorHub>();
 
+    /// <summary>What the host logged so far (for the message of a failing test).</summary>
+    public LogCapture Logs { get; private init; } = new();
+
     public ChatBotDbFactory Store => Services.GetRequiredService<ChatBotDbFactory>();
 
     /// <summary>
@@ -55,6 +58,7 @@ public sealed class TestHost : IAsyncDisposable
         IEnumerable<Dialog>? extraDialogs = null)
     {
         var ownsDirectory = directory is null;
+        var logs = new LogCapture();
         directory ??= NewDirectory();
         var app = BotHost.BuildWeb([], builder =>
         {
@@ -73,14 +77,20 @@ public sealed class TestHost : IAsyncDisposable
             }
 
             builder.Logging.ClearProviders();
-            foreach (var dialog in extraDialogs ?? [])
+            builder.Services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
+            // A test dialog takes the place of the real flow with the same id (a test may stand in
+            // for the visit booking, say); the real flows stay registered but are left out of the set.
+            var extras = (extraDialogs ?? []).ToList();
+            if (extras.Count > 0)
             {
-                builder.Services.AddSingleton(dialog);
+                var replaced = extras.Select(dialog => dialog.Id).ToHashSet(StringComparer.Ordinal);
+                builder.Services.AddSingleton(sp => new DialogSet(
+                    sp.GetServices<Dialog>().Where(dialog => !replaced.Contains(dialog.Id)).Concat(extras)));
             }
 
             services?.Invoke(builder.Services);
         });
-        var host = new TestHost(app, directory, ownsDirectory);
+        var host = new TestHost(app, directory, ownsDirectory) { Logs = logs };
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address);

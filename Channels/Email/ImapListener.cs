@@ -65,7 +65,9 @@ public sealed class ImapListener(EmailOptions options, InboxWriter inbox, TimePr
         folder.CountChanged += (_, _) => arrived = true; // only a flag: never call the folder from here
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (arrived)
+            // Mail that arrives while we work is announced in the answers to our own commands (and
+            // only there): handle until a pass sees no change, or IDLE would wait for the next mail.
+            while (arrived)
             {
                 arrived = false;
                 await HandleWaitingAsync(folder, processed, ignored, cancellationToken);
