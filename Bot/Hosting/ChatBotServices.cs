@@ -11,6 +11,7 @@ using ChatBot.Channels.Outbox;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
+using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,8 @@ public static class ChatBotServices
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
+        services.AddSingleton(configuration.GetSection("Lookups").Get<LookupOptions>() ?? new LookupOptions());
+        services.AddSingleton<LookupThrottle>();
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);

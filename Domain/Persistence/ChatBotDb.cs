@@ -1,5 +1,6 @@
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<Handover> Handovers => Set<Handover>();
 
     public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<LookupAttempt> LookupAttempts => Set<LookupAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
@@ -117,5 +118,17 @@ internal sealed class CannedReplyConfiguration : IEntityTypeConfiguration<Canned
         b.Property(c => c.Body).HasMaxLength(2000);
         b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => c.OfficeId);
+    }
+}
+
+internal sealed class LookupAttemptConfiguration : IEntityTypeConfiguration<LookupAttempt>
+{
+    public void Configure(EntityTypeBuilder<LookupAttempt> b)
+    {
+        b.Property(a => a.Kind).HasMaxLength(16);
+        b.Property(a => a.Sender).HasMaxLength(254);
+        b.Property(a => a.Query).HasMaxLength(LookupThrottle.QueryLength);
+        b.HasIndex(a => new { a.Kind, a.OfficeId, a.Channel, a.Sender, a.At });
+        b.HasIndex(a => a.At);
     }
 }

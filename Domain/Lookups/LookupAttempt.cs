@@ -1,0 +1,36 @@
+using ChatBot.Domain.Conversations;
+
+namespace ChatBot.Domain.Lookups;
+
+/// <summary>
+/// One try by a person to look something up by a number or a name the bot must not confirm to
+/// strangers (a litmas number, an inmate). Kept so that guessing can be slowed down and officers
+/// can see who tried what.
+/// </summary>
+public sealed class LookupAttempt
+{
+    public long Id { get; set; }
+
+    /// <summary>What was looked up, e.g. <see cref="LookupKinds.Litmas"/>.</summary>
+    public required string Kind { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public ChannelKind Channel { get; set; }
+
+    /// <summary>The person's address on the channel (phone number or e-mail address).</summary>
+    public required string Sender { get; set; }
+
+    /// <summary>What the person typed, normalised and cut to 64 characters.</summary>
+    public required string Query { get; set; }
+
+    public bool Found { get; set; }
+
+    public DateTime At { get; set; }
+}
+
+public static class LookupKinds
+{
+    public const string Litmas = "litmas";
+    public const string Inmate = "inmate";
+}

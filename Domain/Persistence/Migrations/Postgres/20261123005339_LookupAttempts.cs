@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChatBot.Domain.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LookupAttempts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LookupAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Sender = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Query = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Found = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LookupAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LookupAttempts_At",
+                table: "LookupAttempts",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LookupAttempts_Kind_OfficeId_Channel_Sender_At",
+                table: "LookupAttempts",
+                columns: new[] { "Kind", "OfficeId", "Channel", "Sender", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LookupAttempts");
+        }
+    }
+}
