@@ -16,6 +16,8 @@ public static class CommandLine
           officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
                                     create a console account (roles: admin, kepala, pk,
                                     petugas-kunjungan, petugas-layanan); asks for the password
+          import KIND FILE [--office CODE]
+                                    load a CSV file: wbp (the inmate roster), litmas (cases)
           bench [--rate N] [--users N] [--seconds S] [--json]
                                     measure turns per second through the whole pipeline
           help                      this text
@@ -51,6 +53,8 @@ public static class CommandLine
                 return await BenchCommand.RunAsync(rest);
             case "officer":
                 return await OfficerCommand.RunAsync(rest);
+            case "import":
+                return await ImportCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
