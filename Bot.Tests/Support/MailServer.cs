@@ -291,6 +291,7 @@ public sealed partial class MailServer : IAsyncLifetime
             smtpd_soft_error_limit = 1000
             smtpd_hard_error_limit = 1000
             smtputf8_enable = no
+            message_size_limit = 41943040
             biff = no
             maillog_file_prefixes = {_directory}
             maillog_file = {_directory}/postfix.log

@@ -66,6 +66,7 @@ public sealed class TestHost : IAsyncDisposable
             {
                 ["Urls"] = "http://127.0.0.1:0",
                 ["ConnectionStrings:ChatBot"] = $"Data Source={Path.Combine(directory, "chatbot.db")}",
+                ["Media:Root"] = Path.Combine(directory, "media"),
                 ["Logging:File:Enabled"] = "false",
                 ["Logging:Level"] = "Warning",
                 ["Outbox:PollInterval"] = "00:00:00.200",

@@ -7,6 +7,7 @@ using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.Workers;
 using ChatBot.Channels.Email;
 using ChatBot.Channels.Inbox;
+using ChatBot.Channels.Media;
 using ChatBot.Channels.Outbox;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Channels.Simulator;
@@ -42,7 +43,7 @@ public static class ChatBotServices
         services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
         AddWorker<OutboxDispatcher>(services);
         services.AddSingleton(configuration.GetSection("Workers:TurnProcessor").Get<TurnProcessorOptions>() ?? new TurnProcessorOptions());
-        services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null));
+        services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null, sp.GetRequiredService<EmailOptions>()));
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
@@ -80,6 +81,9 @@ public static class ChatBotServices
         }
 
         services.TryAddSingleton(email);
+        // Files people send (both channels): Media:Root, default data/media beside the store.
+        var mediaRoot = configuration["Media:Root"] is { Length: > 0 } configuredRoot ? Path.Combine(contentRoot, configuredRoot) : MediaStore.DefaultRoot(contentRoot);
+        services.TryAddSingleton(sp => new MediaStore(mediaRoot, sp.GetRequiredService<ILogger<MediaStore>>()));
         if (email.Enabled)
         {
             services.AddSingleton<IChannelSender, EmailSender>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ChatBot.Bot.Dialogs;
+using ChatBot.Channels.Email;
+using ChatBot.Channels.Media;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Conversations;
 
@@ -8,19 +10,27 @@ namespace ChatBot.Bot.Workers;
 /// <summary>
 /// Files a person sent, made ready for the turn. WhatsApp media is only referenced by the webhook
 /// (Twilio must be answered at once); it is downloaded here, its real type checked from the bytes and
-/// its size limited, before the flow sees it. Refused files get a clear notice instead.
+/// its size limited, before the flow sees it. E-mail files were checked the same way by the mailbox
+/// listener, which noted the ones it refused. Refused files get a clear notice instead.
 /// </summary>
-public sealed class InboundMedia(TwilioMediaFetcher? whatsApp)
+public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions email)
 {
-    /// <summary>The attachments of <paramref name="message"/>, and a notice for each file refused.</summary>
+    /// <summary>The attachments of <paramref name="message"/>, and a notice for the files refused.</summary>
     public async Task<(IReadOnlyList<StoredAttachment> Attachments, string? StoredJson, string? Notice)> PrepareAsync(
         InboundMessage message,
         string language,
         CancellationToken cancellationToken)
     {
+        var texts = DialogTexts.For(language);
+        if (message.Channel == ChannelKind.Email)
+        {
+            var refusedInMail = EmailInboundPayload.FromJson(message.Payload)?.Refused ?? [];
+            return (Read(message.Attachments), null, Notice(refusedInMail, email.MaxAttachmentBytes, texts));
+        }
+
         if (!string.IsNullOrEmpty(message.Attachments))
         {
-            return (JsonSerializer.Deserialize<List<StoredAttachment>>(message.Attachments) ?? [], null, null);
+            return (Read(message.Attachments), null, null);
         }
 
         if (message.Channel != ChannelKind.WhatsApp || whatsApp is null)
@@ -49,12 +59,31 @@ public sealed class InboundMedia(TwilioMediaFetcher? whatsApp)
             }
         }
 
-        var texts = DialogTexts.For(language);
-        var notice = refusals.Count == 0
-            ? null
-            : refusals.Contains(MediaRefusal.Size) ? texts.FileRefusedSize(whatsApp.MaxBytes)
-            : refusals.Contains(MediaRefusal.Type) ? texts.FileRefusedType
-            : texts.FileUnavailable;
-        return (stored, stored.Count == 0 ? null : JsonSerializer.Serialize(stored), notice);
+        return (stored, stored.Count == 0 ? null : JsonSerializer.Serialize(stored), Notice(refusals, whatsApp.MaxBytes, texts));
+    }
+
+    private static List<StoredAttachment> Read(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(json) ?? [];
+
+    /// <summary>One sentence per kind of refusal (too large, wrong type, not delivered), or null when nothing was refused.</summary>
+    private static string? Notice(IReadOnlyCollection<string> refusals, long maxBytes, DialogTexts texts)
+    {
+        var sentences = new List<string>();
+        if (refusals.Contains(MediaRefusal.Size))
+        {
+            sentences.Add(texts.FileRefusedSize(maxBytes));
+        }
+
+        if (refusals.Contains(MediaRefusal.Type))
+        {
+            sentences.Add(texts.FileRefusedType);
+        }
+
+        if (refusals.Any(r => r is not (MediaRefusal.Size or MediaRefusal.Type)))
+        {
+            sentences.Add(texts.FileUnavailable);
+        }
+
+        return sentences.Count == 0 ? null : string.Join("\n", sentences);
     }
 }

@@ -37,24 +37,13 @@ public sealed record EmailThreading(
     /// </summary>
     public static EmailThreading? ForReplyTo(string? inboundPayload)
     {
-        if (string.IsNullOrWhiteSpace(inboundPayload))
+        if (EmailInboundPayload.FromJson(inboundPayload) is not { } mail)
         {
             return null;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(inboundPayload);
-            var root = document.RootElement;
-            string? Read(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            var messageId = Read("messageId");
-            var references = string.Join(' ', new[] { Read("references"), messageId }.Where(r => !string.IsNullOrWhiteSpace(r)));
-            return new EmailThreading(Read("subject"), messageId, references.Length == 0 ? null : references);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var references = string.Join(' ', new[] { mail.References, mail.MessageId }.Where(r => !string.IsNullOrWhiteSpace(r)));
+        return new EmailThreading(mail.Subject, mail.MessageId, references.Length == 0 ? null : references);
     }
 
     /// <summary>"Re: " once, however many times the subject was answered already.</summary>

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using System.Text.Json;
 using ChatBot.Channels.Inbox;
+using ChatBot.Channels.Media;
 using ChatBot.Domain.Conversations;
 using MailKit;
 using MailKit.Net.Imap;
@@ -20,7 +20,7 @@ namespace ChatBot.Channels.Email;
 /// between "stored" and "moved" harmless. Waits with IDLE (re-issued every 9 minutes), or polls with
 /// NOOP when the server has no IDLE, and reconnects with backoff after any failure.
 /// </summary>
-public sealed class ImapListener(EmailOptions options, InboxWriter inbox, TimeProvider time, ILogger<ImapListener> logger) : BackgroundService
+public sealed class ImapListener(EmailOptions options, InboxWriter inbox, MediaStore media, TimeProvider time, ILogger<ImapListener> logger) : BackgroundService
 {
     public const string ProcessedFolder = "Processed";
     public const string IgnoredFolder = "Ignored";
@@ -110,19 +110,25 @@ public sealed class ImapListener(EmailOptions options, InboxWriter inbox, TimePr
         var uids = await folder.SearchAsync(SearchQuery.All, cancellationToken);
         foreach (var uid in uids.OrderBy(u => u.Id))
         {
-            var summary = (await folder.FetchAsync([uid], MessageSummaryItems.Size | MessageSummaryItems.UniqueId, cancellationToken)).FirstOrDefault();
-            if (summary?.Size > options.MaxAttachmentBytes + (1024 * 1024))
+            var summary = (await folder.FetchAsync([uid], MessageSummaryItems.Size | MessageSummaryItems.UniqueId | MessageSummaryItems.BodyStructure, cancellationToken)).FirstOrDefault();
+            if (summary is null)
             {
-                logger.LogWarning("Mail {Uid} is {Size} bytes, over the limit; moved to {Folder}", uid.Id, summary.Size, IgnoredFolder);
-                await folder.MoveToAsync(uid, ignored, cancellationToken);
-                continue;
+                continue; // expunged meanwhile (another client moved it)
             }
 
-            var message = await folder.GetMessageAsync(uid, cancellationToken);
+            // A mail too large to hold an acceptable file is not downloaded whole: its headers and
+            // text are enough to answer, and every file in it is refused as too large.
+            var large = summary.Size > LargestMailBytes;
+            var message = large
+                ? await HeadersAndTextAsync(folder, summary, cancellationToken)
+                : await folder.GetMessageAsync(uid, cancellationToken);
             var reason = AutoReplyFilter.ReasonToIgnore(message, options.Address, options.MessageIdDomain);
             if (reason is null)
             {
-                await inbox.StoreAsync(Envelope(message, folder.UidValidity, uid), cancellationToken);
+                var (files, refused) = large
+                    ? ([], summary.Attachments.Select(_ => MediaRefusal.Size).ToList())
+                    : await SaveFilesAsync(message, uid, cancellationToken);
+                await inbox.StoreAsync(Envelope(message, folder.UidValidity, uid, files, refused), cancellationToken);
             }
             else
             {
@@ -134,18 +140,68 @@ public sealed class ImapListener(EmailOptions options, InboxWriter inbox, TimePr
         }
     }
 
-    private InboundEnvelope Envelope(MimeMessage message, uint uidValidity, UniqueId uid)
+    /// <summary>Mail larger than this cannot hold an acceptable file (base64 grows a file by a third) and is not downloaded whole.</summary>
+    private long LargestMailBytes => (options.MaxAttachmentBytes * 4 / 3) + (1024 * 1024);
+
+    private static async Task<MimeMessage> HeadersAndTextAsync(IMailFolder folder, IMessageSummary summary, CancellationToken cancellationToken)
+    {
+        var headers = await folder.GetHeadersAsync(summary.UniqueId, cancellationToken);
+        var message = new MimeMessage();
+        message.Headers.Clear();
+        foreach (var header in headers)
+        {
+            message.Headers.Add(header);
+        }
+
+        var textPart = (BodyPart?)summary.TextBody ?? summary.HtmlBody;
+        message.Body = textPart is null
+            ? new TextPart("plain") { Text = "" }
+            : await folder.GetBodyPartAsync(summary.UniqueId, textPart, cancellationToken);
+        return message;
+    }
+
+    /// <summary>Saves the files attached to <paramref name="message"/> that pass the checks; the codes of those refused.</summary>
+    private async Task<(List<StoredAttachment> Files, List<string> Refused)> SaveFilesAsync(MimeMessage message, UniqueId uid, CancellationToken cancellationToken)
+    {
+        var files = new List<StoredAttachment>();
+        var refused = new List<string>();
+        var index = 0;
+        foreach (var attachment in message.Attachments)
+        {
+            index++;
+            if (attachment is not MimePart { Content: not null } part)
+            {
+                refused.Add(MediaRefusal.Type); // a forwarded mail or something else that is no file
+                continue;
+            }
+
+            await using var content = part.Content.Open();
+            var result = await media.SaveAsync(content, options.MaxAttachmentBytes, $"mail-{uid.Id}-{index}", part.ContentType.MimeType, part.FileName, cancellationToken);
+            switch (result)
+            {
+                case MediaResult.Stored stored:
+                    files.Add(stored.Attachment);
+                    break;
+                case MediaResult.Refused no:
+                    refused.Add(no.Reason);
+                    break;
+            }
+        }
+
+        return (files, refused);
+    }
+
+    private InboundEnvelope Envelope(MimeMessage message, uint uidValidity, UniqueId uid, List<StoredAttachment> files, List<string> refused)
     {
         var from = message.From.Mailboxes.First();
         var references = string.Join(' ', message.References.Select(r => $"<{r}>"));
         var messageId = string.IsNullOrWhiteSpace(message.MessageId) ? $"uid-{uidValidity}-{uid.Id}@{options.Domain}" : message.MessageId;
-        var payload = JsonSerializer.Serialize(new
-        {
-            messageId = $"<{messageId}>",
-            subject = message.Subject,
+        var payload = new EmailInboundPayload(
+            $"<{messageId}>",
+            message.Subject,
             references,
-            inReplyTo = message.InReplyTo is null ? null : $"<{message.InReplyTo}>",
-        });
+            message.InReplyTo is null ? null : $"<{message.InReplyTo}>",
+            refused.Count == 0 ? null : refused);
         return new InboundEnvelope(
             ChannelKind.Email,
             messageId,
@@ -153,8 +209,8 @@ public sealed class ImapListener(EmailOptions options, InboxWriter inbox, TimePr
             options.Address,
             EmailText.NewPart(message),
             string.IsNullOrWhiteSpace(from.Name) ? null : from.Name,
-            Attachments: null,
-            Payload: payload);
+            Attachments: files.Count == 0 ? null : files,
+            Payload: payload.ToJson());
     }
 
     private static async Task<IMailFolder> EnsureFolderAsync(IMailFolder personal, string name, CancellationToken cancellationToken)

@@ -1,38 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using ChatBot.Domain.Conversations;
+using ChatBot.Channels.Media;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Channels.WhatsApp;
-
-/// <summary>What fetching one media item came to.</summary>
-public abstract record MediaResult
-{
-    /// <summary>Saved in private storage; the attachment has the real (sniffed) type.</summary>
-    public sealed record Stored(StoredAttachment Attachment) : MediaResult;
-
-    /// <summary>Not saved; <paramref name="Reason"/> is one of the <see cref="MediaRefusal"/> codes.</summary>
-    public sealed record Refused(string Reason) : MediaResult;
-}
-
-/// <summary>Why a media item was not saved.</summary>
-public static class MediaRefusal
-{
-    /// <summary>The content is not a JPEG, PNG or PDF, whatever was declared.</summary>
-    public const string Type = "type";
-
-    /// <summary>Larger than <see cref="TwilioOptions.MaxMediaBytes"/>.</summary>
-    public const string Size = "size";
-
-    /// <summary>Not a media URL of our Twilio account: never requested, credentials never sent.</summary>
-    public const string NotTwilio = "not_twilio";
-
-    /// <summary>Twilio or its CDN did not deliver it (error status, network failure, too many redirects).</summary>
-    public const string Unavailable = "unavailable";
-}
 
 /// <summary>
 /// Downloads the media a person sent on WhatsApp from Twilio into private storage.
@@ -63,12 +36,6 @@ public sealed partial class TwilioMediaFetcher
     /// <summary>Longest a whole fetch (every attempt and redirect) may take.</summary>
     public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(60);
 
-    private const int BufferSize = 64 * 1024;
-
-    private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly TwilioOptions _options;
 
     /// <summary>The largest file accepted, for telling the person the limit.</summary>
@@ -76,8 +43,7 @@ public sealed partial class TwilioMediaFetcher
     private readonly Func<HttpClient> _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Lock _directoryLock = new();
-    private bool _directoryReady;
+    private readonly MediaStore _store;
 
     /// <summary>Uses <paramref name="http"/> for every request; it must not follow redirects by itself.</summary>
     public TwilioMediaFetcher(TwilioOptions options, HttpClient http, string mediaRoot, TimeProvider time, ILogger logger)
@@ -94,16 +60,16 @@ public sealed partial class TwilioMediaFetcher
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaRoot);
         _options = options;
         _http = http;
-        MediaRoot = Path.GetFullPath(mediaRoot);
+        _store = new MediaStore(mediaRoot, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         _time = time ?? TimeProvider.System;
         _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 
     /// <summary>The folder files are saved in (absolute). <see cref="StoredAttachment.StoragePath"/> is an absolute path inside it.</summary>
-    public string MediaRoot { get; }
+    public string MediaRoot => _store.Root;
 
     /// <summary>The media folder under a content root: <c>data/media</c>.</summary>
-    public static string DefaultMediaRoot(string contentRoot) => Path.Combine(contentRoot, "data", "media");
+    public static string DefaultMediaRoot(string contentRoot) => MediaStore.DefaultRoot(contentRoot);
 
     /// <summary>The handler the HTTP client must use: no automatic redirects, no decompression, pooled connections renewed.</summary>
     public static SocketsHttpHandler CreateHandler() => new()
@@ -258,156 +224,12 @@ public sealed partial class TwilioMediaFetcher
             return new MediaResult.Refused(MediaRefusal.Size);
         }
 
-        EnsureDirectory();
-        var temporary = Path.Combine(MediaRoot, RandomName() + ".part");
-        var keep = false;
-        try
-        {
-            SniffedFileType? type = null;
-            long total = 0;
-            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken))
-            await using (var file = new FileStream(temporary, CreateOptions()))
-            {
-                var buffer = new byte[BufferSize];
-                var head = new byte[FileTypeSniffer.HeaderLength];
-                var headLength = 0;
-                int read;
-                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > limit)
-                    {
-                        _logger.LogWarning("Media {MediaSid} refused: larger than the limit of {Limit} bytes", mediaSid, limit);
-                        return new MediaResult.Refused(MediaRefusal.Size);
-                    }
-
-                    if (type is null && headLength < head.Length)
-                    {
-                        var take = Math.Min(read, head.Length - headLength);
-                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                        headLength += take;
-                        if (headLength == head.Length)
-                        {
-                            type = FileTypeSniffer.Detect(head);
-                            if (type is null)
-                            {
-                                return RefuseType(mediaSid, declaredContentType);
-                            }
-                        }
-                    }
-
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-
-                type ??= FileTypeSniffer.Detect(head.AsSpan(0, headLength));
-                if (type is null)
-                {
-                    return RefuseType(mediaSid, declaredContentType);
-                }
-
-                await file.FlushAsync(cancellationToken);
-            }
-
-            var path = Path.Combine(MediaRoot, RandomName() + type.Extension);
-            File.Move(temporary, path);
-            keep = true;
-            if (!string.Equals(Normalize(declaredContentType), type.ContentType, StringComparison.Ordinal))
-            {
-                _logger.LogInformation("Media {MediaSid} was declared {Declared} but is {Actual}; stored as {Actual}",
-                    mediaSid, Normalize(declaredContentType), type.ContentType, type.ContentType);
-            }
-
-            _logger.LogDebug("Media {MediaSid} stored: {ContentType}, {Size} bytes", mediaSid, type.ContentType, total);
-            return new MediaResult.Stored(new StoredAttachment(type.ContentType, total, path, FileName: null));
-        }
-        finally
-        {
-            if (!keep)
-            {
-                TryDelete(temporary);
-            }
-        }
-    }
-
-    private MediaResult RefuseType(string mediaSid, string? declaredContentType)
-    {
-        _logger.LogWarning("Media {MediaSid} refused: declared {Declared}, but the content is not a JPEG, PNG or PDF",
-            mediaSid, Normalize(declaredContentType));
-        return new MediaResult.Refused(MediaRefusal.Type);
-    }
-
-    private void EnsureDirectory()
-    {
-        lock (_directoryLock)
-        {
-            if (_directoryReady && Directory.Exists(MediaRoot))
-            {
-                return;
-            }
-
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(MediaRoot);
-            }
-            else
-            {
-                Directory.CreateDirectory(MediaRoot, DirectoryMode);
-                File.SetUnixFileMode(MediaRoot, DirectoryMode);
-            }
-
-            _directoryReady = true;
-        }
-    }
-
-    private static FileStreamOptions CreateOptions()
-    {
-        var options = new FileStreamOptions
-        {
-            Mode = System.IO.FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            Options = FileOptions.Asynchronous,
-            BufferSize = 0,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = FileMode;
-        }
-
-        return options;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Nothing more can be done; a stray .part file holds nothing anyone can reach.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await _store.SaveAsync(body, limit, mediaSid, declaredContentType, fileName: null, cancellationToken);
     }
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
-    private static string RandomName() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    private static string Normalize(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType))
-        {
-            return "(none)";
-        }
-
-        var semicolon = contentType.IndexOf(';');
-        var bare = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
-        return bare.Length <= 100 ? bare : bare[..100];
-    }
 
     private static string HostOf(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Host : "(not a URL)";

@@ -282,7 +282,7 @@ public static class WhatsAppInboundServices
             return new TwilioMediaFetcher(
                 sp.GetRequiredService<TwilioOptions>(),
                 () => factory.CreateClient(TwilioMediaFetcher.HttpClientName),
-                TwilioMediaFetcher.DefaultMediaRoot(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                sp.GetService<Media.MediaStore>()?.Root ?? TwilioMediaFetcher.DefaultMediaRoot(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<TwilioMediaFetcher>>());
         });

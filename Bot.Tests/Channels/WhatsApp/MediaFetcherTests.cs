@@ -1,4 +1,5 @@
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Channels.Media;
 using ChatBot.Channels.WhatsApp;
 using Microsoft.Extensions.Logging.Abstractions;
 

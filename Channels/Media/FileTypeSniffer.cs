@@ -1,4 +1,4 @@
-namespace ChatBot.Channels.WhatsApp;
+namespace ChatBot.Channels.Media;
 
 /// <summary>A file type recognised from its content.</summary>
 public sealed record SniffedFileType(string ContentType, string Extension);
