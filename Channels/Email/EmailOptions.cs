@@ -49,6 +49,12 @@ public sealed class EmailOptions
     /// <summary>Largest attachment accepted from a person (bytes).</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Most answers sent to one address within a minute; more wait (a person writing a burst of mail,
+    /// or a mail loop with an auto-responder that does not say it is one).
+    /// </summary>
+    public int MaxRepliesPerSenderPerMinute { get; set; } = 5;
+
     /// <summary>The domain of our own Message-IDs: recognising them stops the bot answering itself.</summary>
     public string MessageIdDomain => "chatbot." + Domain;
 

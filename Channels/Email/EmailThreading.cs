@@ -3,14 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace ChatBot.Channels.Email;
 
+/// <summary>A file sent with a mail (e.g. a permit letter): stored privately, named for the person.</summary>
+public sealed record EmailFile(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("name")] string FileName,
+    [property: JsonPropertyName("type")] string ContentType);
+
 /// <summary>
-/// What an answer needs to thread under the mail it answers: stored as the outbox row's payload
-/// (<c>{"subject":"…","inReplyTo":"…","references":"…"}</c>).
+/// What an answer needs to thread under the mail it answers, and the files it carries: stored as the
+/// outbox row's payload (<c>{"subject":"…","inReplyTo":"…","references":"…","files":[…]}</c>).
 /// </summary>
 public sealed record EmailThreading(
     [property: JsonPropertyName("subject")] string? Subject,
     [property: JsonPropertyName("inReplyTo")] string? InReplyTo,
-    [property: JsonPropertyName("references")] string? References)
+    [property: JsonPropertyName("references")] string? References,
+    [property: JsonPropertyName("files")] IReadOnlyList<EmailFile>? Files = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -70,7 +70,7 @@ public sealed class OutboxDispatcher(
                         outcomes.Add((row, result));
                     }
 
-                    if (result is SendResult.Transient)
+                    if (result is SendResult.Transient or SendResult.Deferred)
                     {
                         break; // keep the conversation's order: later rows wait for this one's retry
                     }
@@ -182,6 +182,10 @@ public sealed class OutboxDispatcher(
                 row.Status = OutboundStatus.NeedsTemplate;
                 row.ErrorCode = "needs_template";
                 row.ErrorMessage = Truncate(held.Reason);
+                break;
+            case SendResult.Deferred deferred:
+                row.NextAttemptAt = now + deferred.Wait;
+                row.ErrorMessage = Truncate(deferred.Reason);
                 break;
             case SendResult.Transient transient:
                 row.Attempts++;

@@ -16,6 +16,12 @@ public abstract record SendResult
 
     /// <summary>Outside the provider's free-form window and no template is configured: held for officers.</summary>
     public sealed record NeedsTemplate(string Reason) : SendResult;
+
+    /// <summary>
+    /// Not sent yet, and not a failure: a limit of ours (e.g. replies per person per minute) says wait.
+    /// The row stays queued without counting an attempt and holds back the later rows of its conversation.
+    /// </summary>
+    public sealed record Deferred(TimeSpan Wait, string Reason) : SendResult;
 }
 
 /// <summary>Sends outbox rows over one transport.</summary>
