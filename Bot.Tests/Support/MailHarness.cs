@@ -54,9 +54,9 @@ public sealed class MailHarness(MailServer mail)
     }
 
     /// <summary>Starts a host with the e-mail channel on (on <paramref name="directory"/> to restart on a store).</summary>
-    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null)
+    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null, IEnumerable<Bot.Dialogs.Dialog>? extraDialogs = null)
     {
-        Host = await TestHost.StartAsync(directory, Settings(more));
+        Host = await TestHost.StartAsync(directory, Settings(more), extraDialogs: extraDialogs);
         return Host;
     }
 

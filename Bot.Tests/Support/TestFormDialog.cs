@@ -22,10 +22,16 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
 {
     public const string DialogId = "visit-booking";
 
-    public TestFormDialog(int version = 1)
+    private readonly bool _severalAnswers;
+
+    /// <param name="severalAnswers">Whether an e-mail may answer several of its questions, one per line.</param>
+    public TestFormDialog(int version = 1, bool severalAnswers = false)
         : base(DialogId, version, AskName, AskDate, AskPhone, Confirm, Finish)
     {
+        _severalAnswers = severalAnswers;
     }
+
+    public override bool AcceptsSeveralAnswersPerMessage => _severalAnswers;
 
     private static Task<DialogTurnResult> AskName(WaterfallStepContext<TestFormState> step) =>
         step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Siapa nama Anda?", MaxLength = 100 });

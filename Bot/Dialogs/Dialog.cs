@@ -12,6 +12,12 @@ public abstract class Dialog(string id)
 
     public virtual int Version => 1;
 
+    /// <summary>
+    /// Whether a person may answer several of this flow's questions in one message, one answer per
+    /// line (e-mail): each line goes to the question waiting at that point.
+    /// </summary>
+    public virtual bool AcceptsSeveralAnswersPerMessage => false;
+
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options);
 
     /// <summary>A message arrived while this dialog is on top.</summary>

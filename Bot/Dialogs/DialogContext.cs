@@ -71,6 +71,9 @@ public sealed class DialogContext
 
     public IReadOnlyList<Reply> Replies => _replies;
 
+    /// <summary>A prompt did not accept this turn's answer and asked again.</summary>
+    public bool AnswerRefused { get; internal set; }
+
     public DialogInstance? ActiveInstance => Stack.Top;
 
     public void Say(Reply reply) => _replies.Add(reply);

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -13,6 +14,85 @@ namespace ChatBot.Bot.Dialogs;
 public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, ILogger<DialogEngine> logger)
 {
     public async Task<IReadOnlyList<Reply>> RunTurnAsync(
+        Conversation conversation,
+        Office office,
+        TurnInput input,
+        ChatBotDb db,
+        DateTime utcNow,
+        CancellationToken cancellationToken) =>
+        (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken)).Replies;
+
+    /// <summary>
+    /// A turn for a message that may answer several questions at once, one answer per line (e-mail).
+    /// When the person is answering a flow that allows it, each line goes to the question waiting at
+    /// that point, until an answer is refused (the re-asked question ends the reply) or a question
+    /// takes the rest as one answer; the questions answered on the way are not repeated. Otherwise
+    /// it is an ordinary turn.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
+        Conversation conversation,
+        Office office,
+        TurnInput input,
+        ChatBotDb db,
+        DateTime utcNow,
+        CancellationToken cancellationToken)
+    {
+        // Greetings and sign-offs ("Selamat pagi,", "Terima kasih") are no answers.
+        var lines = input.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !IsPleasantry(line))
+            .ToArray();
+        if (lines.Length < 2 || WaitingPrompt(conversation) is null)
+        {
+            return await RunTurnAsync(conversation, office, input, db, utcNow, cancellationToken);
+        }
+
+        var replies = new List<Reply>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var wholeRest = WaitingPrompt(conversation) is { } waiting && waiting.Prompt.TakesWholeMessage(waiting.Instance);
+            var text = wholeRest ? string.Join('\n', lines[i..]) : lines[i];
+            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, cancellationToken);
+            var last = wholeRest || i == lines.Length - 1;
+            var goOn = !last && !dc.AnswerRefused && WaitingPrompt(conversation) is not null;
+            replies.AddRange(goOn ? dc.Replies.Where(r => !r.IsQuestion) : dc.Replies);
+            if (!goOn)
+            {
+                if (!last)
+                {
+                    replies.Add(DialogTexts.For(conversation.Language).LinesNotRead(lines.Length - i - 1));
+                }
+
+                break;
+            }
+        }
+
+        return replies;
+    }
+
+    private static readonly string[] SignOffs = ["terima kasih", "terimakasih", "makasih", "thank you", "thanks", "salam hormat", "hormat saya", "wassalam", "regards", "best regards"];
+
+    private static bool IsPleasantry(string line)
+    {
+        var bare = line.TrimEnd(',', '.', '!', ' ').ToLowerInvariant();
+        return InterruptionRouter.Recognize(bare) == Command.Greeting
+            || (bare.Length <= 40 && SignOffs.Any(phrase => bare == phrase || bare.StartsWith(phrase + " ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The prompt waiting for an answer, when it belongs to a flow that takes several answers per message.</summary>
+    private (IPrompt Prompt, DialogInstance Instance)? WaitingPrompt(Conversation conversation)
+    {
+        if (conversation.Mode != ConversationMode.Bot || DialogStack.TryDeserialize(conversation.DialogState) is not { Top: { } top } stack || !IsCurrent(stack))
+        {
+            return null;
+        }
+
+        return dialogs.Find(top.Id) is IPrompt prompt
+            && stack.Instances.Any(instance => dialogs.Find(instance.Id)?.AcceptsSeveralAnswersPerMessage == true)
+            ? (prompt, top)
+            : null;
+    }
+
+    private async Task<DialogContext> RunOneAsync(
         Conversation conversation,
         Office office,
         TurnInput input,
@@ -41,7 +121,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         }
 
         conversation.DialogState = stack!.Instances.Count == 0 ? null : stack.Serialize();
-        return dc.Replies;
+        return dc;
     }
 
     /// <summary>

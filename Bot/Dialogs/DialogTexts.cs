@@ -49,6 +49,12 @@ public sealed partial record DialogTexts
 
     public required string EmptyMessage { get; init; }
 
+    /// <summary>Closes every e-mail: how to answer by mail and the commands that always work.</summary>
+    public required string EmailFooter { get; init; }
+
+    /// <summary>E-mail with several answers: the lines after a refused answer were not read.</summary>
+    public required Func<int, string> LinesNotRead { get; init; }
+
     public required string OnlyAttachment { get; init; }
 
     public required string Cancelled { get; init; }

@@ -27,6 +27,8 @@ public sealed partial record DialogTexts
         AttachmentSize = bytes => $"That file is too large. The limit is {Megabytes(bytes)} MB.",
         OfferOfficer = "If this is difficult, type *officer* to get help from an officer, or *menu* for the main menu.",
         EmptyMessage = "Your message was empty. Please write your message.",
+        EmailFooter = "Reply to this e-mail to answer; just write your answer on the first line. For a numbered choice, write its number or its name.\nCommands that always work: menu (main menu), cancel, back, help, officer (talk to an officer).",
+        LinesNotRead = lines => $"(We have not read the next {lines} line(s) of your e-mail yet. Please answer the question above first.)",
         OnlyAttachment = "Thank you, we received the file. We only need files when we ask for them.",
         Cancelled = "All right, cancelled.",
         NothingToGoBackTo = "There is no previous step.",

@@ -27,6 +27,8 @@ public sealed partial record DialogTexts
         AttachmentSize = bytes => $"Berkas terlalu besar. Paling besar {Megabytes(bytes)} MB.",
         OfferOfficer = "Jika kesulitan, ketik *petugas* untuk dibantu petugas, atau *menu* untuk kembali ke menu utama.",
         EmptyMessage = "Pesan Anda kosong. Silakan tulis pesan Anda.",
+        EmailFooter = "Balas email ini untuk menjawab; cukup tulis jawaban Anda di baris paling atas. Untuk pilihan bernomor, tulis nomornya atau nama pilihannya.\nPerintah yang selalu bisa dipakai: menu (menu utama), batal, kembali, bantuan, petugas (dilayani petugas).",
+        LinesNotRead = lines => $"({lines} baris berikutnya dalam email Anda belum kami baca. Mohon jawab pertanyaan di atas terlebih dahulu.)",
         OnlyAttachment = "Terima kasih, berkas sudah kami terima. Saat ini berkas hanya kami perlukan ketika diminta.",
         Cancelled = "Baik, dibatalkan.",
         NothingToGoBackTo = "Tidak ada langkah sebelumnya.",

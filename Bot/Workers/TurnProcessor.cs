@@ -165,7 +165,9 @@ public sealed class TurnProcessor(
 
             var (attachments, storedJson, refused) = await media.PrepareAsync(message, conversation.Language, cancellationToken);
             var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
-            var said = await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
+            var said = message.Channel == ChannelKind.Email
+                ? await engine.RunSeveralAnswersAsync(conversation, office, input, db, now, cancellationToken)
+                : await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
             if (refused is not null)
             {
                 said = [new Reply(refused), .. said];
@@ -176,7 +178,7 @@ public sealed class TurnProcessor(
                 said = [new Reply(notice), .. said];
             }
 
-            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel), storedJson));
+            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel, conversation.Language), storedJson));
         }
 
         var queued = await CommitAsync(db, outcomes, revisions, now, cancellationToken);

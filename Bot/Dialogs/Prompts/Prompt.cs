@@ -6,12 +6,19 @@ namespace ChatBot.Bot.Dialogs.Prompts;
 /// <summary>Checks a recognised value; returns what to tell the person when it is not acceptable, else null.</summary>
 public delegate string? PromptValidator<in T>(DialogContext dc, T value);
 
+/// <summary>A dialog that asks one question and waits for its answer.</summary>
+public interface IPrompt
+{
+    /// <summary>Whether the waiting <paramref name="instance"/> takes the rest of a message as one answer.</summary>
+    bool TakesWholeMessage(DialogInstance instance);
+}
+
 /// <summary>
 /// Asks a question and waits until the answer is understood: recognise → validate → re-ask with a
 /// hint. After <see cref="AttemptsBeforeOfferingOfficer"/> failed answers the re-ask also offers an officer.
 /// The recognised value ends the prompt and reaches the parent as its result.
 /// </summary>
-public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
+public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id), IPrompt
 {
     public const int AttemptsBeforeOfferingOfficer = 3;
 
@@ -21,7 +28,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         DialogContext.WriteState(dc.ActiveInstance!, new PromptState { Options = promptOptions });
         if (!promptOptions.Silent)
         {
-            dc.Say(Question(dc, promptOptions));
+            dc.Say(Question(dc, promptOptions) with { IsQuestion = true });
         }
 
         return Task.FromResult(DialogTurnResult.Waiting);
@@ -47,12 +54,15 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         }
 
         state.Attempts++;
+        dc.AnswerRefused = true;
         DialogContext.WriteState(instance, state);
         var texts = DialogTexts.For(dc.Language);
         var retry = state.Attempts >= AttemptsBeforeOfferingOfficer ? $"{problem}\n\n{texts.OfferOfficer}" : problem;
         dc.Say(new Reply(retry, Question(dc, state.Options).Choices));
         return DialogTurnResult.Waiting;
     }
+
+    public bool TakesWholeMessage(DialogInstance instance) => DialogContext.ReadState<PromptState>(instance).Options.WholeMessage;
 
     /// <summary>How the question is said (choices written out by the channel).</summary>
     protected virtual Reply Question(DialogContext dc, PromptOptions options) => new(options.Prompt, options.Choices);

@@ -33,6 +33,12 @@ public sealed class PromptOptions
     /// <summary>Attachment prompts: accepted MIME types (checked from the bytes by the channel).</summary>
     public List<string>? ContentTypes { get; set; }
 
+    /// <summary>
+    /// Text prompts for a description: when several answers arrive in one message, the answer to
+    /// this one is everything from its line on.
+    /// </summary>
+    public bool WholeMessage { get; set; }
+
     /// <summary>Begin without saying the question (it was already said).</summary>
     public bool Silent { get; set; }
 }

@@ -148,7 +148,7 @@ public sealed class HandoverService(
             if (status == HandoverStatus.Returned)
             {
                 var menu = await engine.StartAsync(conversation, office, WellKnownDialogs.MainMenu, null, db, now, cancellationToken);
-                Queue(db, conversation, ReplyRenderer.Render([new Reply(texts.HandedBack), .. menu], conversation.Channel), OutboundKind.Reply, now);
+                Queue(db, conversation, ReplyRenderer.Render([new Reply(texts.HandedBack), .. menu], conversation.Channel, conversation.Language), OutboundKind.Reply, now);
             }
             else
             {
@@ -196,7 +196,7 @@ public sealed class HandoverService(
                 conversation.Revision++;
                 var office = offices.Find(handover.OfficeId)!;
                 var said = await engine.StartAsync(conversation, office, LeaveMessageDialog.DialogId, handover.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), db, now, cancellationToken);
-                Queue(db, conversation, ReplyRenderer.Render(said, conversation.Channel), OutboundKind.Proactive, now);
+                Queue(db, conversation, ReplyRenderer.Render(said, conversation.Channel, conversation.Language), OutboundKind.Proactive, now);
             }
 
             await db.SaveChangesAsync(cancellationToken);
