@@ -73,8 +73,7 @@ internal static class VisitSlots
         }
     }
 
-    public static string When(DialogContext dc, Visit visit) =>
-        VisitTexts.For(dc.Language).When(dc.Office.ToLocal(visit.SlotStart), OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId));
+    public static string When(DialogContext dc, Visit visit) => VisitNotices.When(dc.Office, visit, dc.Language);
 
     private static string Details(DialogContext dc, Visit visit) =>
         VisitTexts.For(dc.Language).BookingDetails(visit.Code, visit.QueueNumber, When(dc, visit), visit.Inmate?.FullName ?? "-", visit.CallNumber);
