@@ -3,6 +3,7 @@ using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Officers;
+using ChatBot.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -31,6 +32,12 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
     public DbSet<LookupAttempt> LookupAttempts => Set<LookupAttempt>();
+
+    public DbSet<Inmate> Inmates => Set<Inmate>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitSchedule> VisitSchedules => Set<VisitSchedule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,84 @@
+using ChatBot.Bot.Tests.Flows.VisitBooking;
+using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Visits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Bot.Tests.Domain.Visits;
+
+/// <summary>Many families book the last free place at once: exactly one gets it, on SQLite and on PostgreSQL.</summary>
+public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+{
+    private const int Families = 12;
+
+    [Fact]
+    public async Task Exactly_one_of_many_parallel_bookings_gets_the_last_slot_on_sqlite()
+    {
+        await using var host = await TestHost.StartAsync(settings: VisitWorld.Settings());
+        await AssertOneWinnerAsync(host);
+    }
+
+    [Fact]
+    public async Task Exactly_one_of_many_parallel_bookings_gets_the_last_slot_on_postgres()
+    {
+        var settings = VisitWorld.Settings(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:ChatBot"] = await postgres.CreateDatabaseAsync() });
+        await using var host = await TestHost.StartAsync(settings: settings);
+        await AssertOneWinnerAsync(host);
+    }
+
+    private static async Task AssertOneWinnerAsync(TestHost host)
+    {
+        // Two stations; the first is already taken, so one place is left.
+        var roster = "registration_number,full_name,birth_date\n" + string.Join("\n", Enumerable.Range(1, Families + 1).Select(i => $"R-{i},Warga {i},1990-01-01"));
+        await VisitWorld.SeedAsync(host, stations: 2, roster: roster);
+        var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        var bookings = host.Services.GetRequiredService<VisitBookings>();
+        var now = DateTime.UtcNow;
+        List<Inmate> inmates;
+        List<Conversation> conversations;
+        await using (var db = host.Store.CreateDbContext())
+        {
+            inmates = await db.Inmates.OrderBy(i => i.Id).ToListAsync();
+            conversations = Enumerable.Range(1, Families + 1).Select(i => new Conversation
+            {
+                OfficeId = office.Id,
+                Channel = ChannelKind.Simulator,
+                UserAddress = $"+62813100{i:D5}",
+                CreatedAt = now,
+                LastInboundAt = now,
+                LastActivityAt = now,
+            }).ToList();
+            db.Conversations.AddRange(conversations);
+            await db.SaveChangesAsync();
+        }
+
+        BookingRequest Request(int i, DateTime slot) =>
+            new(office.Id, inmates[i].Id, conversations[i].Id, ChannelKind.Simulator, $"Keluarga {i}", "parent", conversations[i].UserAddress, slot, now);
+
+        DateTime slot;
+        await using (var db = host.Store.CreateDbContext())
+        {
+            slot = (await bookings.FreeSlotsAsync(db, office, inmates[0].Id, null, now, CancellationToken.None))[1].StartUtc;
+        }
+
+        Assert.Equal(BookingOutcome.Booked, (await bookings.BookAsync(office, Request(Families, slot), now, CancellationToken.None)).Outcome);
+
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, Families).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await bookings.BookAsync(office, Request(i, slot), now, CancellationToken.None);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, results.Count(r => r.Outcome == BookingOutcome.Booked));
+        Assert.Equal(Families - 1, results.Count(r => r.Outcome == BookingOutcome.SlotTaken));
+        await using var check = host.Store.CreateDbContext();
+        var held = await check.Visits.Where(v => v.SlotStart == slot && v.Station != null).OrderBy(v => v.Station).ToListAsync();
+        Assert.Equal([1, 2], held.Select(v => v.Station!.Value));
+        Assert.Equal(held.Select(v => v.QueueNumber).Distinct().Count(), held.Count);
+    }
+}

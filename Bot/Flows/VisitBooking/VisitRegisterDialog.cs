@@ -1,0 +1,167 @@
+using System.Globalization;
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Bot.Dialogs.Recognizers;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Lookups;
+using ChatBot.Domain.Visits;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Bot.Flows.VisitBooking;
+
+/// <summary>Typed state of a new booking.</summary>
+public sealed class VisitRegisterState
+{
+    public string? InmateQuery { get; set; }
+
+    public long? InmateId { get; set; }
+
+    public string? InmateName { get; set; }
+
+    public string? RequesterName { get; set; }
+
+    public string? Relationship { get; set; }
+
+    public string? CallNumber { get; set; }
+}
+
+/// <summary>
+/// A new video-call booking: who the inmate is (a name or registration number, confirmed only with
+/// a second detail the roster holds), who is calling, the number to call, and the slot.
+/// </summary>
+public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
+{
+    public const string DialogId = "visit-booking.register";
+
+    /// <summary>"ya" for the number the person writes from, or another phone number.</summary>
+    public const string CallNumberPromptId = "visit-booking.call-number";
+
+    public VisitRegisterDialog()
+        : base(DialogId, version: 1, AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync)
+    {
+    }
+
+    /// <summary>The prompt for the number to call; accepts "ya" or a phone number on one line.</summary>
+    public static TextPrompt CallNumberPrompt() => new(CallNumberPromptId, (dc, text) =>
+        YesNoRecognizer.Recognize(text) is { Ok: true, Value: true } || PhoneRecognizer.Recognize(text).Ok ? null : VisitTexts.For(dc.Language).CallNumberHint);
+
+    private static async Task<DialogTurnResult> AskInmateAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        var dc = step.Dc;
+        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
+        if (await throttle.PausedUntilAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, dc.UtcNow, dc.CancellationToken) is { } until)
+        {
+            dc.Say(VisitTexts.For(dc.Language).Paused(dc.Office.ToLocal(until).ToString("HH\\.mm", CultureInfo.InvariantCulture)));
+            return await step.EndAsync();
+        }
+
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(dc.Language).AskInmate, MaxLength = 100 });
+    }
+
+    private static Task<DialogTurnResult> AskSecondDetailAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        if (step.Result is string query)
+        {
+            step.State.InmateQuery = query;
+        }
+
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(step.Dc.Language).AskSecondDetail, MaxLength = 64 });
+    }
+
+    private static async Task<DialogTurnResult> MatchAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        var dc = step.Dc;
+        var texts = VisitTexts.For(dc.Language);
+        if (step.Result is not string detail)
+        {
+            return step.State.InmateId is null
+                ? await step.GoToAsync(0)
+                : await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
+        }
+
+        var query = step.State.InmateQuery ?? "";
+        var candidates = await Roster.CandidatesAsync(dc.Db, dc.Office.Id, query, dc.CancellationToken);
+        var birthDate = DateRecognizer.Recognize(detail, dc.Today, DateDirection.PastOrToday) is { Ok: true } date ? date.Value : (DateOnly?)null;
+        var inmate = Roster.Confirm(candidates, query, birthDate, detail);
+        dc.Services.GetRequiredService<LookupThrottle>().Record(
+            dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), inmate is not null, dc.UtcNow);
+        if (inmate is null)
+        {
+            dc.Say(texts.NotMatched);
+            return await step.GoToAsync(0);
+        }
+
+        if (!inmate.VideoCallAllowed)
+        {
+            dc.Say(texts.NotAllowed);
+            return await step.EndAsync();
+        }
+
+        var active = await VisitBookings.ActiveForConversationAsync(dc.Db, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken);
+        if (active.FirstOrDefault(v => v.InmateId == inmate.Id) is { } existing)
+        {
+            dc.Say(texts.AlreadyBooked(existing.Code));
+            return await step.EndAsync();
+        }
+
+        step.State.InmateId = inmate.Id;
+        step.State.InmateName = inmate.FullName;
+        dc.Say(texts.Matched(inmate.FullName));
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
+    }
+
+    private static Task<DialogTurnResult> AskRelationshipAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        if (step.Result is string name)
+        {
+            step.State.RequesterName = name;
+        }
+
+        var texts = VisitTexts.For(step.Dc.Language);
+        var choices = texts.Relationships.Select(r => new Choice(r.Key, r.Value)).ToList();
+        return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = texts.AskRelationship, Choices = choices });
+    }
+
+    private static Task<DialogTurnResult> AskCallNumberAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        if (step.Result is Choice relationship)
+        {
+            step.State.Relationship = relationship.Value;
+        }
+
+        var dc = step.Dc;
+        var texts = VisitTexts.For(dc.Language);
+        return OwnNumber(dc) is { } own
+            ? step.PromptAsync(CallNumberPromptId, new PromptOptions { Prompt = texts.AskCallNumber(own), MaxLength = 40 })
+            : step.PromptAsync(PhonePrompt.DefaultId, new PromptOptions { Prompt = texts.AskCallNumberNoDefault });
+    }
+
+    private static Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        if (step.Result is string answer)
+        {
+            step.State.CallNumber = PhoneRecognizer.Recognize(answer) is { Ok: true, Value: { } phone } ? phone : OwnNumber(step.Dc);
+        }
+
+        return VisitSlots.OfferAsync(step, step.State.InmateId!.Value, exceptVisitId: null);
+    }
+
+    private static async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRegisterState> step)
+    {
+        var dc = step.Dc;
+        var state = step.State;
+        if (VisitSlots.SlotOf(step.Result) is not { } slot)
+        {
+            return await step.GoToAsync(5);
+        }
+
+        var request = new BookingRequest(
+            dc.Office.Id, state.InmateId!.Value, dc.Conversation.Id, dc.Conversation.Channel,
+            state.RequesterName!, state.Relationship!, state.CallNumber!, slot, dc.Input.ReceivedAtUtc);
+        return await VisitSlots.BookAsync(dc, request, reschedule: false) ? await step.EndAsync() : await step.GoToAsync(5);
+    }
+
+    /// <summary>The number the person writes from, when the channel has one (not e-mail).</summary>
+    private static string? OwnNumber(DialogContext dc) =>
+        dc.Conversation.Channel != ChannelKind.Email && dc.Conversation.UserAddress.StartsWith('+') ? dc.Conversation.UserAddress : null;
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Visits;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Bot.Flows.VisitBooking;
+
+/// <summary>Offering open slots and booking the chosen one: shared by a new booking and a reschedule.</summary>
+internal static class VisitSlots
+{
+    private const string SlotPrefix = "slot:";
+
+    /// <summary>Asks the person to choose one of the next open slots, or ends the flow when there is none.</summary>
+    public static async Task<DialogTurnResult> OfferAsync<TState>(WaterfallStepContext<TState> step, long inmateId, long? exceptVisitId)
+        where TState : class, new()
+    {
+        var dc = step.Dc;
+        var bookings = dc.Services.GetRequiredService<VisitBookings>();
+        var texts = VisitTexts.For(dc.Language);
+        var slots = await bookings.FreeSlotsAsync(dc.Db, dc.Office, inmateId, exceptVisitId, dc.UtcNow, dc.CancellationToken);
+        if (slots.Count == 0)
+        {
+            dc.Say(texts.NoSlots(bookings.Options.HorizonDays));
+            return await step.EndAsync();
+        }
+
+        var zone = OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId);
+        var choices = slots
+            .Select(s => new Choice(SlotPrefix + s.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture), $"{texts.DayNames[(int)s.LocalStart.DayOfWeek]}, {s.LocalStart:dd-MM-yyyy HH\\.mm}"))
+            .ToList();
+        return await step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = texts.ChooseSlot(zone), Choices = choices });
+    }
+
+    /// <summary>The slot a choice stands for.</summary>
+    public static DateTime? SlotOf(object? result) =>
+        result is Choice { Value: var value } && value.StartsWith(SlotPrefix, StringComparison.Ordinal)
+        && long.TryParse(value[SlotPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : null;
+
+    /// <summary>
+    /// Books and tells the person how it went. Returns true when the flow is done; false when the
+    /// person should choose again (the slot was taken meanwhile, or the week is full).
+    /// </summary>
+    public static async Task<bool> BookAsync(DialogContext dc, BookingRequest request, bool reschedule)
+    {
+        var bookings = dc.Services.GetRequiredService<VisitBookings>();
+        var texts = VisitTexts.For(dc.Language);
+        var result = await bookings.BookAsync(dc.Office, request, dc.UtcNow, dc.CancellationToken);
+        switch (result.Outcome)
+        {
+            case BookingOutcome.Booked:
+                var visit = result.Visit!;
+                dc.Services.GetRequiredService<OfficerConsole.Visits.VisitDesk>().Announce(visit.OfficeId, visit.Id);
+                dc.Say($"{(reschedule ? texts.Rescheduled : texts.Booked)}\n{Details(dc, visit)}\n\n{texts.FreeOfCharge}\n{texts.HowToManage}");
+                return true;
+            case BookingOutcome.SlotTaken or BookingOutcome.SlotUnavailable:
+                dc.Say(texts.SlotTaken);
+                return false;
+            case BookingOutcome.WeeklyLimit:
+                dc.Say(texts.WeeklyLimit);
+                return false;
+            case BookingOutcome.AlreadyBooked:
+                var existing = (await VisitBookings.ActiveForConversationAsync(dc.Db, request.ConversationId, dc.UtcNow, dc.CancellationToken))
+                    .FirstOrDefault(v => v.InmateId == request.InmateId);
+                dc.Say(texts.AlreadyBooked(existing?.Code ?? "-"));
+                return true;
+            default:
+                dc.Say(texts.NotAllowed);
+                return true;
+        }
+    }
+
+    public static string When(DialogContext dc, Visit visit) => VisitNotices.When(dc.Office, visit, dc.Language);
+
+    private static string Details(DialogContext dc, Visit visit) =>
+        VisitTexts.For(dc.Language).BookingDetails(visit.Code, visit.QueueNumber, When(dc, visit), visit.Inmate?.FullName ?? "-", visit.CallNumber);
+}

@@ -1,0 +1,71 @@
+using ChatBot.Domain.Visits;
+
+namespace ChatBot.Bot.Flows.VisitBooking;
+
+public sealed partial record VisitTexts
+{
+    public static readonly VisitTexts Indonesian = new()
+    {
+        AskInmate = "*Pendaftaran kunjungan video call*\nTulis *nama lengkap* atau *nomor registrasi* WBP yang ingin Anda hubungi.",
+        AskSecondDetail = "Untuk memastikan data, tulis *tanggal lahir* WBP tersebut (contoh: 17-08-1990) atau *nomor registrasinya*.",
+        NotMatched = "Mohon maaf, data WBP yang Anda tulis belum dapat kami cocokkan. Periksa kembali penulisan nama dan tanggal lahir atau nomor registrasi, atau ketik *petugas* untuk dibantu petugas.",
+        Paused = until => $"Mohon maaf, terlalu banyak percobaan pencarian data WBP. Silakan coba lagi setelah pukul {until}, atau ketik *petugas* untuk dibantu petugas.",
+        Matched = name => $"Data WBP ditemukan: *{name}*.",
+        NotAllowed = "Mohon maaf, WBP ini saat ini tidak dapat menerima kunjungan video call. Ketik *petugas* untuk informasi lebih lanjut.",
+        AlreadyBooked = code => $"Anda sudah memiliki pendaftaran kunjungan aktif untuk WBP ini (kode *{code}*). Pilih menu kunjungan lagi untuk melihat status, mengubah jadwal atau membatalkannya.",
+        AskRequesterName = "Siapa *nama Anda*?",
+        AskRelationship = "Apa hubungan Anda dengan WBP?",
+        Relationships = new Dictionary<string, string>
+        {
+            ["parent"] = "Orang tua",
+            ["spouse"] = "Suami/istri",
+            ["child"] = "Anak",
+            ["sibling"] = "Saudara kandung",
+            ["relative"] = "Keluarga lain",
+            ["lawyer"] = "Kuasa hukum",
+        },
+        AskCallNumber = number => $"Petugas akan melakukan video call ke nomor *{number}*. Ketik *ya* bila benar, atau tulis nomor WhatsApp lain.",
+        AskCallNumberNoDefault = "Tulis nomor WhatsApp yang akan dihubungi petugas untuk video call (contoh: 0812 3456 7890).",
+        CallNumberHint = "Ketik *ya*, atau tulis nomor HP yang benar, contoh: 0812 3456 7890.",
+        ChooseSlot = tz => $"Pilih jadwal video call (waktu {tz}):",
+        NoSlots = days => $"Mohon maaf, belum ada jadwal video call yang kosong dalam {days} hari ke depan. Silakan coba lagi nanti atau ketik *petugas*.",
+        SlotTaken = "Mohon maaf, jadwal itu baru saja terisi oleh pendaftar lain. Berikut jadwal yang masih kosong.",
+        WeeklyLimit = "Mohon maaf, jatah video call WBP ini pada minggu itu sudah penuh. Silakan pilih jadwal lain.",
+        Booked = "✅ *Pendaftaran kunjungan video call berhasil.*",
+        Rescheduled = "✅ *Jadwal kunjungan video call berhasil diubah.*",
+        BookingDetails = (code, queue, when, inmate, number) =>
+            $"Kode booking: *{code}*\nNomor antrean: *{queue}*\nJadwal: {when}\nWBP: {inmate}\nNomor yang dihubungi: {number}",
+        FreeOfCharge = "Layanan ini *gratis*, tidak dipungut biaya apa pun.",
+        HowToManage = "Kami akan mengirim pengingat sebelum jadwal dan memberi tahu saat video call akan dimulai. Untuk melihat status, mengubah jadwal atau membatalkan, ketik *menu* lalu pilih kunjungan video call.",
+        YourBookings = "*Status pendaftaran kunjungan Anda:*",
+        StatusLine = (code, when, queue, inmate, status) => $"• *{code}* — {when}, antrean ke-{queue}, WBP {inmate}: *{status}*",
+        StatusNames = new Dictionary<VisitStatus, string>
+        {
+            [VisitStatus.Booked] = "terdaftar",
+            [VisitStatus.Called] = "dipanggil",
+            [VisitStatus.IdentityChecked] = "identitas diperiksa",
+            [VisitStatus.InCall] = "sedang video call",
+            [VisitStatus.Finished] = "selesai",
+            [VisitStatus.NoShow] = "tidak hadir",
+            [VisitStatus.Cancelled] = "dibatalkan",
+        },
+        WhatNext = "Apa yang ingin Anda lakukan?",
+        RescheduleChoice = code => $"Ubah jadwal {code}",
+        CancelChoice = code => $"Batalkan {code}",
+        NewChoice = "Daftar kunjungan baru",
+        DoneChoice = "Selesai",
+        ConfirmCancel = (code, when) => $"Batalkan kunjungan *{code}* ({when})?",
+        Cancelled = code => $"Kunjungan *{code}* sudah dibatalkan. Ketik *menu* untuk layanan lain.",
+        CannotChange = "Mohon maaf, kunjungan ini tidak dapat diubah lagi karena sudah diproses petugas. Ketik *petugas* bila perlu bantuan.",
+        Kept = "Baik, kunjungan Anda tetap terdaftar.",
+        Done = "Baik. Ketik *menu* untuk layanan lain.",
+        Reminder = (code, when, queue, number) =>
+            $"🔔 Pengingat kunjungan video call *{code}*: {when}, antrean ke-{queue}. Pastikan nomor {number} aktif dan siap menerima video call. Layanan ini gratis.",
+        CallStarting = (code, from) =>
+            $"📞 Kunjungan video call *{code}* akan segera dimulai. Petugas akan menghubungi Anda dari nomor *{from}*. Mohon siapkan HP Anda dan angkat panggilannya.",
+        OfficeNumber = office => $"resmi {office}",
+        CancelledByOfficer = code => $"Mohon maaf, kunjungan video call *{code}* dibatalkan oleh petugas. Ketik *petugas* untuk informasi lebih lanjut.",
+        DayNames = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+        At = "pukul",
+    };
+}

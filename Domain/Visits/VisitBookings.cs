@@ -1,0 +1,301 @@
+using System.Security.Cryptography;
+using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ChatBot.Domain.Visits;
+
+/// <summary>Bound from <c>Visits</c>.</summary>
+public sealed class VisitOptions
+{
+    /// <summary>How long before its slot a booking's reminder goes out.</summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often the reminder worker looks for due reminders.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far ahead slots are offered.</summary>
+    public int HorizonDays { get; set; } = 14;
+
+    /// <summary>How many open slots the family is offered at once.</summary>
+    public int OfferedSlots { get; set; } = 5;
+
+    /// <summary>A slot must start at least this long after booking (time to prepare the inmate).</summary>
+    public TimeSpan MinimumLead { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>A slot with at least one free station.</summary>
+public sealed record FreeSlot(DateTime StartUtc, DateTime LocalStart);
+
+public enum BookingOutcome
+{
+    Booked,
+
+    /// <summary>Every station of the slot was taken meanwhile.</summary>
+    SlotTaken,
+
+    /// <summary>The inmate reached the office's weekly limit in that week.</summary>
+    WeeklyLimit,
+
+    /// <summary>The requester already has an active booking for this inmate.</summary>
+    AlreadyBooked,
+
+    /// <summary>The inmate may not receive video calls.</summary>
+    NotAllowed,
+
+    /// <summary>The time is not (or no longer) a slot of the schedule.</summary>
+    SlotUnavailable,
+}
+
+/// <summary>What the family asks to book.</summary>
+public sealed record BookingRequest(
+    int OfficeId,
+    long InmateId,
+    long ConversationId,
+    ChannelKind Channel,
+    string RequesterName,
+    string Relationship,
+    string CallNumber,
+    DateTime SlotStartUtc,
+    DateTime RequestedAt,
+    long? ReplacesVisitId = null);
+
+public sealed record BookingResult(BookingOutcome Outcome, Visit? Visit = null);
+
+/// <summary>
+/// Video-call visit bookings: the open slots of an office's schedule, and booking one so that two
+/// families can never hold the same place. A booking is written in a short transaction of its own
+/// (not with the chat turn), guarded by a unique index on office, slot and station.
+/// </summary>
+public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options)
+{
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public VisitOptions Options => options;
+
+    public static async Task<VisitSchedule> ScheduleAsync(ChatBotDb db, int officeId, CancellationToken cancellationToken) =>
+        await db.Set<VisitSchedule>().AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken)
+        ?? VisitSchedule.Default(officeId);
+
+    /// <summary>Active bookings a conversation holds whose slot has not ended, soonest first.</summary>
+    public static async Task<List<Visit>> ActiveForConversationAsync(ChatBotDb db, long conversationId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Inmate)
+            .Where(v => v.ConversationId == conversationId && v.Status != VisitStatus.Finished && v.Status != VisitStatus.NoShow && v.Status != VisitStatus.Cancelled)
+            .OrderBy(v => v.SlotStart)
+            .ToListAsync(cancellationToken);
+        return visits.Where(v => v.SlotEnd > nowUtc || v.Status != VisitStatus.Booked).ToList();
+    }
+
+    /// <summary>The next slots with a free station where the inmate is still under the weekly limit.</summary>
+    public async Task<List<FreeSlot>> FreeSlotsAsync(ChatBotDb db, Office office, long inmateId, long? exceptVisitId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var schedule = await ScheduleAsync(db, office.Id, cancellationToken);
+        var today = office.LocalDate(nowUtc);
+        var horizonUtc = ToUtc(office, today.AddDays(options.HorizonDays + 1).ToDateTime(TimeOnly.MinValue));
+        var weekFromUtc = ToUtc(office, WeekStart(today).ToDateTime(TimeOnly.MinValue));
+        var held = await db.Set<Visit>().AsNoTracking()
+            .Where(v => v.OfficeId == office.Id && v.Station != null && v.SlotStart >= weekFromUtc && v.SlotStart < horizonUtc)
+            .Select(v => new { v.Id, v.SlotStart, v.InmateId, v.Status })
+            .ToListAsync(cancellationToken);
+        var takenPerSlot = held.GroupBy(v => v.SlotStart).ToDictionary(g => g.Key, g => g.Count());
+        var perWeek = held.Where(v => v.InmateId == inmateId && v.Id != exceptVisitId && v.Status != VisitStatus.Cancelled)
+            .GroupBy(v => WeekStart(office.LocalDate(v.SlotStart)))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        var slots = new List<FreeSlot>();
+        for (var day = today; day <= today.AddDays(options.HorizonDays) && slots.Count < options.OfferedSlots; day = day.AddDays(1))
+        {
+            if (!schedule.IsOpenOn(day)
+                || schedule.WeeklyLimitPerInmate > 0 && perWeek.GetValueOrDefault(WeekStart(day)) >= schedule.WeeklyLimitPerInmate)
+            {
+                continue;
+            }
+
+            foreach (var time in schedule.SlotTimes())
+            {
+                var local = day.ToDateTime(time);
+                var start = ToUtc(office, local);
+                if (start < nowUtc + options.MinimumLead || takenPerSlot.GetValueOrDefault(start) >= schedule.Stations)
+                {
+                    continue;
+                }
+
+                slots.Add(new FreeSlot(start, local));
+                if (slots.Count == options.OfferedSlots)
+                {
+                    break;
+                }
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// Books the slot at the lowest free station. When another booking takes the last station
+    /// first, the store refuses the second (unique index) and the answer is <see cref="BookingOutcome.SlotTaken"/>.
+    /// Running the same request again (a turn retried after a failure) returns the booking it made.
+    /// </summary>
+    public async Task<BookingResult> BookAsync(Office office, BookingRequest request, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var earlier = await db.Set<Visit>().AsNoTracking().Include(v => v.Inmate)
+            .FirstOrDefaultAsync(v => v.ConversationId == request.ConversationId && v.RequestedAt == request.RequestedAt && v.InmateId == request.InmateId && v.Station != null, cancellationToken);
+        if (earlier is not null)
+        {
+            return new BookingResult(BookingOutcome.Booked, earlier);
+        }
+
+        var schedule = await ScheduleAsync(db, office.Id, cancellationToken);
+        for (var attempt = 0; attempt <= schedule.Stations; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
+            var (problem, visit) = await PrepareAsync(db, office, schedule, request, nowUtc, cancellationToken);
+            if (problem is { } outcome)
+            {
+                return new BookingResult(outcome);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await scope.CommitAsync(cancellationToken);
+                return new BookingResult(BookingOutcome.Booked, visit);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            {
+                // Someone took this station (or, very rarely, this code) first: look again.
+            }
+        }
+
+        return new BookingResult(BookingOutcome.SlotTaken);
+    }
+
+    /// <summary>The family cancels a booking that has not been called yet; its place is free again.</summary>
+    public async Task<bool> CancelAsync(long visitId, long conversationId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
+        var changed = await db.Set<Visit>()
+            .Where(v => v.Id == visitId && v.ConversationId == conversationId && v.Status == VisitStatus.Booked)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.Station, (int?)null).SetProperty(v => v.StatusChangedAt, nowUtc), cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return changed == 1;
+    }
+
+    public static DateTime ToUtc(Office office, DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), office.TimeZone);
+
+    /// <summary>The Monday of the week a date falls in.</summary>
+    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    private async Task<(BookingOutcome? Problem, Visit? Visit)> PrepareAsync(
+        ChatBotDb db,
+        Office office,
+        VisitSchedule schedule,
+        BookingRequest request,
+        DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
+        var local = office.ToLocal(request.SlotStartUtc);
+        var day = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        if (request.SlotStartUtc < nowUtc || !schedule.IsOpenOn(day) || !schedule.SlotTimes().Contains(time))
+        {
+            return (BookingOutcome.SlotUnavailable, null);
+        }
+
+        var inmate = await db.Set<Inmate>().SingleOrDefaultAsync(i => i.Id == request.InmateId && i.OfficeId == office.Id, cancellationToken);
+        if (inmate is null || !inmate.VideoCallAllowed)
+        {
+            return (BookingOutcome.NotAllowed, null);
+        }
+
+        var mine = await db.Set<Visit>()
+            .Where(v => v.InmateId == request.InmateId && v.ConversationId == request.ConversationId && v.Status != VisitStatus.Finished && v.Status != VisitStatus.NoShow && v.Status != VisitStatus.Cancelled && v.Id != request.ReplacesVisitId)
+            .Select(v => new { v.SlotStart, v.SlotMinutes, v.Status })
+            .ToListAsync(cancellationToken);
+        if (mine.Any(v => v.Status != VisitStatus.Booked || v.SlotStart.AddMinutes(v.SlotMinutes) > nowUtc))
+        {
+            return (BookingOutcome.AlreadyBooked, null);
+        }
+
+        if (schedule.WeeklyLimitPerInmate > 0)
+        {
+            var weekStart = WeekStart(day);
+            var fromUtc = ToUtc(office, weekStart.ToDateTime(TimeOnly.MinValue));
+            var toUtc = ToUtc(office, weekStart.AddDays(7).ToDateTime(TimeOnly.MinValue));
+            var inWeek = await db.Set<Visit>().CountAsync(
+                v => v.InmateId == request.InmateId && v.Status != VisitStatus.Cancelled && v.Id != request.ReplacesVisitId
+                    && v.SlotStart >= fromUtc && v.SlotStart < toUtc,
+                cancellationToken);
+            if (inWeek >= schedule.WeeklyLimitPerInmate)
+            {
+                return (BookingOutcome.WeeklyLimit, null);
+            }
+        }
+
+        var taken = await db.Set<Visit>()
+            .Where(v => v.OfficeId == office.Id && v.SlotStart == request.SlotStartUtc && v.Station != null)
+            .Select(v => v.Station!.Value)
+            .ToListAsync(cancellationToken);
+        var station = Enumerable.Range(1, schedule.Stations).FirstOrDefault(s => !taken.Contains(s));
+        if (station == 0)
+        {
+            return (BookingOutcome.SlotTaken, null);
+        }
+
+        if (request.ReplacesVisitId is { } replaced)
+        {
+            var old = await db.Set<Visit>().SingleOrDefaultAsync(
+                v => v.Id == replaced && v.ConversationId == request.ConversationId && v.Status == VisitStatus.Booked, cancellationToken);
+            if (old is null)
+            {
+                return (BookingOutcome.SlotUnavailable, null);
+            }
+
+            old.Status = VisitStatus.Cancelled;
+            old.Station = null;
+            old.StatusChangedAt = nowUtc;
+        }
+
+        var visit = new Visit
+        {
+            OfficeId = office.Id,
+            Code = NewCode(),
+            InmateId = inmate.Id,
+            Inmate = inmate,
+            ConversationId = request.ConversationId,
+            Channel = request.Channel,
+            RequesterName = request.RequesterName,
+            Relationship = request.Relationship,
+            CallNumber = request.CallNumber,
+            SlotStart = request.SlotStartUtc,
+            SlotMinutes = schedule.SlotMinutes,
+            Station = station,
+            QueueNumber = schedule.QueueNumber(time, station),
+            Status = VisitStatus.Booked,
+            CreatedAt = nowUtc,
+            RequestedAt = request.RequestedAt,
+            ReplacesVisitId = request.ReplacesVisitId,
+            // Booked inside the reminder window: the confirmation is the reminder.
+            ReminderQueuedAt = request.SlotStartUtc - options.ReminderBefore <= nowUtc ? nowUtc : null,
+        };
+        db.Set<Visit>().Add(visit);
+        return (null, visit);
+    }
+
+    private static string NewCode() => "VC-" + RandomNumberGenerator.GetString(CodeAlphabet, 6);
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}
