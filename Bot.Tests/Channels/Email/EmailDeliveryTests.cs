@@ -123,9 +123,12 @@ public sealed class EmailDeliveryTests(MailServer server, ITestOutputHelper outp
         await _mail.SendAsync(listMail);
 
         var automatic = new[] { bounce.MessageId, outOfOffice.MessageId, listMail.MessageId };
+        IReadOnlyList<MimeMessage> ignored = [];
         await _mail.WaitUntilAsync(
-            async () => automatic.All((await _mail.FolderAsync("bot", ImapListener.IgnoredFolder)).Select(m => m.MessageId).Contains),
+            async () => automatic.All((ignored = await _mail.FolderAsync("bot", ImapListener.IgnoredFolder)).Select(m => m.MessageId).Contains),
             "the bounce, the out-of-office reply and the list mail are in the bot's Ignored folder");
+        // The bounce came as bounces do: the mail server recorded its empty envelope sender.
+        Assert.Equal("<>", ignored.Single(m => m.MessageId == bounce.MessageId).Headers[HeaderId.ReturnPath]);
 
         // The listener is alive after them: a person's mail is answered.
         var sent = await _mail.SendAsync("warga3", "Tanya", "halo");

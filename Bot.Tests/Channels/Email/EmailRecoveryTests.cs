@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Channels.Email;
 using ChatBot.Domain.Conversations;
@@ -43,9 +44,11 @@ public sealed class EmailRecoveryTests(MailServer server, ITestOutputHelper outp
         await Task.Delay(TimeSpan.FromSeconds(1)); // the listener is in IDLE by now
 
         await server.KickAsync();
+        var watch = Stopwatch.StartNew();
         var sent = await _mail.SendAsync("warga1", "Setelah putus", "halo");
 
         var answer = await _mail.WaitForAnswerAsync(sent);
+        output.WriteLine($"Answered {watch.ElapsedMilliseconds} ms after the kick");
         await _mail.WaitForListeningAsync(2);
         PrintListenerLog();
         Assert.Equal("Re: Setelah putus", answer.Subject);
@@ -69,8 +72,10 @@ public sealed class EmailRecoveryTests(MailServer server, ITestOutputHelper outp
         {
             await server.StartImapAsync();
         }
+        var watch = Stopwatch.StartNew();
 
         var answer = await _mail.WaitForAnswerAsync(sent);
+        output.WriteLine($"Answered {watch.ElapsedMilliseconds} ms after IMAP was back");
         PrintListenerLog();
         Assert.Equal("Re: Saat server mati", answer.Subject);
         await AssertAnsweredOnceAsync("warga2", sent);
@@ -95,9 +100,11 @@ public sealed class EmailRecoveryTests(MailServer server, ITestOutputHelper outp
         await host.StopAsync();
         _mail.Host = null;
 
+        var watch = Stopwatch.StartNew();
         await using (var again = await _mail.StartHostAsync(_directory))
         {
             var answer = await _mail.WaitForAnswerAsync(sent);
+            output.WriteLine($"Answered {watch.ElapsedMilliseconds} ms after the restart began");
             Assert.Equal("Re: Sebelum berhenti", answer.Subject);
             Assert.Equal(1, await StoredAsync(again, sent));
             await AssertAnsweredOnceAsync("warga3", sent);
