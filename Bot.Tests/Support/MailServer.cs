@@ -21,8 +21,8 @@ public sealed partial class MailServer : IAsyncLifetime
     private const string DomainName = "example.test";
     public const string Password = "sandi-rahasia-1";
 
-    /// <summary>The mailboxes that exist: the bot's own and three people writing to it.</summary>
-    public static readonly IReadOnlyList<string> Users = ["bot", "warga1", "warga2", "warga3"];
+    /// <summary>The mailboxes that exist: the bot's own and four people writing to it.</summary>
+    public static readonly IReadOnlyList<string> Users = ["bot", "warga1", "warga2", "warga3", "warga4"];
 
     private const string DovecotBinary = "/usr/sbin/dovecot";
     private const string DoveadmBinary = "/usr/bin/doveadm";

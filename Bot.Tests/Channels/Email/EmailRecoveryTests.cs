@@ -121,6 +121,56 @@ public sealed class EmailRecoveryTests(MailServer server, ITestOutputHelper outp
         _mail.Host = null;
     }
 
+    [Fact]
+    public async Task An_answer_due_while_the_mail_servers_authentication_is_down_is_sent_once_it_is_back()
+    {
+        // Taken but not answered yet, then the service comes back while the mail server's
+        // authentication (Dovecot's) is down: its first attempt to send the answer fails.
+        _directory = TestHost.NewDirectory();
+        var host = await _mail.StartHostAsync(_directory, new Dictionary<string, string?> { ["Workers:TurnProcessor:Enabled"] = "false" });
+        var sent = await _mail.SendAsync("warga4", "Saat otentikasi mati", "halo");
+        await _mail.WaitUntilAsync(
+            async () => (await _mail.FolderAsync("bot", ImapListener.ProcessedFolder)).Any(m => m.MessageId == sent.MessageId),
+            "the mail is moved to the bot's Processed folder");
+        Assert.Equal(1, await StoredAsync(host, sent));
+        await host.StopAsync();
+        _mail.Host = null;
+
+        await server.StopImapAsync();
+        var again = await _mail.StartHostAsync(_directory);
+        try
+        {
+            await _mail.WaitUntilAsync(
+                async () =>
+                {
+                    await using var db = await again.Store.CreateDbContextAsync();
+                    return await db.OutboundMessages.AnyAsync(m => m.Channel == ChannelKind.Email && (m.Attempts > 0 || m.Status != OutboundStatus.Queued));
+                },
+                "the service tried to send the answer");
+        }
+        finally
+        {
+            await server.StartImapAsync();
+        }
+        var watch = Stopwatch.StartNew();
+
+        // A temporary refusal must leave the answer in the outbox for a retry, not drop it.
+        OutboundMessage? row = null;
+        await _mail.WaitUntilAsync(
+            async () =>
+            {
+                await using var db = await again.Store.CreateDbContextAsync();
+                row = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.Channel == ChannelKind.Email);
+                return row.Status != OutboundStatus.Queued;
+            },
+            "the answer left the outbox");
+        Assert.True(row!.Status == OutboundStatus.Sent, $"The answer was not sent: {row.Status} {row.ErrorCode} {row.ErrorMessage}\n{await _mail.DiagnosticsAsync()}");
+        var answer = await _mail.WaitForAnswerAsync(sent);
+        output.WriteLine($"Answered {watch.ElapsedMilliseconds} ms after the authentication was back");
+        Assert.Equal("Re: Saat otentikasi mati", answer.Subject);
+        await AssertAnsweredOnceAsync("warga4", sent);
+    }
+
     /// <summary>How the listener lost and found the mailbox, for the test's output.</summary>
     private void PrintListenerLog()
     {
