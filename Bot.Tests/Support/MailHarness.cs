@@ -136,16 +136,23 @@ public sealed class MailHarness(MailServer mail)
     }
 
     /// <summary>
-    /// Sends without logging in, as a server on the local network may (the only way in while the
-    /// mail server's authentication is down, see <see cref="MailServer.StopImapAsync"/>).
+    /// Sends without logging in, as a server on the local network does (the only way in while the
+    /// mail server's authentication is down, see <see cref="MailServer.StopImapAsync"/>), on <see cref="MailServer.RelayPort"/>.
     /// </summary>
     public async Task<MimeMessage> SendUnauthenticatedAsync(MimeMessage message)
     {
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync("127.0.0.1", mail.SmtpPort, SecureSocketOptions.None);
-        await smtp.SendAsync(message);
-        await smtp.DisconnectAsync(true);
-        return message;
+        try
+        {
+            using var smtp = new SmtpClient();
+            await smtp.ConnectAsync("127.0.0.1", mail.RelayPort, SecureSocketOptions.None);
+            await smtp.SendAsync(message);
+            await smtp.DisconnectAsync(true);
+            return message;
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or SmtpCommandException or IOException)
+        {
+            throw new InvalidOperationException($"Sending without logging in failed: {ex.Message}\n{mail.Logs()}", ex);
+        }
     }
 
     /// <summary>
@@ -155,7 +162,7 @@ public sealed class MailHarness(MailServer mail)
     public async Task SendWithEmptySenderAsync(MimeMessage message)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, mail.SmtpPort);
+        await client.ConnectAsync(IPAddress.Loopback, mail.RelayPort);
         using var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };

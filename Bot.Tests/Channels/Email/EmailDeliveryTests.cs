@@ -9,11 +9,23 @@ using Xunit.Abstractions;
 namespace ChatBot.Bot.Tests.Channels.Email;
 
 /// <summary>
+/// The end-to-end e-mail tests run alone: they wait for what the service logs, and the host's
+/// Serilog logger is process-wide (the last host started writes every host's events, a host
+/// stopping silences the others), so a host starting in parallel would take their events away.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EmailDeliveryCollection
+{
+    public const string Name = "E-mail delivery end to end";
+}
+
+/// <summary>
 /// What a citizen notices of the e-mail channel, against real Dovecot and Postfix on 127.0.0.1:
 /// the answer lands in their own mailbox, threaded to their mail, within seconds; a conversation
 /// goes on over replies that quote the previous answer; automatic mail is never answered.
 /// Each test has a person of its own, as the bot's mailbox is shared within the class.
 /// </summary>
+[Collection(EmailDeliveryCollection.Name)]
 public sealed class EmailDeliveryTests(MailServer server, ITestOutputHelper output) : IClassFixture<MailServer>, IAsyncLifetime
 {
     private static readonly TimeSpan NothingMoreWait = TimeSpan.FromSeconds(2);

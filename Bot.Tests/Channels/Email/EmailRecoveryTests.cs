@@ -14,6 +14,7 @@ namespace ChatBot.Bot.Tests.Channels.Email;
 /// and answering it. Whatever happens, the person gets exactly one answer.
 /// Each test has a person of its own, as the bot's mailbox is shared within the class.
 /// </summary>
+[Collection(EmailDeliveryCollection.Name)]
 public sealed class EmailRecoveryTests(MailServer server, ITestOutputHelper output) : IClassFixture<MailServer>, IAsyncLifetime
 {
     private static readonly TimeSpan NothingMoreWait = TimeSpan.FromSeconds(3);
