@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Conversations;
 using MailKit;
 using MailKit.Net.Imap;
@@ -60,6 +63,33 @@ public sealed class MailHarness(MailServer mail)
         return Host;
     }
 
+    /// <summary>Starts a host with the e-mail channel on and test dialogs in place of the real flows with their ids.</summary>
+    public async Task<TestHost> StartHostWithDialogsAsync(IEnumerable<Dialog> extraDialogs, string? directory = null, IDictionary<string, string?>? more = null)
+    {
+        Host = await TestHost.StartAsync(directory, Settings(more), extraDialogs: extraDialogs);
+        return Host;
+    }
+
+    /// <summary>Waits until the host's listener has logged in to the mailbox <paramref name="times"/> times (counted over the host's life).</summary>
+    public async Task WaitForListeningAsync(int times = 1) =>
+        await WaitUntilAsync(
+            () => Task.FromResult(Host!.Logs.Lines.Count(line => line.Contains("Listening to the mailbox", StringComparison.Ordinal)) >= times),
+            $"the listener logged in to the mailbox {times} time(s)");
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails with the whole story otherwise.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? AnswerTimeout);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not reached in {(timeout ?? AnswerTimeout).TotalSeconds} s: {what}.\n{await DiagnosticsAsync()}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A new mail from <paramref name="from"/> to the bot (not sent yet).</summary>
     public MimeMessage Compose(string from, string subject, string body)
     {
@@ -105,17 +135,97 @@ public sealed class MailHarness(MailServer mail)
         return message;
     }
 
+    /// <summary>
+    /// Sends without logging in, as a server on the local network does (the only way in while the
+    /// mail server's authentication is down, see <see cref="MailServer.StopImapAsync"/>), on <see cref="MailServer.RelayPort"/>.
+    /// </summary>
+    public async Task<MimeMessage> SendUnauthenticatedAsync(MimeMessage message)
+    {
+        try
+        {
+            using var smtp = new SmtpClient();
+            await smtp.ConnectAsync("127.0.0.1", mail.RelayPort, SecureSocketOptions.None);
+            await smtp.SendAsync(message);
+            await smtp.DisconnectAsync(true);
+            return message;
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or SmtpCommandException or IOException)
+        {
+            throw new InvalidOperationException($"Sending without logging in failed: {ex.Message}\n{mail.Logs()}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the bot with the empty envelope sender <c>MAIL FROM:&lt;&gt;</c>,
+    /// as bounces and delivery reports come (MailKit's client cannot send that, so this speaks SMTP itself).
+    /// </summary>
+    public async Task SendWithEmptySenderAsync(MimeMessage message)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, mail.RelayPort);
+        using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+
+        async Task ExpectAsync(string code)
+        {
+            // A reply may span lines ("250-..." then "250 ..."): read to its last line.
+            string? line;
+            do
+            {
+                line = await reader.ReadLineAsync() ?? throw new IOException("The SMTP server closed the connection.");
+            }
+            while (line.Length > 3 && line[3] == '-');
+            if (!line.StartsWith(code, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"SMTP answered \"{line}\", expected {code}.");
+            }
+        }
+
+        async Task CommandAsync(string command, string code)
+        {
+            await writer.WriteLineAsync(command);
+            await ExpectAsync(code);
+        }
+
+        await ExpectAsync("220");
+        await CommandAsync("EHLO localhost", "250");
+        await CommandAsync("MAIL FROM:<>", "250");
+        await CommandAsync($"RCPT TO:<{mail.Address("bot")}>", "250");
+        await CommandAsync("DATA", "354");
+        var text = message.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        foreach (var line in text.Split('\n'))
+        {
+            await writer.WriteLineAsync(line.StartsWith('.') ? "." + line : line);
+        }
+        await CommandAsync(".", "250");
+        await CommandAsync("QUIT", "221");
+    }
+
     /// <summary>Every mail in the user's inbox, oldest first.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> InboxAsync(string user)
+    public async Task<IReadOnlyList<MimeMessage>> InboxAsync(string user) => await FolderAsync(user, "INBOX");
+
+    /// <summary>Every mail in a folder of the user, oldest first; none when the folder does not exist (yet).</summary>
+    public async Task<IReadOnlyList<MimeMessage>> FolderAsync(string user, string name)
     {
         using var imap = new ImapClient();
         await imap.ConnectAsync("127.0.0.1", mail.ImapPort, SecureSocketOptions.None);
         await imap.AuthenticateAsync(user, MailServer.Password);
-        await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-        var messages = new List<MimeMessage>();
-        foreach (var uid in await imap.Inbox.SearchAsync(SearchQuery.All))
+        IMailFolder folder;
+        try
         {
-            messages.Add(await imap.Inbox.GetMessageAsync(uid));
+            folder = name.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? imap.Inbox : await imap.GetFolderAsync(name);
+        }
+        catch (FolderNotFoundException)
+        {
+            await imap.DisconnectAsync(true);
+            return [];
+        }
+        await folder.OpenAsync(FolderAccess.ReadOnly);
+        var messages = new List<MimeMessage>();
+        foreach (var uid in await folder.SearchAsync(SearchQuery.All))
+        {
+            messages.Add(await folder.GetMessageAsync(uid));
         }
         await imap.DisconnectAsync(true);
         return messages;

@@ -21,8 +21,8 @@ public sealed partial class MailServer : IAsyncLifetime
     private const string DomainName = "example.test";
     public const string Password = "sandi-rahasia-1";
 
-    /// <summary>The mailboxes that exist: the bot's own and three people writing to it.</summary>
-    public static readonly IReadOnlyList<string> Users = ["bot", "warga1", "warga2", "warga3"];
+    /// <summary>The mailboxes that exist: the bot's own and four people writing to it.</summary>
+    public static readonly IReadOnlyList<string> Users = ["bot", "warga1", "warga2", "warga3", "warga4"];
 
     private const string DovecotBinary = "/usr/sbin/dovecot";
     private const string DoveadmBinary = "/usr/bin/doveadm";
@@ -42,6 +42,14 @@ public sealed partial class MailServer : IAsyncLifetime
 
     public int ImapPort { get; private set; }
     public int SmtpPort { get; private set; }
+
+    /// <summary>
+    /// A second SMTP port without authentication, as servers on the local network deliver (a
+    /// remote mail server's bounce, say). Unlike <see cref="SmtpPort"/> it takes mail while
+    /// Dovecot, and with it SMTP authentication, is down: Postfix may drop a client there when it
+    /// cannot reach the authentication server to list its mechanisms.
+    /// </summary>
+    public int RelayPort { get; private set; }
 
     /// <summary>The only domain the server takes mail for; mail to any other is refused.</summary>
     public string Domain => DomainName;
@@ -69,8 +77,8 @@ public sealed partial class MailServer : IAsyncLifetime
         // both need to walk through this folder.
         Chmod(_directory, "755");
 
-        var ports = FreePorts(4);
-        (ImapPort, SmtpPort, _lmtpPort, _authPort) = (ports[0], ports[1], ports[2], ports[3]);
+        var ports = FreePorts(5);
+        (ImapPort, SmtpPort, _lmtpPort, _authPort, RelayPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
 
         WriteDovecotFiles();
         await WritePostfixFilesAsync();
@@ -80,6 +88,7 @@ public sealed partial class MailServer : IAsyncLifetime
         _postfix = StartDaemon(PostfixMaster, $"-s -c {_postfixConfig}", "postfix");
         await WaitForPortAsync(ImapPort, _dovecot, "Dovecot");
         await WaitForPortAsync(SmtpPort, _postfix, "Postfix");
+        await WaitForPortAsync(RelayPort, _postfix, "Postfix");
         StartDuration = watch.Elapsed;
     }
 
@@ -302,6 +311,7 @@ public sealed partial class MailServer : IAsyncLifetime
             """);
         await File.WriteAllTextAsync(Path.Combine(_postfixConfig, "master.cf"), $"""
             127.0.0.1:{SmtpPort} inet n - n - - smtpd
+            127.0.0.1:{RelayPort} inet n - n - - smtpd -o smtpd_sasl_auth_enable=no
             pickup     unix  n - n 60    1 pickup
             cleanup    unix  n - n -     0 cleanup
             qmgr       unix  n - n 300   1 qmgr
