@@ -100,8 +100,11 @@ public sealed class EmailSender : IChannelSender, IDisposable
         }
         catch (AuthenticationException ex)
         {
+            // Wrong credentials are for an administrator to mend, and a server whose login service
+            // is down says so with a 4xx: either way the answer waits in the outbox, never dropped.
             Drop();
-            return new SendResult.Rejected("auth", ex.Message);
+            _logger.LogError("SMTP login refused ({Error}); answers wait until it works again", ex.Message);
+            return new SendResult.Transient("smtp login refused: " + ex.Message);
         }
         catch (Exception ex) when (ex is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException)
         {
@@ -129,12 +132,16 @@ public sealed class EmailSender : IChannelSender, IDisposable
         if (!string.IsNullOrWhiteSpace(threading?.InReplyTo))
         {
             mime.InReplyTo = threading.InReplyTo.Trim('<', '>', ' ');
-            foreach (var reference in (threading.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            // The thread's ids in order, each once, ending with the mail answered.
+            var references = (threading.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(reference => reference.Trim('<', '>'))
+                .Where(reference => reference.Length > 0 && reference != mime.InReplyTo)
+                .Distinct(StringComparer.Ordinal)
+                .Append(mime.InReplyTo);
+            foreach (var reference in references)
             {
-                mime.References.Add(reference.Trim('<', '>'));
+                mime.References.Add(reference);
             }
-
-            mime.References.Add(mime.InReplyTo);
         }
 
         if (message.Kind == OutboundKind.Reply)
