@@ -19,6 +19,9 @@ public enum Command
 
     /// <summary>STOP / BERHENTI: no more proactive messages until the person writes again.</summary>
     Stop,
+
+    /// <summary><c>status litmas NUMBER</c>: the status of a litmas, from anywhere (see <see cref="InterruptionRouter.RecognizeWithArgument"/>).</summary>
+    LitmasStatus,
 }
 
 /// <summary>
@@ -78,6 +81,33 @@ public static class InterruptionRouter
         ["good afternoon"] = Command.Greeting,
         ["good evening"] = Command.Greeting,
     };
+
+    /// <summary>Commands followed by what they are about, e.g. <c>status litmas LIT-1/2026</c>.</summary>
+    private static readonly (string Prefix, Command Command)[] WithArgument =
+    [
+        ("status litmas ", Command.LitmasStatus),
+        ("cek litmas ", Command.LitmasStatus),
+        ("litmas status ", Command.LitmasStatus),
+    ];
+
+    /// <summary>
+    /// A command that starts the message and carries an argument ("status litmas 12/2026"), or null.
+    /// The argument is the rest of the message as typed.
+    /// </summary>
+    public static (Command Command, string Argument)? RecognizeWithArgument(string text)
+    {
+        var trimmed = text.TrimStart(' ', '*', '_', '"', '\'');
+        foreach (var (prefix, command) in WithArgument)
+        {
+            if (trimmed.Length > prefix.Length && trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && trimmed[prefix.Length..].Trim(' ', '*', '_', '"', '\'', ':') is { Length: > 0 and <= 100 } argument)
+            {
+                return (command, argument);
+            }
+        }
+
+        return null;
+    }
 
     public static Command Recognize(string text) =>
         text.Length is 0 or > 40 ? Command.None : Words.GetValueOrDefault(TextNormalizer.Keyword(text), Command.None);

@@ -1,6 +1,7 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Bot.Flows.Handover;
+using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Flows.Help;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Bot.OfficerConsole.Auth;
@@ -97,6 +98,7 @@ public static class ChatBotServices
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
         AddDialogs(services);
+        services.AddLitmasStatus();
         return services;
     }
 
