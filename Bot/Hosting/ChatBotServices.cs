@@ -1,7 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Bot.Flows.Handover;
-using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Flows.Help;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Bot.OfficerConsole.Auth;
@@ -98,7 +97,7 @@ public static class ChatBotServices
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
         AddDialogs(services);
-        services.AddLitmasStatus();
+        Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
         return services;
     }
 

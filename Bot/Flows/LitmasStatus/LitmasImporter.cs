@@ -185,12 +185,12 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
         var now = time.GetUtcNow().UtcDateTime;
         int added = 0, updated = 0, unchanged = 0, notified = 0;
         var moved = new List<LitmasCase>();
+        var created = new List<(LitmasCase Case, Row Row)>();
         await using var db = factory.CreateDbContext();
         await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
         {
             var keys = rows.Select(r => r.Key).ToList();
             var existing = await db.LitmasCases.Where(c => c.OfficeId == office.Id && keys.Contains(c.NumberKey)).ToDictionaryAsync(c => c.NumberKey, cancellationToken);
-            var created = new List<(LitmasCase Case, Row Row)>();
             foreach (var row in rows)
             {
                 if (!existing.TryGetValue(row.Key, out var litmas))
@@ -214,6 +214,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                     continue;
                 }
 
+                var stageChanged = litmas.Stage != row.Stage;
                 var detailsChanged = litmas.RegistrationNumber != row.Number || litmas.ClientName != row.Client || litmas.PkName != row.Pk
                     || litmas.RequestedBy != row.RequestedBy || litmas.Institution != row.Institution;
                 litmas.RegistrationNumber = row.Number;
@@ -221,7 +222,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                 litmas.PkName = row.Pk;
                 litmas.RequestedBy = row.RequestedBy;
                 litmas.Institution = row.Institution;
-                if (litmas.Stage != row.Stage)
+                if (stageChanged)
                 {
                     LitmasCaseService.Move(db, litmas, row.Stage, row.UpdatedAtUtc, ImportActor, null);
                     moved.Add(litmas);
@@ -231,13 +232,13 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                     litmas.Revision++;
                 }
 
-                if (litmas.Stage == row.Stage && !moved.Contains(litmas) && !detailsChanged)
+                if (stageChanged || detailsChanged)
                 {
-                    unchanged++;
+                    updated++;
                 }
                 else
                 {
-                    updated++;
+                    unchanged++;
                 }
             }
 
@@ -264,7 +265,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
             await scope.CommitAsync(cancellationToken);
         }
 
-        foreach (var litmas in moved)
+        foreach (var litmas in moved.Concat(created.Select(c => c.Case)))
         {
             cases.Announce(office.Id, litmas.Id, notified);
         }
