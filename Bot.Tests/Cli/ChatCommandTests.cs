@@ -16,11 +16,11 @@ public sealed class ChatCommandTests : IDisposable
     public async Task Piped_input_is_answered_line_by_line_without_a_running_service()
     {
         var (exitCode, output) = await RunChatAsync(
-            "halo\n2\nbantuan\n",
+            "halo\n5\nbantuan\n",
             "--from", "081200006001", "--local", $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "chat.db")}");
 
         Assert.Equal(0, exitCode);
-        AssertInOrder(output, "> halo", "Selamat datang", "> 2", "segera hadir", "> bantuan", "*Bantuan*");
+        AssertInOrder(output, "> halo", "Selamat datang", "> 5", "segera hadir", "> bantuan", "*Bantuan*");
     }
 
     [Fact]

@@ -27,10 +27,10 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         await SendAsync(page, "halo");
         await Expect(Out(page).Filter(new() { HasText = "Selamat datang" }).Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
 
-        await SendAsync(page, "2");
+        await SendAsync(page, "5");
         await Expect(Out(page).Filter(new() { HasText = "segera hadir" })).ToHaveCountAsync(1);
 
-        await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^2") });
+        await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^5") });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was reloaded or navigated away.");
         Assert.Empty(session.Errors);
     }
@@ -87,14 +87,14 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         await OpenAsync(page, "081234500005");
         await SendAsync(page, "halo");
         await Expect(Out(page).Filter(new() { HasText = "Selamat datang" })).ToHaveCountAsync(1);
-        await SendAsync(page, "2");
+        await SendAsync(page, "5");
         await Expect(Out(page).Filter(new() { HasText = "segera hadir" })).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
         await Expect(page.Locator("body[data-connected='true']")).ToHaveCountAsync(1);
 
-        await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^2") });
-        await Expect(page.Locator("#log .msg")).ToContainTextAsync(["halo", "Selamat datang", "2", "segera hadir"]);
+        await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^5") });
+        await Expect(page.Locator("#log .msg")).ToContainTextAsync(["halo", "Selamat datang", "5", "segera hadir"]);
         await Expect(Out(page).Filter(new() { HasText = Menu })).Not.ToHaveCountAsync(0);
     }
 

@@ -127,6 +127,8 @@ public static class ConsoleSetup
             .AddPolicy(ConsoleClaims.AdminPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(nameof(OfficerRole.Admin)))
             .AddPolicy(ConsoleClaims.AuditPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala)))
+            .AddPolicy(ConsoleClaims.LitmasPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Pk), nameof(OfficerRole.Kepala), nameof(OfficerRole.Admin)))
             .AddPolicy(ConsoleClaims.HandoverPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole));
 
         return builder;

@@ -213,6 +213,11 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
                 return;
         }
 
+        if (InterruptionRouter.RecognizeWithArgument(dc.Text) is ({ } quick, { } argument) && await QuickAsync(dc, quick, argument))
+        {
+            return;
+        }
+
         if (dc.Stack.Instances.Count == 0)
         {
             await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionStart);
@@ -227,6 +232,38 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         }
 
         await dc.ContinueDialogAsync();
+    }
+
+    /// <summary>
+    /// A command with an argument (<c>status litmas NUMBER</c>). Inside another flow it is answered in
+    /// this turn and the flow's question is asked again, so nothing typed so far is lost; otherwise its
+    /// flow begins, already answered. False when the office does not offer it (the text is then an
+    /// ordinary message).
+    /// </summary>
+    private async Task<bool> QuickAsync(DialogContext dc, Command command, string argument)
+    {
+        var (dialogId, service) = command switch
+        {
+            Command.LitmasStatus => (WellKnownDialogs.LitmasStatus, Domain.Offices.OfficeServices.LitmasStatus),
+            _ => (null, Domain.Offices.OfficeServices.None),
+        };
+        if (dialogId is null || !dialogs.Contains(dialogId) || !dc.Office.Offers(service))
+        {
+            return false;
+        }
+
+        if (!InFlow(dc) || dc.Stack.Instances.Any(i => i.Id == dialogId))
+        {
+            dc.CancelAllDialogs();
+            await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: false));
+            return true;
+        }
+
+        var depth = dc.Stack.Instances.Count;
+        await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: true));
+        dc.Stack.Instances.RemoveRange(depth, dc.Stack.Instances.Count - depth);
+        await RepromptOrMenuAsync(dc);
+        return true;
     }
 
     /// <summary>Whether a flow (anything beyond the main menu and its prompt) is on the stack.</summary>

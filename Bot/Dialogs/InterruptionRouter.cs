@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatBot.Bot.Dialogs.Recognizers;
 
 namespace ChatBot.Bot.Dialogs;
@@ -19,6 +20,9 @@ public enum Command
 
     /// <summary>STOP / BERHENTI: no more proactive messages until the person writes again.</summary>
     Stop,
+
+    /// <summary><c>status litmas NUMBER</c>: the status of a litmas, from anywhere (see <see cref="InterruptionRouter.RecognizeWithArgument"/>).</summary>
+    LitmasStatus,
 }
 
 /// <summary>
@@ -26,7 +30,7 @@ public enum Command
 /// <c>bantuan</c>, <c>petugas</c>/<c>operator</c>, <c>english</c>/<c>bahasa</c>). A command is the
 /// whole message, so "batal" cancels while "saya mau membatalkan kunjungan" is an answer.
 /// </summary>
-public static class InterruptionRouter
+public static partial class InterruptionRouter
 {
     private static readonly Dictionary<string, Command> Words = new(StringComparer.Ordinal)
     {
@@ -78,6 +82,24 @@ public static class InterruptionRouter
         ["good afternoon"] = Command.Greeting,
         ["good evening"] = Command.Greeting,
     };
+
+    /// <summary>
+    /// A command that starts the message and carries an argument ("status litmas 12/2026", "*cek litmas*: 12"),
+    /// or null. The argument is the rest of the message as typed.
+    /// </summary>
+    public static (Command Command, string Argument)? RecognizeWithArgument(string text)
+    {
+        if (text.Length > 200 || WithArgumentPattern().Match(text) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var argument = match.Groups["argument"].Value.Trim();
+        return argument.Length is > 0 and <= 100 ? (Command.LitmasStatus, argument) : null;
+    }
+
+    [GeneratedRegex(@"^[\s*_""']*(?:status\s+litmas|cek\s+litmas|litmas\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex WithArgumentPattern();
 
     public static Command Recognize(string text) =>
         text.Length is 0 or > 40 ? Command.None : Words.GetValueOrDefault(TextNormalizer.Keyword(text), Command.None);

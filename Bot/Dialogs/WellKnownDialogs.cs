@@ -12,6 +12,9 @@ public static class WellKnownDialogs
     /// <summary>Operator handover; until it is registered the main menu says it is coming soon.</summary>
     public const string Handover = "handover";
 
+    /// <summary>The litmas status flow; <c>status litmas NUMBER</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
+    public const string LitmasStatus = "litmas-status";
+
     /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
     public const string MenuOptionOfficer = "officer";
 
@@ -27,3 +30,10 @@ public static class WellKnownDialogs
     /// <summary>Option for <see cref="MainMenu"/>: wait for a choice without showing the menu again.</summary>
     public const string MenuOptionQuiet = "quiet";
 }
+
+/// <summary>
+/// Options for a flow begun by a command with an argument (<c>status litmas NUMBER</c>). When
+/// <paramref name="Inline"/>, another flow is running: answer in this turn only; the engine then
+/// removes the dialog and asks the interrupted flow's question again.
+/// </summary>
+public sealed record QuickLookup(string Query, bool Inline);

@@ -102,6 +102,7 @@ public static class ChatBotServices
 
         AddDialogs(services);
         Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration);
+        Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
         return services;
     }
 

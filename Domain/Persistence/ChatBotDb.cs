@@ -39,6 +39,12 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<VisitSchedule> VisitSchedules => Set<VisitSchedule>();
 
+    public DbSet<Litmas.LitmasCase> LitmasCases => Set<Litmas.LitmasCase>();
+
+    public DbSet<Litmas.LitmasStageChange> LitmasStageChanges => Set<Litmas.LitmasStageChange>();
+
+    public DbSet<Litmas.LitmasSubscription> LitmasSubscriptions => Set<Litmas.LitmasSubscription>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.

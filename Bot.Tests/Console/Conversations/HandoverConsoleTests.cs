@@ -68,7 +68,7 @@ public sealed class HandoverConsoleTests(Browser browser) : IClassFixture<Browse
             await Expect(officer.Page.Locator("#notice")).ToContainTextAsync("dikembalikan");
         }
 
-        await SendAsync(person.Page, "2");
+        await SendAsync(person.Page, "5");
         await ExpectReplyAsync(person.Page, "segera hadir");
         Assert.Empty(person.Errors);
     }

@@ -38,7 +38,7 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
             .Send("halo").Expect("Selamat datang")
             .Send("9").Expect("angka 1 sampai 6", "1. Pendaftaran kunjungan video call")
             .Send("xyz qwerty").Expect("tidak kami kenali")
-            .Send("2").Expect("segera hadir", "Status litmas")
+            .Send("5").Expect("segera hadir", "Izin ke luar kota")
             .RunAsync();
 
     [Fact]

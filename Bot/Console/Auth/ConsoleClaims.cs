@@ -26,6 +26,9 @@ public static class ConsoleClaims
     /// <summary>Reading transcripts and answering people in the handover queue.</summary>
     public const string HandoverPolicy = "handover";
 
+    /// <summary>Litmas cases and the lookups of their numbers: PKs, heads of office and admins.</summary>
+    public const string LitmasPolicy = "litmas";
+
     public static ClaimsPrincipal For(Officer officer) =>
         new(new ClaimsIdentity(
             [

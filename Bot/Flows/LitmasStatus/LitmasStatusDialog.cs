@@ -1,0 +1,114 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Litmas;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Flows.LitmasStatus;
+
+/// <summary>Typed state of the litmas-status flow.</summary>
+public sealed class LitmasStatusState
+{
+    /// <summary>The number the flow was begun with (<c>status litmas NUMBER</c>) was already looked up.</summary>
+    public bool UsedOption { get; set; }
+
+    /// <summary>The last number was not found: its message already asked for another.</summary>
+    public bool Retry { get; set; }
+
+    public long? CaseId { get; set; }
+}
+
+/// <summary>
+/// Litmas status (<i>Kontrol Penelitian Kemasyarakatan</i>): the client or family types the registration
+/// number and learns the stage, when it changed, the PK's name and what happens next; then may ask to be
+/// told of every change. Unknown numbers count against the anti-enumeration throttle.
+/// </summary>
+public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
+    WellKnownDialogs.LitmasStatus, version: 1, AskNumberAsync, LookUpAsync, SubscribeAsync)
+{
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+    {
+        if (options is QuickLookup { Inline: true } inline)
+        {
+            // Inside another flow: answer only; the engine takes this dialog off the stack again.
+            var result = await Lookup(dc).FindAsync(dc, inline.Query);
+            dc.Say(LitmasLookup.Explain(dc, result, inline.Query));
+            return DialogTurnResult.Waiting;
+        }
+
+        return await base.BeginAsync(dc, options is QuickLookup quick ? quick.Query : options);
+    }
+
+    private static Task<DialogTurnResult> AskNumberAsync(WaterfallStepContext<LitmasStatusState> step)
+    {
+        if (step.Options is string { Length: > 0 } number && !step.State.UsedOption)
+        {
+            step.State.UsedOption = true;
+            return step.NextAsync(number);
+        }
+
+        var silent = step.State.Retry;
+        step.State.Retry = false;
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions
+        {
+            Prompt = LitmasTexts.For(step.Dc.Language).AskNumber,
+            MaxLength = 100,
+            Silent = silent,
+        });
+    }
+
+    private static async Task<DialogTurnResult> LookUpAsync(WaterfallStepContext<LitmasStatusState> step)
+    {
+        if (step.Result is not string typed)
+        {
+            return await step.GoToAsync(0);
+        }
+
+        var dc = step.Dc;
+        var result = await Lookup(dc).FindAsync(dc, typed);
+        dc.Say(LitmasLookup.Explain(dc, result, typed));
+        switch (result)
+        {
+            case LitmasLookupResult.Paused:
+                return await step.EndAsync();
+            case LitmasLookupResult.NotFound:
+                step.State.Retry = true;
+                return await step.GoToAsync(0);
+        }
+
+        var found = ((LitmasLookupResult.Found)result).Case;
+        step.State.CaseId = found.Id;
+        var texts = LitmasTexts.For(dc.Language);
+        if (await SubscribedAsync(dc, found.Id))
+        {
+            dc.Say(texts.AlreadySubscribed);
+            return await step.EndAsync();
+        }
+
+        return await step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = texts.AskSubscribe });
+    }
+
+    private static async Task<DialogTurnResult> SubscribeAsync(WaterfallStepContext<LitmasStatusState> step)
+    {
+        if (step.Result is not bool wanted || step.State.CaseId is not { } caseId)
+        {
+            return await step.GoToAsync(0);
+        }
+
+        var dc = step.Dc;
+        var texts = LitmasTexts.For(dc.Language);
+        if (wanted && !await SubscribedAsync(dc, caseId))
+        {
+            dc.Db.LitmasSubscriptions.Add(new LitmasSubscription { CaseId = caseId, ConversationId = dc.Conversation.Id, CreatedAt = dc.UtcNow });
+        }
+
+        dc.Say(wanted ? texts.Subscribed : texts.NotSubscribed);
+        return await step.EndAsync();
+    }
+
+    private static LitmasLookup Lookup(DialogContext dc) => dc.Services.GetRequiredService<LitmasLookup>();
+
+    /// <summary>Subscribed already, in the store or earlier in this same batch of turns.</summary>
+    private static async Task<bool> SubscribedAsync(DialogContext dc, long caseId) =>
+        dc.Db.LitmasSubscriptions.Local.Any(s => s.CaseId == caseId && s.ConversationId == dc.Conversation.Id)
+        || await dc.Db.LitmasSubscriptions.AnyAsync(s => s.CaseId == caseId && s.ConversationId == dc.Conversation.Id, dc.CancellationToken);
+}
