@@ -54,6 +54,27 @@ public sealed class ConsoleAccessTests(ConsoleHost service) : IClassFixture<Cons
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData(OfficerRole.Admin)]
+    [InlineData(OfficerRole.Kepala)]
+    [InlineData(OfficerRole.Pk)]
+    [InlineData(OfficerRole.VisitOfficer)]
+    [InlineData(OfficerRole.ServiceOfficer)]
+    public async Task Every_link_in_the_navigation_opens_a_page_the_officer_may_see(OfficerRole role)
+    {
+        using var officer = await ConsoleClient.SignedInAsync(service.Host, role);
+        var home = await ConsoleClient.TextAsync(await officer.Http.GetAsync("/console"));
+        var nav = home[home.IndexOf("<nav", StringComparison.Ordinal)..home.IndexOf("</nav>", StringComparison.Ordinal)];
+        var links = System.Text.RegularExpressions.Regex.Matches(nav, "href=\"(/console[^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(links);
+
+        foreach (var link in links)
+        {
+            var response = await officer.Http.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: {link} answered {(int)response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task A_probation_officer_is_refused_the_officer_list_and_the_audit_log()
     {

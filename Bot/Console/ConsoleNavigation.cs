@@ -55,10 +55,12 @@ public sealed class ConsoleNavigation(
     private async Task<IReadOnlyList<(ConsoleNavItem, AuthorizationPolicy?)>> LoadAsync()
     {
         var entries = new List<(ConsoleNavItem, AuthorizationPolicy?)>();
-        // A page has one descriptor per route (an Index page two: /console/index and /console).
+        // A page has one descriptor per route (an Index page two: /console/index and /console);
+        // the shortest route is the link, and a page's own route (@page "/console/percakapan") wins.
         var pages = actions.ActionDescriptors.Items.OfType<PageActionDescriptor>()
             .Where(p => p.ViewEnginePath.StartsWith("/Console/", StringComparison.OrdinalIgnoreCase))
-            .DistinctBy(p => p.ViewEnginePath, StringComparer.OrdinalIgnoreCase);
+            .GroupBy(p => p.ViewEnginePath, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.MinBy(p => p.AttributeRouteInfo?.Template?.Length ?? int.MaxValue)!);
         foreach (var page in pages)
         {
 
@@ -71,16 +73,21 @@ public sealed class ConsoleNavigation(
             var authorizeData = compiled.EndpointMetadata.OfType<IAuthorizeData>().ToList();
             var allowsAnonymous = compiled.EndpointMetadata.OfType<IAllowAnonymous>().Any();
             var policy = allowsAnonymous || authorizeData.Count == 0 ? null : await AuthorizationPolicy.CombineAsync(policies, authorizeData);
-            entries.Add((new ConsoleNavItem(nav.Label, Href(page.ViewEnginePath), page.ViewEnginePath, nav.Order), policy));
+            entries.Add((new ConsoleNavItem(nav.Label, Href(page), page.ViewEnginePath, nav.Order), policy));
         }
 
         return [.. entries.OrderBy(e => e.Item1.Order).ThenBy(e => e.Item1.Label, StringComparer.Ordinal)];
     }
 
-    /// <summary><c>/Console/Index</c> → <c>/console</c>, <c>/Console/Audit</c> → <c>/console/audit</c>.</summary>
-    internal static string Href(string viewEnginePath)
+    /// <summary>The page's route as a link: <c>/console</c>, <c>/console/audit</c>, <c>/console/percakapan</c>.</summary>
+    internal static string Href(PageActionDescriptor page)
     {
-        var path = viewEnginePath.EndsWith("/Index", StringComparison.Ordinal) ? viewEnginePath[..^"/Index".Length] : viewEnginePath;
+        if (page.AttributeRouteInfo?.Template is { } template)
+        {
+            return "/" + template.TrimStart('/').ToLowerInvariant();
+        }
+
+        var path = page.ViewEnginePath.EndsWith("/Index", StringComparison.Ordinal) ? page.ViewEnginePath[..^"/Index".Length] : page.ViewEnginePath;
         return path.ToLowerInvariant();
     }
 }
