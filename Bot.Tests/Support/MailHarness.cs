@@ -56,15 +56,8 @@ public sealed class MailHarness(MailServer mail)
         return settings;
     }
 
-    /// <summary>Starts a host with the e-mail channel on (on <paramref name="directory"/> to restart on a store).</summary>
-    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null, IEnumerable<Bot.Dialogs.Dialog>? extraDialogs = null)
-    {
-        Host = await TestHost.StartAsync(directory, Settings(more), extraDialogs: extraDialogs);
-        return Host;
-    }
-
-    /// <summary>Starts a host with the e-mail channel on and test dialogs in place of the real flows with their ids.</summary>
-    public async Task<TestHost> StartHostWithDialogsAsync(IEnumerable<Dialog> extraDialogs, string? directory = null, IDictionary<string, string?>? more = null)
+    /// <summary>Starts a host with the e-mail channel on (on <paramref name="directory"/> to restart on a store; test dialogs stand in for the flows with their ids).</summary>
+    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null, IEnumerable<Dialog>? extraDialogs = null)
     {
         Host = await TestHost.StartAsync(directory, Settings(more), extraDialogs: extraDialogs);
         return Host;

@@ -73,7 +73,7 @@ public sealed class EmailDeliveryTests(MailServer server, ITestOutputHelper outp
     [Fact]
     public async Task A_conversation_goes_on_over_replies_that_quote_the_previous_answer()
     {
-        await _mail.StartHostWithDialogsAsync([new TestFormDialog()]);
+        await _mail.StartHostAsync(extraDialogs: [new TestFormDialog()]);
 
         var first = await _mail.SendAsync("warga2", "Pendaftaran kunjungan", "halo");
         var menu = await _mail.WaitForAnswerAsync(first);
