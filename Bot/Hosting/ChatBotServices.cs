@@ -101,6 +101,7 @@ public static class ChatBotServices
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
         AddDialogs(services);
+        services.AddComplaints(configuration);
         return services;
     }
 
