@@ -28,6 +28,7 @@ public static class ComplaintSetup
         services.TryAddSingleton(configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions());
         services.TryAddSingleton<WorkingDayCalendar>();
         services.AddSingleton<ComplaintService>();
+        services.AddSingleton<ComplaintQueries>();
 
         services.AddSingleton<Dialog, ComplaintDialog>();
         services.AddSingleton<Dialog, ComplaintStatusDialog>();
