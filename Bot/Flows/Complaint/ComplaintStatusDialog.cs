@@ -53,7 +53,7 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         {
             var local = dc.Office.ToLocal(until);
             step.Say(texts.Paused($"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}"));
-            return await step.EndAsync();
+            return await FinishAsync(dc);
         }
 
         var complaint = await dc.Db.Complaints.SingleOrDefaultAsync(c => c.Code == code && c.OfficeId == dc.Office.Id, dc.CancellationToken);
@@ -75,6 +75,17 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
             }
         }
 
-        return await step.EndAsync();
+        return await FinishAsync(dc);
+    }
+
+    /// <summary>
+    /// Leaves the person at a quiet main menu, as any finished flow does. A query that came with its
+    /// code ends in the very turn the menu began it, before the menu has saved that it already acted
+    /// on the message; resuming the menu then would read the same message again and start over.
+    /// </summary>
+    private static Task<DialogTurnResult> FinishAsync(DialogContext dc)
+    {
+        dc.CancelAllDialogs();
+        return dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionQuiet);
     }
 }
