@@ -5,15 +5,8 @@ namespace ChatBot.Bot.OfficerConsole.Complaints;
 /// <summary>How the complaint pages name categories, steps and follow-ups (Indonesian).</summary>
 public static class ComplaintLabels
 {
-    public static string Category(ComplaintCategory category) => category switch
-    {
-        ComplaintCategory.VisitService => "Layanan kunjungan",
-        ComplaintCategory.Litmas => "Litmas",
-        ComplaintCategory.Integration => "Integrasi",
-        ComplaintCategory.OfficerConduct => "Perilaku petugas",
-        ComplaintCategory.Facilities => "Sarana dan prasarana",
-        _ => "Lainnya",
-    };
+    /// <summary>The same words the citizen chose from.</summary>
+    public static string Category(ComplaintCategory category) => Flows.Complaint.ComplaintTexts.Indonesian.Categories[category];
 
     public static (string Label, string Badge) Status(ComplaintStatus status) => status switch
     {

@@ -29,7 +29,7 @@ public sealed partial record ComplaintTexts
 
     public required string AskName { get; init; }
 
-    /// <summary>{0} category, {1} description, {2} file line or null, {3} reporter line.</summary>
+    /// <summary>{0} category, {1} description, {2} whether a file is attached, {3} the reporter's name (null: anonymous).</summary>
     public required Func<string, string, bool, string?, string> Summary { get; init; }
 
     public required string ConfirmSend { get; init; }
