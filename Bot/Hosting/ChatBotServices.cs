@@ -103,6 +103,7 @@ public static class ChatBotServices
         AddDialogs(services);
         Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration);
         Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
+        services.AddComplaints(configuration);
         return services;
     }
 

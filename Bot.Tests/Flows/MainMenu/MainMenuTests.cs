@@ -29,7 +29,7 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
         Host.Chat("081200000003")
             .Send("halo").Expect("Selamat datang")
             .Send("5").Expect("segera hadir", "Izin ke luar kota", "Silakan pilih layanan")
-            .Send("pengaduan").Expect("segera hadir", "Pengaduan")
+            .Send("izin").Expect("segera hadir", "Izin ke luar kota")
             .RunAsync();
 
     [Fact]

@@ -1,0 +1,54 @@
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Sla;
+
+namespace ChatBot.Bot.Tests.Domain.Complaints;
+
+/// <summary>Ticket codes people can type back, and the SOP's deadlines in working days.</summary>
+public sealed class ComplaintRulesTests
+{
+    [Theory]
+    [InlineData("status pengaduan ADU-7K3P9Q", "ADU-7K3P9Q")]
+    [InlineData("adu-7k3p9q", "ADU-7K3P9Q")]
+    [InlineData("Kode saya ADU 7K3P9Q, mohon dicek", "ADU-7K3P9Q")]
+    [InlineData("status pengaduan", null)]
+    [InlineData("ADU-7K3P9", null)]
+    [InlineData("ADU-7K3P9QX", null)]
+    [InlineData("ADU-OOOOOO", null)] // letters a code never holds
+    public void A_code_is_found_in_what_people_type(string text, string? code) =>
+        Assert.Equal(code, ComplaintRules.FindCode(text));
+
+    [Fact]
+    public void New_codes_are_recognised_and_differ()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => ComplaintRules.NewCode()).ToList();
+        Assert.All(codes, code => Assert.Equal(code, ComplaintRules.FindCode($"status pengaduan {code}")));
+        Assert.All(codes, code => Assert.Equal(ComplaintRules.CodeLength, code.Length));
+        Assert.True(codes.Distinct().Count() > 195);
+    }
+
+    [Fact]
+    public void Review_is_due_in_3_and_the_answer_in_14_working_days()
+    {
+        var calendar = new WorkingDayCalendar(new SlaOptions { Holidays = [new(2026, 12, 25)] });
+        var (review, answer) = ComplaintRules.Deadlines(calendar, new ComplaintOptions(), new DateOnly(2026, 12, 18));
+        Assert.Equal(new DateOnly(2026, 12, 23), review);
+        Assert.Equal(new DateOnly(2027, 1, 8), answer);
+    }
+
+    [Fact]
+    public void Late_means_past_the_deadline_and_not_yet_done()
+    {
+        var complaint = new Complaint { Code = "ADU-7K3P9Q", Description = "-", VerificationDue = new(2026, 12, 23), AnswerDue = new(2027, 1, 8) };
+        Assert.False(complaint.IsLate(new DateOnly(2026, 12, 23)));
+        Assert.True(complaint.VerificationLate(new DateOnly(2026, 12, 24)));
+        complaint.Status = ComplaintStatus.Reviewed;
+        Assert.False(complaint.IsLate(new DateOnly(2026, 12, 24)));
+        Assert.True(complaint.AnswerLate(new DateOnly(2027, 1, 11)));
+        complaint.Status = ComplaintStatus.Closed;
+        Assert.False(complaint.IsLate(new DateOnly(2027, 1, 11)));
+    }
+
+    [Fact]
+    public void Deadline_settings_out_of_range_are_refused() =>
+        Assert.NotEmpty(new ComplaintOptions { VerificationWorkingDays = 5, AnswerWorkingDays = 3 }.Problems());
+}

@@ -1,0 +1,181 @@
+using ChatBot.Bot.Flows.Complaint;
+using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Officers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Bot.Tests.Flows.Complaint;
+
+/// <summary>Complaints as citizens make them on the chat: filing, status by ticket code, the survey after closing.</summary>
+public sealed class ComplaintConversationTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_anonymous_complaint_with_a_photo_gets_a_ticket_code_and_its_status()
+    {
+        var chat = _host.Chat("081200070001");
+        await chat
+            .Send("halo").Expect("Selamat datang")
+            .Send("4").Expect("Layanan pengaduan", "1. Sampaikan pengaduan baru", "2. Cek status pengaduan")
+            .Send("1").Expect("tentang apa", "4. Perilaku petugas")
+            .Send("4").Expect("satu pesan")
+            .Send("Petugas di loket kunjungan meminta uang Rp50.000 agar antrean saya didahulukan.").Expect("foto atau dokumen", "lewati")
+            .SendFile("image/jpeg", 200_000).Expect("Berkas diterima", "anonim")
+            .Send("ya").Expect("Kategori: Perilaku petugas", "Lampiran: ada", "Pelapor: anonim", "Kirim pengaduan ini?")
+            .Send("ya").Expect("ADU-", "status pengaduan ADU-")
+            .RunAsync();
+        var code = ComplaintRules.FindCode(chat.LastReply)!;
+
+        var complaint = await FindAsync(code);
+        Assert.True(complaint.Anonymous);
+        Assert.Null(complaint.ReporterName);
+        Assert.Equal(ComplaintCategory.OfficerConduct, complaint.Category);
+        Assert.Equal("image/jpeg", complaint.AttachmentContentType);
+        Assert.Equal(ComplaintStatus.Received, complaint.Status);
+
+        // Later, through the menu, typing the code in lower case.
+        await _host.Chat("081200070001")
+            .Send("menu").Expect("Silakan pilih layanan")
+            .Send("pengaduan").Expect("Layanan pengaduan")
+            .Send("2").Expect("kode pengaduan")
+            .Send(code.ToLowerInvariant()).Expect(code, "Perilaku petugas", "menunggu telaah Kepala")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_named_complaint_is_answered_by_a_status_message_from_anywhere()
+    {
+        var code = await FileNamedAsync("081200070002", "Budi Santoso");
+        var complaint = await FindAsync(code);
+        Assert.False(complaint.Anonymous);
+        Assert.Equal("Budi Santoso", complaint.ReporterName);
+        Assert.Null(complaint.AttachmentPath);
+
+        // Straight after filing (the menu waits quietly), and as someone's very first message.
+        await _host.Chat("081200070002")
+            .Send($"status pengaduan {code}").Expect(code, "Sarana dan prasarana", "menunggu telaah Kepala")
+            .RunAsync();
+        await _host.Chat("081200070003")
+            .Send($"Status pengaduan {code} bagaimana?").Expect(code, "menunggu telaah Kepala").ExpectNot("Selamat datang")
+            .RunAsync();
+    }
+
+    [Fact]
+    public Task Wrong_answers_are_explained_and_the_complaint_goes_on() =>
+        _host.Chat("081200070004")
+            .Send("4").Expect("Layanan pengaduan")
+            .Send("1").Expect("tentang apa")
+            .Send("9").Expect("angka 1 sampai 6", "1. Layanan kunjungan")
+            .Send("litmas").Expect("satu pesan")
+            .Send("jelek").Expect("lebih lengkap")
+            .Send("Litmas anak saya belum selesai padahal sudah dua bulan.").Expect("foto atau dokumen")
+            .Send("apa maksudnya").Expect("ketik *lewati* jika tidak ada")
+            .SendFile("application/pdf", 6 * 1024 * 1024).Expect("terlalu besar", "5 MB")
+            .Send("lewati").Expect("anonim")
+            .Send("mungkin").Expect("jawab *ya* atau *tidak*")
+            .Send("ya").Expect("Pelapor: anonim")
+            .Send("kembali").Expect("anonim").ExpectNot("Ringkasan")
+            .Send("tidak").Expect("nama")
+            .Send("Sari").Expect("Kategori: Litmas", "Pelapor: Sari")
+            .Send("tidak").Expect("tidak dikirim")
+            .RunAsync();
+
+    [Fact]
+    public async Task A_wrong_or_unknown_code_is_asked_again()
+    {
+        await _host.Chat("081200070005")
+            .Send("4").Expect("Layanan pengaduan")
+            .Send("cek status").Expect("kode pengaduan")
+            .Send("12345").Expect("diawali *ADU-*")
+            .Send("ADU-ZZZZZZ").Expect("tidak kami temukan", "kode pengaduan")
+            .RunAsync();
+        await using var db = _host.Store.CreateDbContext();
+        Assert.Equal(1, await db.LookupAttempts.CountAsync(a => a.Kind == ComplaintStatusDialog.LookupKind && !a.Found));
+    }
+
+    [Fact]
+    public async Task After_the_answer_the_complainant_rates_it_and_only_they_see_the_answer_again()
+    {
+        var code = await FileNamedAsync("081200070006", "Rina");
+        var id = (await FindAsync(code)).Id;
+        var service = _host.Services.GetRequiredService<ComplaintService>();
+        var accounts = _host.Services.GetRequiredService<ChatBot.Bot.OfficerConsole.Auth.OfficerAccounts>();
+        var office = ChatBot.Bot.Tests.Console.ConsoleData.DefaultOfficeId(_host);
+        var head = await accounts.CreateAsync("kepala-survei", "Kepala Rutan", OfficerRole.Kepala, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
+        var official = await accounts.CreateAsync("kasubsi-survei", "Kasubsi Pelayanan", OfficerRole.ServiceOfficer, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
+
+        Assert.Equal(ComplaintActionResult.Forbidden, await service.ReviewAsync(id, official, "Periksa kursi.", official.Id, CancellationToken.None));
+        Assert.Equal(ComplaintActionResult.Done, await service.ReviewAsync(id, head, "Periksa dan ganti kursi yang rusak.", official.Id, CancellationToken.None));
+        Assert.Equal(ComplaintActionResult.Conflict, await service.ReviewAsync(id, head, "Sekali lagi.", official.Id, CancellationToken.None));
+        Assert.Equal(ComplaintActionResult.Done, await service.FollowUpAsync(id, official, ComplaintFollowUpKind.Fix, "Kursi diganti.", CancellationToken.None));
+        Assert.Equal(ComplaintActionResult.Done, await service.AnswerAsync(id, official, "Kursi ruang tunggu sudah diganti pada hari ini.", CancellationToken.None));
+
+        var said = await WaitForSimulatorAsync("081200070006", "Kursi ruang tunggu sudah diganti");
+        Assert.Contains("angka *1*", said);
+        var sent = (await _host.Gateway.HistoryAsync("081200070006", 100, CancellationToken.None)).Where(l => l.Direction == "out").ToList();
+        Assert.Equal(2, sent.Count(l => l.Body.Contains($"Kabar pengaduan *{code}*")));
+        Assert.Single(sent, l => l.Body.Contains($"Jawaban resmi atas pengaduan *{code}*"));
+
+        await _host.Chat("081200070006")
+            .Send("7").Expect("angka dari 1 sampai 5")
+            .Send("4").Expect("saran atau komentar")
+            .Send("Cepat ditangani, terima kasih.").Expect("Terima kasih atas penilaian")
+            .Send($"status pengaduan {code}").Expect("selesai dan sudah dijawab", "Kursi ruang tunggu sudah diganti").ExpectNot("angka *1*")
+            .RunAsync();
+        await _host.Chat("081200070007")
+            .Send($"status pengaduan {code}").Expect("selesai dan sudah dijawab").ExpectNot("Kursi ruang tunggu sudah diganti")
+            .RunAsync();
+
+        var rated = await FindAsync(code);
+        Assert.Equal(4, rated.SurveyScore);
+        Assert.Equal("Cepat ditangani, terima kasih.", rated.SurveyComment);
+        Assert.Equal(head.Id, rated.ReviewedByOfficerId);
+        Assert.Equal(official.Id, rated.ClosedByOfficerId);
+        Assert.NotNull(rated.ReviewedAt);
+    }
+
+    private async Task<string> FileNamedAsync(string phone, string name)
+    {
+        var chat = _host.Chat(phone);
+        await chat
+            .Send("pengaduan").Expect("Layanan pengaduan")
+            .Send("baru").Expect("tentang apa")
+            .Send("5").Expect("satu pesan")
+            .Send("Kursi ruang tunggu kunjungan banyak yang patah.").Expect("foto atau dokumen")
+            .Send("lewati").Expect("anonim")
+            .Send("tidak").Expect("nama")
+            .Send(name).Expect($"Pelapor: {name}", "Lampiran: tidak ada")
+            .Send("ya").Expect("ADU-")
+            .RunAsync();
+        return ComplaintRules.FindCode(chat.LastReply)!;
+    }
+
+    private async Task<ChatBot.Domain.Complaints.Complaint> FindAsync(string code)
+    {
+        await using var db = _host.Store.CreateDbContext();
+        return await db.Complaints.AsNoTracking().SingleAsync(c => c.Code == code);
+    }
+
+    private async Task<string> WaitForSimulatorAsync(string phone, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var line = (await _host.Gateway.HistoryAsync(phone, 100, CancellationToken.None)).LastOrDefault(l => l.Direction == "out" && l.Body.Contains(text));
+            if (line is not null)
+            {
+                return line.Body;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"\"{text}\" did not reach {phone}.");
+    }
+}

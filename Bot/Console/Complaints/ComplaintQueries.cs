@@ -1,0 +1,76 @@
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.OfficerConsole.Complaints;
+
+/// <summary>One row of the complaint list: never the complainant's name or address.</summary>
+public sealed record ComplaintRow(
+    long Id,
+    string Code,
+    int OfficeId,
+    ComplaintCategory Category,
+    ComplaintStatus Status,
+    DateTime ReceivedAt,
+    DateOnly VerificationDue,
+    DateOnly AnswerDue,
+    bool VerificationLate,
+    bool AnswerLate,
+    string? Responsible)
+{
+    public bool Late => VerificationLate || AnswerLate;
+}
+
+/// <summary>Satisfaction survey results: how many answered, the average, and how many gave each score.</summary>
+public sealed record SurveySummary(int Responses, double? Average, IReadOnlyList<int> PerScore, IReadOnlyList<(string Code, int Score, string Comment)> RecentComments);
+
+/// <summary>The complaint list: open complaints with their deadlines (late ones first), and the survey results.</summary>
+public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory offices, TimeProvider time)
+{
+    public const int ClosedShown = 50;
+
+    public async Task<IReadOnlyList<ComplaintRow>> ListAsync(IReadOnlyCollection<int> officeIds, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var open = await db.Complaints.AsNoTracking()
+            .Where(c => officeIds.Contains(c.OfficeId) && c.Status != ComplaintStatus.Closed)
+            .ToListAsync(cancellationToken);
+        var closed = await db.Complaints.AsNoTracking()
+            .Where(c => officeIds.Contains(c.OfficeId) && c.Status == ComplaintStatus.Closed)
+            .OrderByDescending(c => c.Id)
+            .Take(ClosedShown)
+            .ToListAsync(cancellationToken);
+        var officerIds = open.Concat(closed).Select(c => c.ResponsibleOfficerId).OfType<int>().Distinct().ToList();
+        var names = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return open.Concat(closed)
+            .Select(c =>
+            {
+                var today = offices.Find(c.OfficeId)?.LocalDate(now) ?? DateOnly.FromDateTime(now);
+                return new ComplaintRow(c.Id, c.Code, c.OfficeId, c.Category, c.Status, c.ReceivedAt, c.VerificationDue, c.AnswerDue,
+                    c.VerificationLate(today), c.AnswerLate(today), c.ResponsibleOfficerId is { } r ? names.GetValueOrDefault(r) : null);
+            })
+            .OrderBy(r => r.Status == ComplaintStatus.Closed)
+            .ThenByDescending(r => r.Late)
+            .ThenBy(r => r.AnswerDue)
+            .ThenBy(r => r.Id)
+            .ToList();
+    }
+
+    public async Task<SurveySummary> SurveyAsync(IReadOnlyCollection<int> officeIds, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var rated = await db.Complaints.AsNoTracking()
+            .Where(c => officeIds.Contains(c.OfficeId) && c.SurveyScore != null)
+            .Select(c => new { c.Id, c.Code, Score = c.SurveyScore!.Value, c.SurveyComment })
+            .ToListAsync(cancellationToken);
+        var perScore = Enumerable.Range(1, 5).Select(score => rated.Count(r => r.Score == score)).ToList();
+        var comments = rated.Where(r => !string.IsNullOrWhiteSpace(r.SurveyComment))
+            .OrderByDescending(r => r.Id)
+            .Take(5)
+            .Select(r => (r.Code, r.Score, r.SurveyComment!))
+            .ToList();
+        return new SurveySummary(rated.Count, rated.Count == 0 ? null : rated.Average(r => r.Score), perScore, comments);
+    }
+}

@@ -1,0 +1,153 @@
+using ChatBot.Bot.Flows.Complaint;
+using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Bot.OfficerConsole.Conversations;
+using ChatBot.Channels.Media;
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Officers;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.OfficerConsole.Complaints;
+
+/// <summary>
+/// <c>/console/pengaduan/{id}</c>: one complaint and its path — received, reviewed by the head of
+/// office (direction, responsible official), followed up, answered and closed — with who and when
+/// at each step, and the form for the step the signed-in officer may take now. The complainant's
+/// name and address are not here (see <see cref="ReporterModel"/>). Every view is audited.
+/// </summary>
+[Authorize(Policy = ComplaintPolicies.Complaints)]
+public sealed class DetailModel(
+    ComplaintService complaints,
+    OfficeScope scope,
+    OfficeDirectory offices,
+    ConsoleAuditLog audit,
+    MediaStore media,
+    ChatBotDbFactory factory,
+    TimeProvider time) : PageModel
+{
+    public Complaint Complaint { get; private set; } = null!;
+
+    public Officer? Me { get; private set; }
+
+    public IReadOnlyDictionary<int, string> OfficerNames { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>Officers of the complaint's office the head may assign.</summary>
+    public IReadOnlyList<Officer> Assignable { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public int ResponsibleOfficerId { get; set; }
+
+    [BindProperty]
+    public ComplaintFollowUpKind FollowUpKind { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public Office? Office => offices.Find(Complaint.OfficeId);
+
+    public string Local(DateTime? utc) => utc is { } value ? ConsoleText.DateAndTime(Office, value) : "—";
+
+    public string Name(int? officerId) => officerId is { } id ? OfficerNames.GetValueOrDefault(id, "—") : "—";
+
+    public bool MayReview => Me is not null && Complaint.Status == ComplaintStatus.Received && ComplaintService.MayReview(Me);
+
+    public bool MayFollowUp => Me is not null && Complaint.Status == ComplaintStatus.Reviewed && ComplaintService.MayFollowUp(Me, Complaint);
+
+    public bool MayAnswer => Me is not null && Complaint.Status == ComplaintStatus.FollowedUp && ComplaintService.MayAnswer(Me, Complaint);
+
+    public bool MaySeeReporter => !Complaint.Anonymous && User.Role() is OfficerRole.Kepala or OfficerRole.ServiceOfficer;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(User, "complaint.view", $"Complaint/{id}", null, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The photo or document sent with the complaint (personal data: audited).</summary>
+    public async Task<IActionResult> OnGetFileAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Complaint.AttachmentPath is not { } path)
+        {
+            return NotFound();
+        }
+
+        var full = Path.GetFullPath(path);
+        if (!full.StartsWith(media.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !System.IO.File.Exists(full))
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(User, "complaint.file.view", $"Complaint/{id}", null, cancellationToken);
+        return PhysicalFile(full, Complaint.AttachmentContentType ?? "application/octet-stream", Complaint.AttachmentFileName ?? $"{Complaint.Code}{Path.GetExtension(full)}");
+    }
+
+    public Task<IActionResult> OnPostReviewAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, officer => complaints.ReviewAsync(id, officer, Text ?? "", ResponsibleOfficerId, cancellationToken), "Telaah tersimpan; pelapor sudah dikabari.", cancellationToken);
+
+    public Task<IActionResult> OnPostFollowUpAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, officer => complaints.FollowUpAsync(id, officer, FollowUpKind, Text ?? "", cancellationToken), "Tindak lanjut tersimpan; pelapor sudah dikabari.", cancellationToken);
+
+    public Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, officer => complaints.AnswerAsync(id, officer, Text ?? "", cancellationToken), "Jawaban terkirim ke pelapor; pengaduan ditutup.", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(long id, Func<Officer, Task<ComplaintActionResult>> act, string done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Me is null)
+        {
+            return Forbid();
+        }
+
+        var result = await act(Me);
+        if (result == ComplaintActionResult.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Notice = result switch
+        {
+            ComplaintActionResult.Done => done,
+            ComplaintActionResult.Conflict => "Tidak dapat disimpan: pengaduan sudah berpindah tahap (mungkin oleh petugas lain).",
+            ComplaintActionResult.Invalid => "Tidak dapat disimpan: isian kosong, terlalu panjang, atau pejabat tidak dikenal.",
+            _ => "Pengaduan tidak ditemukan.",
+        };
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null || !scope.MaySee(User, complaint.OfficeId))
+        {
+            return false;
+        }
+
+        Complaint = complaint;
+        Me = await OfficerLookup.CurrentAsync(factory, User, cancellationToken);
+        Assignable = await db.Officers.AsNoTracking().Where(o => o.OfficeId == complaint.OfficeId && o.Active).OrderBy(o => o.DisplayName).ToListAsync(cancellationToken);
+        int?[] involved = [complaint.ReviewedByOfficerId, complaint.ResponsibleOfficerId, complaint.FollowedUpByOfficerId, complaint.ClosedByOfficerId];
+        var ids = involved.OfType<int>().ToList();
+        OfficerNames = await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
+        Today = Office?.LocalDate(time.GetUtcNow().UtcDateTime) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return true;
+    }
+}

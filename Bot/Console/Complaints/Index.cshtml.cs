@@ -1,0 +1,41 @@
+using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Domain.Offices;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChatBot.Bot.OfficerConsole.Complaints;
+
+/// <summary>
+/// <c>/console/pengaduan</c>: open complaints with their review and answer deadlines in working days;
+/// late ones come first, highlighted and counted. Recently closed complaints and the satisfaction
+/// survey results follow. No complainant's name or address appears here.
+/// </summary>
+[Authorize(Policy = ComplaintPolicies.Complaints)]
+[ConsoleNav("Pengaduan", Order = 20)]
+public sealed class IndexModel(ComplaintQueries queries, OfficeScope scope, OfficeDirectory offices, Domain.Complaints.ComplaintOptions options) : PageModel
+{
+    public Domain.Complaints.ComplaintOptions Options => options;
+
+    public IReadOnlyList<ComplaintRow> Rows { get; private set; } = [];
+
+    public SurveySummary Survey { get; private set; } = null!;
+
+    public string Local(int officeId, DateTime utc) => ConsoleText.DateAndTime(offices.Find(officeId), utc);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>The list fragment, refetched by console.js on live events.</summary>
+    public async Task<IActionResult> OnGetListAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Partial("_ComplaintList", this);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var visible = scope.Visible(User).Select(o => o.Id).ToList();
+        Rows = await queries.ListAsync(visible, cancellationToken);
+        Survey = await queries.SurveyAsync(visible, cancellationToken);
+    }
+}

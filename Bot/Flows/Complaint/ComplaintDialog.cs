@@ -1,0 +1,211 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Flows.Complaint;
+
+/// <summary>Typed state of the complaint flow: what the person has told so far.</summary>
+public sealed class ComplaintState
+{
+    public ComplaintCategory? Category { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? FilePath { get; set; }
+
+    public string? FileType { get; set; }
+
+    public string? FileName { get; set; }
+
+    public long? FileSize { get; set; }
+
+    public bool Anonymous { get; set; }
+
+    public string? Name { get; set; }
+}
+
+/// <summary>
+/// Menu entry 4: a new complaint (category, description, optional photo or document, optional
+/// anonymity, confirmation, ticket code) or the status of an earlier one. A message that already
+/// holds a ticket code ("status pengaduan ADU-7K3P9Q") goes straight to its status.
+/// </summary>
+public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId, 1,
+    StartAsync, AskCategoryAsync, AskDescriptionAsync, AskFileAsync, AskAnonymousAsync, AskNameAsync, ConfirmAsync, SaveAsync)
+{
+    public const string DialogId = "complaint";
+
+    public const string DescriptionPromptId = "complaint.prompt.description";
+
+    public const int MinDescriptionLength = 10;
+
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    private const int AnonymousStep = 4;
+
+    /// <summary>E-mail: one answer per line, the description takes the rest of the mail.</summary>
+    public override bool AcceptsSeveralAnswersPerMessage => true;
+
+    /// <summary>The prompt for the description, which must say enough to act on.</summary>
+    public static TextPrompt DescriptionPrompt() => new(DescriptionPromptId, (dc, text) =>
+        text.Trim().Length < MinDescriptionLength ? ComplaintTexts.For(dc.Language).DescriptionTooShort : null);
+
+    private static Task<DialogTurnResult> StartAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        var text = step.Dc.Text;
+        if (ComplaintRules.FindCode(text) is { } code)
+        {
+            return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId, code);
+        }
+
+        if (text.Contains("status", StringComparison.OrdinalIgnoreCase))
+        {
+            return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId);
+        }
+
+        var texts = ComplaintTexts.For(step.Dc.Language);
+        return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = texts.ChooseAction,
+            Choices = [new("new", texts.NewComplaint, ["baru", "buat", "lapor", "new"]), new("status", texts.CheckStatus, ["status", "cek", "kode"])],
+        });
+    }
+
+    private static Task<DialogTurnResult> AskCategoryAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        if (step.Result is Choice { Value: "status" })
+        {
+            return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId);
+        }
+
+        var texts = ComplaintTexts.For(step.Dc.Language);
+        return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = texts.AskCategory,
+            Choices = [.. texts.Categories.Select(c => new Choice(c.Key.ToString(), c.Value))],
+        });
+    }
+
+    private static Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        if (step.Result is Choice choice && Enum.TryParse<ComplaintCategory>(choice.Value, out var category))
+        {
+            step.State.Category = category;
+        }
+
+        return step.PromptAsync(DescriptionPromptId, new PromptOptions
+        {
+            Prompt = ComplaintTexts.For(step.Dc.Language).AskDescription,
+            MaxLength = 4000,
+            WholeMessage = true,
+        });
+    }
+
+    private static Task<DialogTurnResult> AskFileAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        if (step.Result is string description)
+        {
+            step.State.Description = description.Trim();
+        }
+
+        return step.PromptAsync(OptionalFilePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = ComplaintTexts.For(step.Dc.Language).AskFile,
+            MaxBytes = MaxFileBytes,
+            ContentTypes = ["image/jpeg", "image/png", "application/pdf"],
+        });
+    }
+
+    private static Task<DialogTurnResult> AskAnonymousAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        var texts = ComplaintTexts.For(step.Dc.Language);
+        if (step.Result is OptionalFile answer)
+        {
+            var file = answer.File;
+            (step.State.FilePath, step.State.FileType, step.State.FileName, step.State.FileSize) = (file?.StoragePath, file?.ContentType, file?.FileName, file?.Size);
+            if (file is not null)
+            {
+                step.Say(texts.FileReceived);
+            }
+        }
+
+        return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = texts.AskAnonymous });
+    }
+
+    private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        if (step.Result is bool anonymous)
+        {
+            step.State.Anonymous = anonymous;
+            if (anonymous)
+            {
+                step.State.Name = null;
+                return step.GoToAsync(AnonymousStep + 2);
+            }
+        }
+        else if (step.State.Anonymous)
+        {
+            // "kembali" from the confirmation of an anonymous complaint: no name was asked, so ask about anonymity again.
+            return step.GoToAsync(AnonymousStep);
+        }
+
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskName, MaxLength = 200 });
+    }
+
+    private static Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        if (step.Result is string name)
+        {
+            step.State.Name = name.Trim();
+        }
+
+        var texts = ComplaintTexts.For(step.Dc.Language);
+        var state = step.State;
+        var summary = texts.Summary(texts.Categories[state.Category ?? ComplaintCategory.Other], state.Description ?? "", state.FilePath is not null, state.Anonymous ? null : state.Name);
+        return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = $"{summary}\n\n{texts.ConfirmSend}" });
+    }
+
+    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step)
+    {
+        var dc = step.Dc;
+        var texts = ComplaintTexts.For(dc.Language);
+        if (step.Result is not true)
+        {
+            step.Say(texts.NotSent);
+            return await step.EndAsync();
+        }
+
+        var state = step.State;
+        var calendar = dc.Services.GetRequiredService<WorkingDayCalendar>();
+        var options = dc.Services.GetRequiredService<ComplaintOptions>();
+        var (verificationDue, answerDue) = ComplaintRules.Deadlines(calendar, options, dc.Today);
+        var code = ComplaintRules.NewCode();
+        while (await dc.Db.Complaints.AnyAsync(c => c.Code == code, dc.CancellationToken))
+        {
+            code = ComplaintRules.NewCode();
+        }
+
+        dc.Db.Complaints.Add(new Domain.Complaints.Complaint
+        {
+            Code = code,
+            OfficeId = dc.Office.Id,
+            ConversationId = dc.Conversation.Id,
+            Channel = dc.Conversation.Channel,
+            Category = state.Category ?? ComplaintCategory.Other,
+            Description = state.Description ?? "",
+            AttachmentPath = state.FilePath,
+            AttachmentContentType = state.FileType,
+            AttachmentFileName = state.FileName,
+            AttachmentSize = state.FileSize,
+            Anonymous = state.Anonymous,
+            ReporterName = state.Anonymous ? null : state.Name,
+            Status = ComplaintStatus.Received,
+            ReceivedAt = dc.UtcNow,
+            VerificationDue = verificationDue,
+            AnswerDue = answerDue,
+        });
+        step.Say(texts.Filed(code, texts.Date(verificationDue), texts.Date(answerDue)));
+        return await step.EndAsync();
+    }
+}

@@ -1,0 +1,48 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Flows.Complaint;
+using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Bot.OfficerConsole.Complaints;
+using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Officers;
+using ChatBot.Domain.Sla;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the container's own namespace, like the framework's AddXxx methods: the host calls it without an import.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Everything the complaint service adds to the host: its dialogs, deadlines, officer steps and console policies.</summary>
+public static class ComplaintSetup
+{
+    public static IServiceCollection AddComplaints(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new ComplaintOptions();
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The complaint settings are wrong:\n- " + string.Join("\n- ", problems));
+        }
+
+        services.AddSingleton(options);
+
+        // The working-day calendar is shared by every service with deadlines in working days.
+        services.TryAddSingleton(configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions());
+        services.TryAddSingleton<WorkingDayCalendar>();
+        services.AddSingleton<ComplaintService>();
+        services.AddSingleton<ComplaintQueries>();
+
+        services.AddSingleton<Dialog, ComplaintDialog>();
+        services.AddSingleton<Dialog, ComplaintStatusDialog>();
+        services.AddSingleton<Dialog, ComplaintSurveyDialog>();
+        services.AddSingleton<Dialog>(_ => ComplaintDialog.DescriptionPrompt());
+        services.AddSingleton<Dialog, OptionalFilePrompt>();
+        services.AddSingleton<Dialog, ComplaintCodePrompt>();
+
+        services.Configure<AuthorizationOptions>(o =>
+        {
+            o.AddPolicy(ComplaintPolicies.Complaints, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(Enum.GetNames<OfficerRole>()));
+            o.AddPolicy(ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+
+namespace ChatBot.Bot.Flows.Complaint;
+
+/// <summary>Typed state of the satisfaction survey.</summary>
+public sealed class ComplaintSurveyState
+{
+    public long ComplaintId { get; set; }
+}
+
+/// <summary>
+/// The short satisfaction survey after a complaint closes: a score from 1 to 5, then an optional
+/// comment. Begun by the console when the answer goes out (or by a status query of the complainant
+/// who has not rated yet); each answer is saved as soon as it is given.
+/// </summary>
+public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveyState>(DialogId, 1, AskScoreAsync, AskCommentAsync, ThankAsync)
+{
+    public const string DialogId = "complaint.survey";
+
+    private static Task<DialogTurnResult> AskScoreAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    {
+        if (step.State.ComplaintId == 0 && step.Options is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var complaintId))
+        {
+            step.State.ComplaintId = complaintId;
+        }
+
+        return step.PromptAsync(NumberPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskScore, Min = 1, Max = 5 });
+    }
+
+    private static async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    {
+        if (step.Result is long score && await FindAsync(step) is { } complaint)
+        {
+            complaint.SurveyScore = (int)score;
+            complaint.SurveyAt = step.Dc.UtcNow;
+        }
+
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskComment, MaxLength = 1000 });
+    }
+
+    private static async Task<DialogTurnResult> ThankAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    {
+        if (step.Result is string comment && !ComplaintTexts.IsSkip(comment) && await FindAsync(step) is { } complaint)
+        {
+            complaint.SurveyComment = comment.Trim();
+        }
+
+        step.Say(ComplaintTexts.For(step.Dc.Language).SurveyThanks);
+        return await step.EndAsync();
+    }
+
+    private static async Task<Domain.Complaints.Complaint?> FindAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    {
+        var complaint = await step.Dc.Db.Complaints.FindAsync([step.State.ComplaintId], step.Dc.CancellationToken);
+
+        // Only the complainant's own conversation rates a complaint.
+        return complaint?.ConversationId == step.Dc.Conversation.Id ? complaint : null;
+    }
+}
