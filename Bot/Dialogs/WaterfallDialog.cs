@@ -150,9 +150,14 @@ public sealed class WaterfallStepContext<TState>
     public void Say(Reply reply) => Dc.Say(reply);
 
     /// <summary>Asks a question with a prompt dialog; its answer arrives as the next step's <see cref="Result"/>.</summary>
-    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options) => Dc.BeginDialogAsync(promptId, options);
+    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options) => BeginDialogAsync(promptId, options);
 
-    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null) => Dc.BeginDialogAsync(dialogId, options);
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null)
+    {
+        // A child that ends in this same turn resumes us at once: it must find our values as they are now.
+        DialogContext.WriteState(_instance, _state);
+        return Dc.BeginDialogAsync(dialogId, options);
+    }
 
     /// <summary>Runs the next step at once with <paramref name="result"/>.</summary>
     public Task<DialogTurnResult> NextAsync(object? result = null) =>

@@ -15,6 +15,9 @@ public static class WellKnownDialogs
     /// <summary>The litmas status flow; <c>status litmas NUMBER</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
     public const string LitmasStatus = "litmas-status";
 
+    /// <summary>The status of a complaint by its ticket code.</summary>
+    public const string ComplaintStatus = "complaint.status";
+
     /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
     public const string MenuOptionOfficer = "officer";
 

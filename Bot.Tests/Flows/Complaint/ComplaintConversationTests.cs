@@ -67,6 +67,19 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_a_complaints_status_in_the_middle_of_another_flow_keeps_that_flows_place()
+    {
+        var code = await FileNamedAsync("081200070005", "Rina");
+
+        await _host.Chat("081200070005")
+            .Send("menu").Expect("Silakan pilih layanan")
+            .Send("1").Expect("nama lengkap")
+            .Send($"status pengaduan {code}").Expect(code, "menunggu telaah Kepala", "nama lengkap")
+            .Send("status pengaduan ADU-ZZZZZZ").Expect("ADU-ZZZZZZ", "nama lengkap")
+            .RunAsync();
+    }
+
+    [Fact]
     public Task Wrong_answers_are_explained_and_the_complaint_goes_on() =>
         _host.Chat("081200070004")
             .Send("4").Expect("Layanan pengaduan")

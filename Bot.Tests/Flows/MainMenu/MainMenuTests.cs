@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Offices;
 using Microsoft.EntityFrameworkCore;
@@ -90,5 +91,37 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
     {
         await using var db = Host.Store.CreateDbContext();
         return await db.Conversations.Where(c => c.UserAddress == phone).Select(c => c.OptedOutAt).SingleAsync();
+    }
+}
+
+/// <summary>A flow that is done in the turn it begins (as a status query with its code is).</summary>
+public sealed class MainMenuOneTurnFlowTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(extraDialogs: [new OneTurnDialog()]);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_first_message_naming_a_flow_that_ends_at_once_is_answered_once_and_the_menu_waits()
+    {
+        await _host.Chat("081200000090")
+            .Send("pengaduan").Expect("done once").ExpectNot("Selamat datang")
+            .Send("5").Expect("segera hadir", "Izin ke luar kota")
+            .RunAsync();
+        Assert.Equal(1, OneTurnDialog.Begun);
+    }
+
+    private sealed class OneTurnDialog() : Dialog("complaint")
+    {
+        public static int Begun;
+
+        public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+        {
+            Interlocked.Increment(ref Begun);
+            dc.Say("done once");
+            return dc.EndDialogAsync();
+        }
     }
 }

@@ -22,9 +22,21 @@ public sealed class ComplaintStatusState
 /// </summary>
 public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusState>(DialogId, 1, AskCodeAsync, ShowAsync)
 {
-    public const string DialogId = "complaint.status";
+    public const string DialogId = WellKnownDialogs.ComplaintStatus;
 
     public const string LookupKind = "complaint";
+
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+    {
+        if (options is QuickLookup { Inline: true } inline)
+        {
+            // Inside another flow: answer only; the engine takes this dialog off the stack again.
+            await ExplainAsync(dc, ComplaintRules.FindCode(inline.Query) ?? inline.Query.Trim().ToUpperInvariant(), offerSurvey: false);
+            return DialogTurnResult.Waiting;
+        }
+
+        return await base.BeginAsync(dc, options is QuickLookup quick ? ComplaintRules.FindCode(quick.Query) ?? quick.Query : options);
+    }
 
     private static Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext<ComplaintStatusState> step)
     {
@@ -45,47 +57,56 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         }
 
         step.State.UsedGivenCode = true;
-        var dc = step.Dc;
+        return await ExplainAsync(step.Dc, code, offerSurvey: true) switch
+        {
+            StatusOutcome.NotFound => await step.GoToAsync(0),
+            StatusOutcome.SurveyDue survey => await step.ReplaceDialogAsync(ComplaintSurveyDialog.DialogId, survey.ComplaintId.ToString(CultureInfo.InvariantCulture)),
+            _ => await step.EndAsync(),
+        };
+    }
+
+    private abstract record StatusOutcome
+    {
+        public sealed record Paused : StatusOutcome;
+
+        public sealed record NotFound : StatusOutcome;
+
+        public sealed record Shown : StatusOutcome;
+
+        public sealed record SurveyDue(long ComplaintId) : StatusOutcome;
+    }
+
+    /// <summary>Says the status of the complaint <paramref name="code"/> (behind the guessing throttle).</summary>
+    private static async Task<StatusOutcome> ExplainAsync(DialogContext dc, string code, bool offerSurvey)
+    {
         var texts = ComplaintTexts.For(dc.Language);
         var throttle = dc.Services.GetRequiredService<LookupThrottle>();
         var sender = dc.Conversation.UserAddress;
         if (await throttle.PausedUntilAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, dc.UtcNow, dc.CancellationToken) is { } until)
         {
             var local = dc.Office.ToLocal(until);
-            step.Say(texts.Paused($"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}"));
-            return await FinishAsync(dc);
+            dc.Say(texts.Paused($"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}"));
+            return new StatusOutcome.Paused();
         }
 
         var complaint = await dc.Db.Complaints.SingleOrDefaultAsync(c => c.Code == code && c.OfficeId == dc.Office.Id, dc.CancellationToken);
         throttle.Record(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, complaint is not null, dc.UtcNow);
         if (complaint is null)
         {
-            step.Say(texts.NotFound(code));
-            return await step.GoToAsync(0);
+            dc.Say(texts.NotFound(code));
+            return new StatusOutcome.NotFound();
         }
 
-        step.Say(texts.StatusLine(code, texts.Categories[complaint.Category], texts.Date(dc.Office.LocalDate(complaint.ReceivedAt)), texts.Statuses[complaint.Status]));
-        var own = complaint.ConversationId == dc.Conversation.Id;
-        if (own && complaint is { Status: ComplaintStatus.Closed, Answer: { } answer })
+        dc.Say(texts.StatusLine(code, texts.Categories[complaint.Category], texts.Date(dc.Office.LocalDate(complaint.ReceivedAt)), texts.Statuses[complaint.Status]));
+        if (complaint.ConversationId == dc.Conversation.Id && complaint is { Status: ComplaintStatus.Closed, Answer: { } answer })
         {
-            step.Say(texts.AnswerWas(answer));
-            if (complaint.SurveyScore is null)
+            dc.Say(texts.AnswerWas(answer));
+            if (offerSurvey && complaint.SurveyScore is null)
             {
-                return await step.ReplaceDialogAsync(ComplaintSurveyDialog.DialogId, complaint.Id.ToString(CultureInfo.InvariantCulture));
+                return new StatusOutcome.SurveyDue(complaint.Id);
             }
         }
 
-        return await FinishAsync(dc);
-    }
-
-    /// <summary>
-    /// Leaves the person at a quiet main menu, as any finished flow does. A query that came with its
-    /// code ends in the very turn the menu began it, before the menu has saved that it already acted
-    /// on the message; resuming the menu then would read the same message again and start over.
-    /// </summary>
-    private static Task<DialogTurnResult> FinishAsync(DialogContext dc)
-    {
-        dc.CancelAllDialogs();
-        return dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionQuiet);
+        return new StatusOutcome.Shown();
     }
 }

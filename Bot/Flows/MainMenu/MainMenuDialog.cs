@@ -31,7 +31,7 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
         if (options == WellKnownDialogs.MenuOptionOfficer && !step.State.Shown)
         {
             step.State.Shown = true;
-            return StartEntryAsync(step, MenuEntries.All.Single(e => e.Value == "officer"));
+            return step.NextAsync(new Choice("officer", "officer"));
         }
 
         var choices = Choices(dc);
@@ -45,8 +45,10 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
             && InterruptionRouter.Recognize(dc.Text) != Command.Greeting
             && ChoiceRecognizer.Recognize(dc.Text, choices) is { Ok: true, Value: { } picked })
         {
+            // Started from the next step, so that the flow's end (even in this same turn) comes
+            // back to the quiet menu and the message is not read again.
             step.State.Shown = true;
-            return StartEntryAsync(step, MenuEntries.All.Single(e => e.Value == picked.Value));
+            return step.NextAsync(picked);
         }
 
         var quiet = options == WellKnownDialogs.MenuOptionQuiet && !step.State.Shown;
