@@ -32,6 +32,7 @@ public sealed class VisitBookingTests(VisitHost shared) : IClassFixture<VisitHos
 
         // Asking again shows the booking's status.
         await Host.Chat("081300001001").Send("menu").Send("1").Expect(visit.Code, "terdaftar", $"antrean ke-{visit.QueueNumber}", "Ubah jadwal", "Batalkan").RunAsync();
+        await Host.Chat("081300001001").Send("menu").Send("status kunjungan").Expect(visit.Code, "terdaftar", $"antrean ke-{visit.QueueNumber}").RunAsync();
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed partial record MainMenuTexts
         },
         Synonyms = new Dictionary<string, string[]>
         {
-            ["visit"] = ["visit", "video call", "vc", "call"],
+            ["visit"] = ["visit", "video call", "vc", "call", "visit status", "my visit"],
             ["litmas"] = ["litmas", "social inquiry", "report status"],
             ["integration"] = ["integration", "early release", "parole", "asimilasi", "pb", "cb", "cmb"],
             ["complaint"] = ["complaint", "complain", "report"],

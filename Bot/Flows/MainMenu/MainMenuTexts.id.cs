@@ -17,7 +17,7 @@ public sealed partial record MainMenuTexts
         },
         Synonyms = new Dictionary<string, string[]>
         {
-            ["visit"] = ["kunjungan", "video call", "vc", "besuk", "bezuk", "kunjung"],
+            ["visit"] = ["kunjungan", "video call", "vc", "besuk", "bezuk", "kunjung", "status kunjungan", "jadwal kunjungan", "batal kunjungan"],
             ["litmas"] = ["litmas", "penelitian kemasyarakatan", "status litmas"],
             ["integration"] = ["integrasi", "asimilasi", "pb", "cb", "cmb", "pembebasan bersyarat", "cuti bersyarat", "cuti menjelang bebas"],
             ["complaint"] = ["pengaduan", "aduan", "komplain", "keluhan", "lapor"],
