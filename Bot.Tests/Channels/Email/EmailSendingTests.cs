@@ -77,6 +77,44 @@ public sealed class EmailSendingTests(MailServer server) : IClassFixture<MailSer
         Assert.Null(mail.Headers[MimeKit.HeaderId.AutoSubmitted]); // an officer's message is no automatic answer
     }
 
+    [Fact]
+    public async Task A_recipient_the_server_refuses_is_recorded_as_failed_with_its_reason_and_not_retried()
+    {
+        var question = await _mail.SendAsync("warga3", "Tanya", "halo");
+        await _mail.WaitForAnswerAsync(question);
+        long id;
+        await using (var db = await _mail.Host!.Store.CreateDbContextAsync())
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Channel == ChannelKind.Email && c.UserAddress == server.Address("warga3"));
+            var row = new OutboundMessage
+            {
+                ConversationId = conversation.Id,
+                Channel = ChannelKind.Email,
+                To = "tidak-ada@" + server.Domain,
+                Body = "Balasan petugas.",
+                Kind = OutboundKind.Officer,
+                Status = OutboundStatus.Queued,
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
+            };
+            db.OutboundMessages.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+
+        OutboundMessage? failed = null;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = await _mail.Host!.Store.CreateDbContextAsync();
+            failed = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+            return failed.Status != OutboundStatus.Queued;
+        });
+        Assert.Equal(OutboundStatus.Failed, failed!.Status);
+        Assert.Equal("550", failed.ErrorCode);
+        Assert.Contains("tidak-ada@", failed.ErrorMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, failed.Attempts);
+    }
+
     private async Task<List<OutboundMessage>> OutboundAsync(string user)
     {
         await using var db = await _mail.Host!.Store.CreateDbContextAsync();
