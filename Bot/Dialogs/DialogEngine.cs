@@ -245,6 +245,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         var (dialogId, service) = command switch
         {
             Command.LitmasStatus => (WellKnownDialogs.LitmasStatus, Domain.Offices.OfficeServices.LitmasStatus),
+            Command.IntegrationStatus => (WellKnownDialogs.IntegrationInfo, Domain.Offices.OfficeServices.IntegrationInfo),
             _ => (null, Domain.Offices.OfficeServices.None),
         };
         if (dialogId is null || !dialogs.Contains(dialogId) || !dc.Office.Offers(service))

@@ -23,6 +23,9 @@ public enum Command
 
     /// <summary><c>status litmas NUMBER</c>: the status of a litmas, from anywhere (see <see cref="InterruptionRouter.RecognizeWithArgument"/>).</summary>
     LitmasStatus,
+
+    /// <summary><c>status informasi CODE</c>: the status of an integration-information request, from anywhere.</summary>
+    IntegrationStatus,
 }
 
 /// <summary>
@@ -95,10 +98,11 @@ public static partial class InterruptionRouter
         }
 
         var argument = match.Groups["argument"].Value.Trim();
-        return argument.Length is > 0 and <= 100 ? (Command.LitmasStatus, argument) : null;
+        var command = match.Groups["integration"].Success ? Command.IntegrationStatus : Command.LitmasStatus;
+        return argument.Length is > 0 and <= 100 ? (command, argument) : null;
     }
 
-    [GeneratedRegex(@"^[\s*_""']*(?:status\s+litmas|cek\s+litmas|litmas\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[\s*_""']*(?:status\s+litmas|cek\s+litmas|litmas\s+status|(?<integration>status\s+informasi|cek\s+informasi|status\s+integrasi))[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex WithArgumentPattern();
 
     public static Command Recognize(string text) =>

@@ -15,6 +15,9 @@ public static class WellKnownDialogs
     /// <summary>The litmas status flow; <c>status litmas NUMBER</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
     public const string LitmasStatus = "litmas-status";
 
+    /// <summary>The integration-information flow; <c>status informasi CODE</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
+    public const string IntegrationInfo = "integration-info";
+
     /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
     public const string MenuOptionOfficer = "officer";
 

@@ -103,6 +103,7 @@ public static class ChatBotServices
         AddDialogs(services);
         Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration);
         Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
+        Flows.IntegrationInfo.IntegrationInfoServices.AddIntegrationInfo(services, configuration);
         return services;
     }
 

@@ -45,6 +45,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Litmas.LitmasSubscription> LitmasSubscriptions => Set<Litmas.LitmasSubscription>();
 
+    public DbSet<Integration.IntegrationRequest> IntegrationRequests => Set<Integration.IntegrationRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.
