@@ -10,9 +10,9 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 
 /// <summary>
 /// <c>/console/integrasi/{id}/ktp</c>: the requester's KTP file, only for the roles of
-/// <see cref="IntegrationInfoServices.KtpPolicy"/> (others get 403). Every view, and every refusal, is audited.
+/// <see cref="IntegrationInfoServices.KtpPolicy"/>: any other signed-in officer gets 403 (not a redirect), and
+/// every view, and every refusal, is audited.
 /// </summary>
-[Authorize(Policy = IntegrationInfoServices.ConsolePolicy)]
 public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, ConsoleAuditLog audit, IAuthorizationService authorization) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
