@@ -57,11 +57,9 @@ public sealed class IntegrationConsoleTests(ConsoleHost service) : IClassFixture
         Assert.Matches($"data-code=\"{old.ReferenceCode}\"[\\s\\S]*?Terlambat", html);
 
         // A stale form (another officer answered first) is refused, not applied twice.
-        var token = await officer.TokenAsync($"/console/integrasi/{fresh.Id}");
         var stale = await officer.PostFormAsync($"/console/integrasi/{fresh.Id}", [new("Inmate", "tidak-ada"), new("Revision", "99")], $"/console/integrasi/{fresh.Id}?handler=Verify");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         await using var db = Host.Store.CreateDbContext();
         Assert.Equal(IntegrationRequestStatus.Submitted, (await db.IntegrationRequests.SingleAsync(r => r.Id == fresh.Id)).Status);
-        Assert.False(string.IsNullOrEmpty(token));
     }
 }
