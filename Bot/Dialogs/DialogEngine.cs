@@ -246,6 +246,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         {
             Command.LitmasStatus => (WellKnownDialogs.LitmasStatus, Domain.Offices.OfficeServices.LitmasStatus),
             Command.ComplaintStatus => (WellKnownDialogs.ComplaintStatus, Domain.Offices.OfficeServices.Complaint),
+            Command.IntegrationStatus => (WellKnownDialogs.IntegrationInfo, Domain.Offices.OfficeServices.IntegrationInfo),
             _ => (null, Domain.Offices.OfficeServices.None),
         };
         if (dialogId is null || !dialogs.Contains(dialogId) || !dc.Office.Offers(service))

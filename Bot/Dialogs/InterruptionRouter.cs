@@ -26,6 +26,9 @@ public enum Command
 
     /// <summary><c>status pengaduan CODE</c>: the status of a complaint, from anywhere.</summary>
     ComplaintStatus,
+
+    /// <summary><c>status informasi CODE</c>: the status of an integration-information request, from anywhere.</summary>
+    IntegrationStatus,
 }
 
 /// <summary>
@@ -98,11 +101,13 @@ public static partial class InterruptionRouter
         }
 
         var argument = match.Groups["argument"].Value.Trim();
-        var command = match.Groups["litmas"].Success ? Command.LitmasStatus : Command.ComplaintStatus;
+        var command = match.Groups["litmas"].Success ? Command.LitmasStatus
+            : match.Groups["integration"].Success ? Command.IntegrationStatus
+            : Command.ComplaintStatus;
         return argument.Length is > 0 and <= 100 ? (command, argument) : null;
     }
 
-    [GeneratedRegex(@"^[\s*_""']*(?:(?:status|cek)\s+(?:(?<litmas>litmas)|pengaduan|aduan|komplain|complaint)|(?<litmas>litmas)\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^[\s*_""']*(?:(?:status|cek)\s+(?:(?<litmas>litmas)|(?<integration>informasi|integrasi)|pengaduan|aduan|komplain|complaint)|(?<litmas>litmas)\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex WithArgumentPattern();
 
     public static Command Recognize(string text) =>

@@ -17,6 +17,8 @@ public static class WellKnownDialogs
 
     /// <summary>The status of a complaint by its ticket code.</summary>
     public const string ComplaintStatus = "complaint.status";
+    /// <summary>The integration-information flow; <c>status informasi CODE</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
+    public const string IntegrationInfo = "integration-info";
 
     /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
     public const string MenuOptionOfficer = "officer";

@@ -104,6 +104,7 @@ public static class ChatBotServices
         Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration);
         Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
         services.AddComplaints(configuration);
+        Flows.IntegrationInfo.IntegrationInfoServices.AddIntegrationInfo(services, configuration);
         return services;
     }
 

@@ -47,6 +47,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
 
+    public DbSet<Integration.IntegrationRequest> IntegrationRequests => Set<Integration.IntegrationRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.

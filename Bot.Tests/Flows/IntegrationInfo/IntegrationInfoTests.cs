@@ -1,0 +1,191 @@
+using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Integration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Bot.Tests.Flows.IntegrationInfo;
+
+/// <summary>One running service for the integration-information conversations.</summary>
+public sealed class IntegrationChatHost : IAsyncLifetime
+{
+    public TestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>The citizen's side of integration information, as chats.</summary>
+public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFixture<IntegrationChatHost>
+{
+    private const string Nik = "3171051208850001";
+
+    private TestHost Host => fixture.Host;
+
+    /// <summary>Menu 3, a new request, consent, and items 1–12 with valid answers: ends at the summary.</summary>
+    internal static ChatScript FillToSummary(ChatScript chat, string inmate = "Budi Santoso", string email = "siti@mail.co.id") => chat
+        .Send("halo").Send("3").Expect("Informasi Integrasi", "Ajukan permohonan")
+        .Send("1").Expect("UU No. 27 Tahun 2022", "Siapa yang melihat", "90 hari", "setuju")
+        .Send("ya").Expect("Butir 1 dari 13", "Nama lengkap")
+        .Send("Siti Aminah").Expect("Butir 2 dari 13", "Keluarga", "Kuasa hukum")
+        .Send("1").Expect("Butir 3 dari 13")
+        .Send("Jl. Merdeka No. 10, Tanjungpinang").Expect("Butir 4 dari 13")
+        .Send("0812-3456-7890").Expect("Butir 5 dari 13")
+        .Send("Ahmad Yani").Expect("Butir 6 dari 13")
+        .Send("ayah").Expect("Butir 7 dari 13")
+        .Send("Jl. Merdeka No. 10, Tanjungpinang").Expect("Butir 8 dari 13")
+        .Send("081298765432").Expect("Butir 9 dari 13")
+        .Send(inmate).Expect("Butir 10 dari 13", "NIK")
+        .Send(Nik).Expect("Butir 10 dari 13", "foto atau scan KTP", "2 MB")
+        .SendFile("image/jpeg", 200_000).Expect("Butir 11 dari 13", "email")
+        .Send(email).Expect("Butir 12 dari 13", "Asimilasi", "Pembebasan Bersyarat (PB)", "Cuti Bersyarat (CB)", "Cuti Menjelang Bebas (CMB)")
+        .Send("2").Expect("Periksa data Anda", "SETUJU");
+
+    [Fact]
+    public async Task The_full_form_is_validated_item_by_item_corrected_from_the_summary_and_submitted_with_a_reference_code()
+    {
+        const string phone = "081300070001";
+        var chat = Host.Chat(phone)
+            .Send("halo").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("pengacara").Expect("Butir 3 dari 13")
+            .Send("Jl. Merdeka No. 10, Tanjungpinang")
+            .Send("12345").Expect("Nomor telepon belum benar")
+            .Send("0812 3456 7890").Expect("Butir 5 dari 13")
+            .Send("Ahmad Yani").Send("ayah").Send("Jl. Merdeka No. 10").Send("081298765432")
+            .Send("Budi Santoso").Expect("NIK")
+            .Send("1234").Expect("16 angka")
+            .Send(Nik).Expect("foto atau scan KTP")
+            .Send("ini KTP saya").Expect("Mohon kirim fotonya")
+            .SendFile("image/png", 150_000).Expect("Butir 11 dari 13")
+            .Send("siti@").Expect("email belum benar")
+            .Send("siti@mail.co.id").Expect("Butir 12 dari 13")
+            .Send("cmb").Expect("Periksa data Anda", "1. Nama pemohon: Siti Aminah", "2. Hubungan dengan WBP: Kuasa hukum",
+                "4. Nomor HP aktif: +6281234567890", "9. Nama WBP/anak: Budi Santoso", $"NIK {Nik}, PNG 146 KB",
+                "11. Email aktif: siti@mail.co.id", "12. Informasi yang diminta: Cuti Menjelang Bebas (CMB)", "13. Pernyataan")
+            .Send("nanti saja").Expect("Ketik *SETUJU*")
+            // Item 2 by its number: the relationship is asked again, then the summary comes back.
+            .Send("2").Expect("Butir 2 dari 13")
+            .Send("keluarga").Expect("Periksa data Anda", "2. Hubungan dengan WBP: Keluarga", "9. Nama WBP/anak: Budi Santoso")
+            .Send("9").Expect("Butir 9 dari 13")
+            .Send("Budi Santoso bin Ahmad").Expect("Periksa data Anda", "9. Nama WBP/anak: Budi Santoso bin Ahmad")
+            // Item 10 has two questions: the NIK, then the file.
+            .Send("10").Expect("NIK")
+            .Send(Nik).Expect("foto atau scan KTP")
+            .SendFile("application/pdf", 300_000).Expect("Periksa data Anda", "PDF 292 KB")
+            .Send("setuju").Expect("Permohonan Anda terkirim dengan nomor *INF-", "status informasi INF-");
+        await chat.RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var request = Assert.Single(await db.IntegrationRequests.Where(r => r.Phone == "+6281234567890" && r.RequesterName == "Siti Aminah" && r.Programme == IntegrationProgramme.Cmb).ToListAsync());
+        Assert.Contains(request.ReferenceCode, chat.LastReply);
+        Assert.Equal(IntegrationRequestStatus.Submitted, request.Status);
+        Assert.Equal("family", request.Relationship);
+        Assert.Equal("Budi Santoso bin Ahmad", request.InmateName);
+        Assert.Equal("+6281298765432", request.GuarantorPhone);
+        Assert.Equal("ayah", request.GuarantorRelationship);
+        Assert.Equal(Nik, request.Nik);
+        Assert.Equal("siti@mail.co.id", request.Email);
+        Assert.Equal(("application/pdf", 300_000L), (request.KtpContentType, request.KtpBytes));
+        Assert.True(request.ConsentedAt <= request.DeclaredAt);
+        Assert.Equal(request.SubmittedAt, request.DeclaredAt);
+    }
+
+    [Fact]
+    public async Task Refusing_consent_stores_nothing()
+    {
+        const string phone = "081300070002";
+        await Host.Chat(phone)
+            .Send("halo").Send("3").Send("1").Expect("setuju")
+            .Send("tidak").Expect("tanpa persetujuan Anda kami tidak menyimpan data apa pun")
+            .Send("Siti Aminah").ExpectNot("Butir 2")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.UserAddress == "+6281300070002");
+        Assert.False(await db.IntegrationRequests.AnyAsync(r => r.ConversationId == conversation.Id));
+        Assert.DoesNotContain("integration-info.form", conversation.DialogState ?? "");
+    }
+
+    [Fact]
+    public async Task A_ktp_over_2_mb_or_not_an_image_or_pdf_is_refused_with_the_reason()
+    {
+        await Host.Chat("081300070003")
+            .Send("halo").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("1").Send("Jl. Merdeka 1").Send("081234567890")
+            .Send("Ahmad Yani").Send("ayah").Send("Jl. Merdeka 1").Send("081298765432")
+            .Send("Budi Santoso").Send(Nik).Expect("foto atau scan KTP")
+            .SendFile("image/jpeg", 3 * 1024 * 1024).Expect("terlalu besar", "2 MB")
+            // A program renamed ktp.jpg: the channel typed it from its bytes, so it arrives as what it is.
+            .SendFile("application/x-msdownload", 40_000).Expect("tidak dapat kami terima", "JPG/PNG", "PDF")
+            .SendFile("image/jpeg", 2 * 1024 * 1024).Expect("Butir 11 dari 13")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_status_is_told_by_reference_code_from_the_menu_and_from_anywhere()
+    {
+        var chat = FillToSummary(Host.Chat("081300070004")).Send("setuju").Expect("INF-");
+        await chat.RunAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(chat.LastReply, @"INF-[0-9A-Z]{6}").Value;
+
+        await Host.Chat("081300070005")
+            .Send("halo").Send("3").Send("2").Expect("nomor permohonan")
+            .Send(code.ToLowerInvariant()).Expect($"Status permohonan *{code}*", "Menunggu pemeriksaan data di SDP")
+            .Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP")
+            .Send("status informasi INF-2222AA").Expect("tidak kami temukan")
+            // Inside another flow the status is answered and the flow's question asked again.
+            .Send("1").Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP")
+            .RunAsync();
+    }
+}
+
+/// <summary>A half-finished form after the person went silent, on a fake clock.</summary>
+public sealed class IntegrationResumeTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(_clock));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task After_a_day_of_silence_the_form_is_resumed_where_it_stopped()
+    {
+        await _host.Chat("081300070011")
+            .Send("halo").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("1").Send("Jl. Merdeka 1").Expect("Butir 4 dari 13")
+            .RunAsync();
+        _clock.Advance(TimeSpan.FromHours(25));
+
+        await _host.Chat("081300070011")
+            .Send("halo").Expect("Selamat datang kembali", "3 dari 13 butir", "Lanjutkan", "Buang")
+            .Send("1").Expect("kita lanjutkan", "Butir 4 dari 13")
+            .Send("081234567890").Expect("Butir 5 dari 13")
+            .Send("Ahmad Yani").Send("ayah").Send("Jl. Merdeka 1").Send("081298765432")
+            .Send("Budi Santoso").Send("3171051208850001").SendFile("image/jpeg", 100_000)
+            .Send("siti@mail.co.id").Send("1").Expect("1. Nama pemohon: Siti Aminah", "3. Alamat: Jl. Merdeka 1", "Asimilasi")
+            .Send("setuju").Expect("INF-")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task After_a_day_of_silence_the_form_can_be_discarded()
+    {
+        await _host.Chat("081300070012")
+            .Send("halo").Send("3").Send("1").Send("ya").Send("Siti Aminah").Expect("Butir 2 dari 13")
+            .RunAsync();
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        await _host.Chat("081300070012")
+            .Send("Jl. Merdeka 1").Expect("belum selesai", "1 dari 13 butir")
+            .Send("buang").Expect("Formulir dibuang", "Silakan pilih layanan")
+            .RunAsync();
+
+        await using var db = _host.Store.CreateDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.UserAddress == "+6281300070012");
+        Assert.DoesNotContain("Siti Aminah", conversation.DialogState ?? "");
+        Assert.False(await db.IntegrationRequests.AnyAsync(r => r.ConversationId == conversation.Id));
+    }
+}

@@ -1,0 +1,132 @@
+using ChatBot.Bot.Flows.IntegrationInfo;
+using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Domain.Integration;
+using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
+using ChatBot.Domain.Visits;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.OfficerConsole.Integration;
+
+/// <summary>
+/// <c>/console/integrasi/{id}</c>: one request — the 13 items, the roster entries proposed for the inmate
+/// named (the SDP export), the verify form ("found: this one" or "not in SDP") and, once verified, the
+/// answer form. Answers go to the requester by WhatsApp and e-mail. Every view is audited.
+/// </summary>
+[Authorize(Policy = IntegrationInfoServices.ConsolePolicy)]
+public sealed class DetailModel(
+    IntegrationDesk desk,
+    ChatBotDbFactory factory,
+    OfficeScope scope,
+    OfficeDirectory offices,
+    ConsoleAuditLog audit,
+    IAuthorizationService authorization,
+    TimeProvider time) : PageModel
+{
+    /// <summary>Posted by the verify form for "not in SDP".</summary>
+    public const string NotInSdp = "tidak-ada";
+
+    public IntegrationRequest Item { get; private set; } = null!;
+
+    public IReadOnlyList<Inmate> Proposed { get; private set; } = [];
+
+    public Inmate? Matched { get; private set; }
+
+    public bool MayViewKtp { get; private set; }
+
+    public DateTime Now { get; private set; }
+
+    public Office? Office => offices.Find(Item.OfficeId);
+
+    [BindProperty]
+    public string? Inmate { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public long Revision { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(User, "integration.view", $"IntegrationRequest/{id}", null, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        long? inmateId = Inmate == NotInSdp ? null : long.TryParse(Inmate, out var chosen) ? chosen : -1;
+        if (inmateId == -1)
+        {
+            Notice = "Pilih data WBP yang cocok, atau \"Tidak ada di SDP\".";
+            return RedirectToPage(new { id });
+        }
+
+        var result = await desk.VerifyAsync(id, inmateId, Revision, User.UserName(), cancellationToken);
+        Notice = Describe(result, inmateId is null
+            ? "Pemohon diberi tahu lewat WhatsApp dan email bahwa data WBP tidak ada di SDP. Permohonan selesai."
+            : "Data WBP terverifikasi. Tulis informasinya di bawah.");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await desk.AnswerAsync(id, Answer, Revision, User.UserName(), cancellationToken);
+        Notice = Describe(result, "Informasi dikirim ke pemohon lewat WhatsApp dan email. Permohonan selesai.");
+        return RedirectToPage(new { id });
+    }
+
+    private static string Describe(IntegrationActionResult result, string done) => result switch
+    {
+        IntegrationActionResult.Done => done,
+        IntegrationActionResult.Conflict => "Tidak disimpan: permohonan sudah diproses petugas lain. Periksa lalu coba lagi.",
+        IntegrationActionResult.Invalid => $"Tulis informasinya (paling banyak {IntegrationDesk.MaxAnswerLength} karakter).",
+        _ => "Data tidak ditemukan.",
+    };
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var request = await db.IntegrationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !scope.MaySee(User, request.OfficeId))
+        {
+            return false;
+        }
+
+        Item = request;
+        Now = time.GetUtcNow().UtcDateTime;
+        MayViewKtp = request.KtpPath is not null && (await authorization.AuthorizeAsync(User, IntegrationInfoServices.KtpPolicy)).Succeeded;
+        if (request.Status == IntegrationRequestStatus.Submitted)
+        {
+            Proposed = await IntegrationDesk.ProposeAsync(db, request, cancellationToken);
+        }
+
+        if (request.MatchedInmateId is { } matched)
+        {
+            Matched = await db.Inmates.AsNoTracking().SingleOrDefaultAsync(i => i.Id == matched, cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Integration;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Flows.IntegrationInfo;
+
+/// <summary>Typed state of the integration-information entry.</summary>
+public sealed class IntegrationInfoState
+{
+    /// <summary>The code the flow was begun with (<c>status informasi CODE</c>) was already looked up.</summary>
+    public bool UsedOption { get; set; }
+}
+
+/// <summary>
+/// Menu entry 3, <i>Layanan Informasi Integrasi</i>: a new request (the 13-item form, see
+/// <see cref="IntegrationFormDialog"/>) or the status of one by its reference code.
+/// <c>status informasi CODE</c> begins it from anywhere with the code already given.
+/// </summary>
+public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoState>(
+    DialogId, version: 1, ChooseAsync, StartChosenAsync, FinishAsync)
+{
+    public const string DialogId = WellKnownDialogs.IntegrationInfo;
+
+    private const string StatusOption = "status";
+
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+    {
+        if (options is QuickLookup { Inline: true } inline)
+        {
+            // Inside another flow: answer only; the engine takes this dialog off the stack again.
+            dc.Say(await DescribeAsync(dc, inline.Query));
+            return DialogTurnResult.Waiting;
+        }
+
+        return await base.BeginAsync(dc, options is QuickLookup quick ? quick.Query : options);
+    }
+
+    private static Task<DialogTurnResult> ChooseAsync(WaterfallStepContext<IntegrationInfoState> step)
+    {
+        if (step.Options is string { Length: > 0 } code && !step.State.UsedOption)
+        {
+            step.State.UsedOption = true;
+            return step.NextAsync(new Choice(StatusOption + ":" + code, code));
+        }
+
+        var texts = IntegrationTexts.For(step.Dc.Language);
+        return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
+        {
+            Prompt = texts.Intro,
+            Choices = [new("new", texts.NewRequest, ["baru", "ajukan", "permohonan", "new", "request"]), new(StatusOption, texts.AskStatus, ["status", "cek"])],
+        });
+    }
+
+    private static async Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<IntegrationInfoState> step)
+    {
+        switch (step.Result)
+        {
+            case Choice { Value: "new" }:
+                return await step.BeginDialogAsync(IntegrationFormDialog.DialogId);
+            case Choice { Value: StatusOption }:
+                return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = IntegrationTexts.For(step.Dc.Language).AskReference, MaxLength = 40 });
+            case Choice { Value: { } value } when value.StartsWith(StatusOption + ":", StringComparison.Ordinal):
+                return await step.NextAsync(value[(StatusOption.Length + 1)..]);
+            default:
+                return await step.GoToAsync(0);
+        }
+    }
+
+    private static async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<IntegrationInfoState> step)
+    {
+        if (step.Result is string code)
+        {
+            step.Say(await DescribeAsync(step.Dc, code));
+        }
+
+        return await step.EndAsync();
+    }
+
+    /// <summary>
+    /// The status of a request by its code, for anyone who has the code: it says where the request
+    /// stands and nothing personal. Codes are random (31⁶), so guessing one is impractical.
+    /// </summary>
+    private static async Task<string> DescribeAsync(DialogContext dc, string typed)
+    {
+        var texts = IntegrationTexts.For(dc.Language);
+        var code = IntegrationRules.NormalizeReference(typed);
+        var request = code is null
+            ? null
+            : await dc.Db.IntegrationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ReferenceCode == code && r.OfficeId == dc.Office.Id, dc.CancellationToken);
+        if (request is null)
+        {
+            return texts.ReferenceNotFound(typed.Trim());
+        }
+
+        var (label, next) = texts.Statuses[request.Status];
+        return texts.Status(request.ReferenceCode, label, texts.When(dc.Office, request.SubmittedAt), next);
+    }
+}

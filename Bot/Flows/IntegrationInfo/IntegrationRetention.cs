@@ -1,0 +1,93 @@
+using ChatBot.Channels.Pipeline;
+using ChatBot.Domain.Integration;
+using ChatBot.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Bot.Flows.IntegrationInfo;
+
+/// <summary>
+/// Erases what a closed request holds about people <see cref="IntegrationOptions.Retention"/> after it
+/// closed: the KTP file is deleted and every personal field cleared. The row stays, anonymised (office,
+/// programme, relationship, outcome and the SOP times), so the statistics still count it.
+/// </summary>
+public sealed class IntegrationRetention(
+    ChatBotDbFactory factory,
+    IntegrationOptions options,
+    TimeProvider time,
+    ILogger<IntegrationRetention> logger) : PipelineWorker(new Signal(), options.RetentionCheckInterval, time, logger)
+{
+    public const int BatchSize = 100;
+
+    public override async Task<int> RunPassAsync(CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        var cutoff = now - options.Retention;
+        await using var db = factory.CreateDbContext();
+        var due = await db.IntegrationRequests
+            .Where(r => r.Status == IntegrationRequestStatus.Closed && r.ErasedAt == null && r.ClosedAt <= cutoff)
+            .OrderBy(r => r.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var erased = 0;
+        foreach (var request in due.Where(DeleteFile))
+        {
+            Erase(request, now);
+            erased++;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Erased the personal data of {Count} closed integration request(s)", erased);
+        return erased;
+    }
+
+    /// <summary>False when the file is there and could not be deleted: the row is erased on a later pass.</summary>
+    private bool DeleteFile(IntegrationRequest request)
+    {
+        if (string.IsNullOrEmpty(request.KtpPath) || !File.Exists(request.KtpPath))
+        {
+            return true;
+        }
+
+        try
+        {
+            File.Delete(request.KtpPath);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not delete the KTP file of integration request {RequestId}", request.Id);
+            return false;
+        }
+    }
+
+    private static void Erase(IntegrationRequest request, DateTime now)
+    {
+        request.RequesterName = null;
+        request.Address = null;
+        request.Phone = null;
+        request.GuarantorName = null;
+        request.GuarantorRelationship = null;
+        request.GuarantorAddress = null;
+        request.GuarantorPhone = null;
+        request.InmateName = null;
+        request.Nik = null;
+        request.Email = null;
+        request.KtpPath = null;
+        request.KtpContentType = null;
+        request.KtpBytes = 0;
+        request.AnswerText = null;
+        request.ConversationId = null;
+        request.ErasedAt = now;
+        request.Revision++;
+    }
+}

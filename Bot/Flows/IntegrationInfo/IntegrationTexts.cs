@@ -1,0 +1,85 @@
+using System.Globalization;
+using ChatBot.Domain.Integration;
+using ChatBot.Domain.Offices;
+
+namespace ChatBot.Bot.Flows.IntegrationInfo;
+
+/// <summary>What the integration-information flow says, per language.</summary>
+public sealed partial record IntegrationTexts
+{
+    public required string Intro { get; init; }
+
+    public required string NewRequest { get; init; }
+
+    public required string AskStatus { get; init; }
+
+    /// <summary>{0} retention in days. Why the data is needed, who sees it, how long it is kept; asks for consent.</summary>
+    public required Func<int, string> Consent { get; init; }
+
+    public required string NoConsent { get; init; }
+
+    /// <summary>The questions, by question index (item 10 has two: the NIK and the KTP file).</summary>
+    public required IReadOnlyList<string> Questions { get; init; }
+
+    /// <summary>The summary's label of each item 1–13.</summary>
+    public required IReadOnlyList<string> ItemLabels { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Relationships { get; init; }
+
+    public required IReadOnlyDictionary<IntegrationProgramme, string> Programmes { get; init; }
+
+    /// <summary>{0} the numbered items.</summary>
+    public required Func<string, string> Summary { get; init; }
+
+    public required string SummaryHint { get; init; }
+
+    public required string Declaration { get; init; }
+
+    /// <summary>{0} reference code, {1} declared at.</summary>
+    public required Func<string, string, string> Submitted { get; init; }
+
+    /// <summary>{0} items filled, {1} items in all.</summary>
+    public required Func<int, int, string> ResumeAsk { get; init; }
+
+    public required string Resume { get; init; }
+
+    public required string Discard { get; init; }
+
+    public required string Resumed { get; init; }
+
+    public required string Discarded { get; init; }
+
+    public required string AskReference { get; init; }
+
+    /// <summary>{0} the code as typed.</summary>
+    public required Func<string, string> ReferenceNotFound { get; init; }
+
+    /// <summary>{0} code, {1} status label, {2} submitted at, {3} what happens next.</summary>
+    public required Func<string, string, string, string, string> Status { get; init; }
+
+    public required IReadOnlyDictionary<IntegrationRequestStatus, (string Label, string Next)> Statuses { get; init; }
+
+    /// <summary>{0} code, {1} programme, {2} inmate name as given.</summary>
+    public required Func<string, string, string, string> AnswerNotInSdp { get; init; }
+
+    /// <summary>{0} code, {1} programme, {2} the officer's text.</summary>
+    public required Func<string, string, string, string> AnswerInformation { get; init; }
+
+    /// <summary>{0} code.</summary>
+    public required Func<string, string> EmailSubject { get; init; }
+
+    public required string NotSet { get; init; }
+
+    public required string At { get; init; }
+
+    public required CultureInfo Culture { get; init; }
+
+    public static IntegrationTexts For(string language) => language == "en" ? English : Indonesian;
+
+    /// <summary><c>23 November 2026 pukul 09.15 WIB</c> in the office's time zone.</summary>
+    public string When(Office office, DateTime utc)
+    {
+        var local = office.ToLocal(utc);
+        return $"{local.ToString("d MMMM yyyy", Culture)} {At} {local:HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using ChatBot.Domain.Integration;
+
+namespace ChatBot.Bot.Flows.IntegrationInfo;
+
+public sealed partial record IntegrationTexts
+{
+    public static readonly IntegrationTexts English = new()
+    {
+        Intro = "*Integration information* (assimilation, parole, conditional leave, pre-release leave). This service is free of charge. What would you like to do?",
+        NewRequest = "Request information",
+        AskStatus = "Check a request's status",
+        Consent = days =>
+            "Before we start, please read this (Law No. 27 of 2022 on Personal Data Protection):\n" +
+            "• *Why:* your, the guarantor's and the inmate's details let an officer check the inmate in the correctional database (SDP) and send you the answer.\n" +
+            "• *Who sees it:* only authorised service officers of this office; the KTP photo can be opened only by officers with that right, and every opening is logged.\n" +
+            $"• *How long:* personal data and the KTP photo are deleted {days} days after the request is closed; only anonymous statistics remain.\n" +
+            "The form has 13 items (about 10 minutes). Type *cancel* at any time to stop.\n\n" +
+            "Do you agree to your data being processed for this service?",
+        NoConsent = "All right. Without your consent we store nothing and the request cannot be processed. Type *menu* for other services.",
+        Questions =
+        [
+            "Item 1 of 13 — Your *full name* (the requester)?",
+            "Item 2 of 13 — Your *relationship* to the inmate?",
+            "Item 3 of 13 — Your *address*?",
+            "Item 4 of 13 — Your *active mobile/WhatsApp number*? The answer will be sent to it.",
+            "Item 5 of 13 — The *guarantor's name*?",
+            "Item 6 of 13 — The *guarantor's relationship* to the inmate (e.g. father, wife, brother)?",
+            "Item 7 of 13 — The *guarantor's address*?",
+            "Item 8 of 13 — The *guarantor's mobile number*?",
+            "Item 9 of 13 — The *name of the inmate / child* in the integration process?",
+            "Item 10 of 13 — Type the *NIK* (16 digits) on your KTP.",
+            "Item 10 of 13 — Send a *photo or scan of your KTP* (JPG, PNG or PDF, at most 2 MB).",
+            "Item 11 of 13 — Your *active e-mail address*? The answer is also sent there.",
+            "Item 12 of 13 — Which *information* do you need?",
+        ],
+        ItemLabels =
+        [
+            "Requester's name", "Relationship to the inmate", "Address", "Active mobile number", "Guarantor's name", "Guarantor's relationship",
+            "Guarantor's address", "Guarantor's mobile", "Inmate/child", "KTP", "Active e-mail", "Information requested", "Declaration",
+        ],
+        Relationships = new Dictionary<string, string> { ["family"] = "Family member", ["lawyer"] = "Lawyer" },
+        Programmes = new Dictionary<IntegrationProgramme, string>
+        {
+            [IntegrationProgramme.Asimilasi] = "Assimilation (asimilasi)",
+            [IntegrationProgramme.Pb] = "Parole (PB)",
+            [IntegrationProgramme.Cb] = "Conditional leave (CB)",
+            [IntegrationProgramme.Cmb] = "Pre-release leave (CMB)",
+        },
+        Summary = items => $"Please check your details:\n{items}",
+        Declaration = "I declare that the details I gave are true.",
+        SummaryHint = "Type *AGREE* to declare the details true and send the request, or type the number of an item (1–12) to correct it.",
+        Submitted = (code, at) =>
+            $"Thank you. Your request was sent with number *{code}* (declaration recorded {at}).\n" +
+            "An officer will check the details in SDP and send the answer to your WhatsApp and e-mail. " +
+            $"To see its status, type *status informasi {code}*. Type *menu* for other services.",
+        ResumeAsk = (filled, all) => $"Welcome back. Your integration-information form is not finished ({filled} of {all} items filled). Continue or discard it?",
+        Resume = "Continue",
+        Discard = "Discard the form",
+        Resumed = "All right, let's continue.",
+        Discarded = "The form was discarded; nothing you typed was kept.",
+        AskReference = "Type your *request number* (e.g. INF-7K2M9Q).",
+        ReferenceNotFound = code => $"We could not find request *{code}*. Please check the number, or type *officer* to ask an officer.",
+        Status = (code, label, submitted, next) => $"Status of request *{code}*:\n• Submitted: {submitted}\n• Status: *{label}*\n\n{next}",
+        Statuses = new Dictionary<IntegrationRequestStatus, (string, string)>
+        {
+            [IntegrationRequestStatus.Submitted] = ("Waiting for the SDP check", "An officer will check the inmate in SDP (service standard: 3 minutes during service hours)."),
+            [IntegrationRequestStatus.Verified] = ("Inmate checked", "An officer is preparing your information (service standard: 5 minutes)."),
+            [IntegrationRequestStatus.Closed] = ("Closed", "The answer was sent to your WhatsApp and e-mail."),
+        },
+        AnswerNotInSdp = (code, programme, inmate) =>
+            $"Integration information request *{code}* ({programme}).\n\nWe are sorry: no inmate named *{inmate}* is in our office's correctional database (SDP). " +
+            "Please check the name and the office where the inmate serves the sentence, and send a new request if needed.",
+        AnswerInformation = (code, programme, text) => $"Integration information request *{code}* ({programme}).\n\n{text}",
+        EmailSubject = code => $"Integration information {code}",
+        NotSet = "—",
+        At = "at",
+        Culture = CultureInfo.GetCultureInfo("en-GB"),
+    };
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using ChatBot.Domain.Integration;
+
+namespace ChatBot.Bot.Flows.IntegrationInfo;
+
+public sealed partial record IntegrationTexts
+{
+    public static readonly IntegrationTexts Indonesian = new()
+    {
+        Intro = "*Layanan Informasi Integrasi* (asimilasi, pembebasan bersyarat, cuti bersyarat, cuti menjelang bebas). Layanan ini tidak dipungut biaya. Apa yang ingin Anda lakukan?",
+        NewRequest = "Ajukan permohonan informasi",
+        AskStatus = "Cek status permohonan",
+        Consent = days =>
+            "Sebelum mulai, mohon dibaca (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi):\n" +
+            "• *Untuk apa:* data Anda, penjamin dan WBP diperlukan agar petugas dapat memeriksa data WBP di Sistem Database Pemasyarakatan (SDP) dan mengirim jawaban kepada Anda.\n" +
+            "• *Siapa yang melihat:* hanya petugas layanan kantor ini yang berwenang; foto KTP hanya dapat dibuka oleh petugas yang diberi hak, dan setiap pembukaan dicatat.\n" +
+            $"• *Berapa lama:* data pribadi dan foto KTP dihapus {days} hari setelah permohonan selesai; yang tersisa hanya angka statistik tanpa identitas.\n" +
+            "Formulir berisi 13 butir (sekitar 10 menit). Ketik *batal* kapan saja untuk berhenti.\n\n" +
+            "Apakah Anda setuju data Anda diproses untuk layanan ini?",
+        NoConsent = "Baik, tanpa persetujuan Anda kami tidak menyimpan data apa pun dan permohonan tidak dapat diproses. Ketik *menu* untuk layanan lain.",
+        Questions =
+        [
+            "Butir 1 dari 13 — *Nama lengkap* Anda (pemohon)?",
+            "Butir 2 dari 13 — *Hubungan* Anda dengan WBP?",
+            "Butir 3 dari 13 — *Alamat* Anda?",
+            "Butir 4 dari 13 — *Nomor HP/WhatsApp aktif* Anda? Jawaban akan dikirim ke nomor ini.",
+            "Butir 5 dari 13 — *Nama penjamin*?",
+            "Butir 6 dari 13 — *Hubungan penjamin* dengan WBP (contoh: ayah, istri, kakak)?",
+            "Butir 7 dari 13 — *Alamat penjamin*?",
+            "Butir 8 dari 13 — *Nomor HP penjamin*?",
+            "Butir 9 dari 13 — *Nama WBP / anak* yang sedang menjalani proses integrasi?",
+            "Butir 10 dari 13 — Ketik *NIK* (16 angka) pada KTP Anda.",
+            "Butir 10 dari 13 — Kirim *foto atau scan KTP* Anda (JPG, PNG atau PDF, paling besar 2 MB).",
+            "Butir 11 dari 13 — *Alamat email aktif* Anda? Jawaban juga dikirim ke email ini.",
+            "Butir 12 dari 13 — *Informasi* apa yang Anda perlukan?",
+        ],
+        ItemLabels =
+        [
+            "Nama pemohon", "Hubungan dengan WBP", "Alamat", "Nomor HP aktif", "Nama penjamin", "Hubungan penjamin",
+            "Alamat penjamin", "Nomor HP penjamin", "Nama WBP/anak", "KTP", "Email aktif", "Informasi yang diminta", "Pernyataan",
+        ],
+        Relationships = new Dictionary<string, string> { ["family"] = "Keluarga", ["lawyer"] = "Kuasa hukum" },
+        Programmes = new Dictionary<IntegrationProgramme, string>
+        {
+            [IntegrationProgramme.Asimilasi] = "Asimilasi",
+            [IntegrationProgramme.Pb] = "Pembebasan Bersyarat (PB)",
+            [IntegrationProgramme.Cb] = "Cuti Bersyarat (CB)",
+            [IntegrationProgramme.Cmb] = "Cuti Menjelang Bebas (CMB)",
+        },
+        Summary = items => $"Periksa data Anda:\n{items}",
+        Declaration = "Saya menyatakan bahwa data yang saya isi benar.",
+        SummaryHint = "Ketik *SETUJU* untuk menyatakan data benar dan mengirim permohonan, atau ketik nomor butir (1–12) yang ingin diperbaiki.",
+        Submitted = (code, at) =>
+            $"Terima kasih. Permohonan Anda terkirim dengan nomor *{code}* (pernyataan tercatat {at}).\n" +
+            "Petugas akan memeriksa data di SDP lalu mengirim jawaban ke WhatsApp dan email Anda. " +
+            $"Untuk melihat statusnya, ketik *status informasi {code}*. Ketik *menu* untuk layanan lain.",
+        ResumeAsk = (filled, all) => $"Selamat datang kembali. Formulir informasi integrasi Anda belum selesai ({filled} dari {all} butir terisi). Lanjutkan atau buang?",
+        Resume = "Lanjutkan",
+        Discard = "Buang formulir",
+        Resumed = "Baik, kita lanjutkan.",
+        Discarded = "Formulir dibuang; data yang sudah Anda isi tidak disimpan.",
+        AskReference = "Ketik *nomor permohonan* Anda (contoh: INF-7K2M9Q).",
+        ReferenceNotFound = code => $"Permohonan *{code}* tidak kami temukan. Periksa kembali nomornya, atau ketik *petugas* untuk bertanya kepada petugas.",
+        Status = (code, label, submitted, next) => $"Status permohonan *{code}*:\n• Diajukan: {submitted}\n• Status: *{label}*\n\n{next}",
+        Statuses = new Dictionary<IntegrationRequestStatus, (string, string)>
+        {
+            [IntegrationRequestStatus.Submitted] = ("Menunggu pemeriksaan data di SDP", "Petugas akan memeriksa data WBP di SDP (standar layanan 3 menit pada jam layanan)."),
+            [IntegrationRequestStatus.Verified] = ("Data WBP sudah diperiksa", "Petugas sedang menyiapkan informasi untuk Anda (standar layanan 5 menit)."),
+            [IntegrationRequestStatus.Closed] = ("Selesai", "Jawaban sudah dikirim ke WhatsApp dan email Anda."),
+        },
+        AnswerNotInSdp = (code, programme, inmate) =>
+            $"Permohonan informasi integrasi *{code}* ({programme}).\n\nMohon maaf, data WBP atas nama *{inmate}* tidak ada dalam Sistem Database Pemasyarakatan (SDP) kantor kami. " +
+            "Periksa kembali nama dan kantor tempat WBP menjalani pidana, lalu ajukan permohonan baru bila perlu.",
+        AnswerInformation = (code, programme, text) => $"Permohonan informasi integrasi *{code}* ({programme}).\n\n{text}",
+        EmailSubject = code => $"Informasi Integrasi {code}",
+        NotSet = "—",
+        At = "pukul",
+        Culture = CultureInfo.GetCultureInfo("id-ID"),
+    };
+}
