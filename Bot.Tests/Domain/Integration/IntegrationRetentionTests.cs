@@ -1,3 +1,5 @@
+using ChatBot.Bot.OfficerConsole.Integration;
+using ChatBot.Domain.Conversations;
 using ChatBot.Bot.Flows.IntegrationInfo;
 using ChatBot.Bot.Tests.Console.Integration;
 using ChatBot.Bot.Tests.Support;
@@ -52,5 +54,62 @@ public sealed class IntegrationRetentionTests : IAsyncLifetime
         Assert.Equal(IntegrationTimeliness.OnTime, IntegrationRules.Timeliness(erased, clock.GetUtcNow().UtcDateTime));
         Assert.Equal(2, await check.IntegrationRequests.CountAsync());
         Assert.Equal("Siti Aminah", (await check.IntegrationRequests.SingleAsync(r => r.Id == open.Id)).RequesterName);
+    }
+
+    [Fact]
+    public async Task What_the_person_typed_into_the_form_and_the_answer_sent_to_them_are_erased_too()
+    {
+        var closedAt = new DateTime(2026, 2, 1, 3, 0, 0, DateTimeKind.Utc);
+        var request = await IntegrationWorld.SubmitAsync(_host, "+6281300090003", "warga3@example.test", submittedAt: closedAt.AddMinutes(-5));
+        var scan = Path.Combine(_host.Directory, "media", "scan-in-chat.jpg");
+        await File.WriteAllBytesAsync(scan, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 0, 0]);
+        long before, during, after, answer;
+        await using (var db = _host.Store.CreateDbContext())
+        {
+            var conversation = new Conversation
+            {
+                OfficeId = request.OfficeId, Channel = ChannelKind.WhatsApp, UserAddress = "+6281300090003",
+                CreatedAt = closedAt.AddHours(-1), LastInboundAt = closedAt, LastActivityAt = closedAt,
+            };
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            InboundMessage Inbound(string id, string body, DateTime at, string? files = null) => new()
+            {
+                Channel = ChannelKind.WhatsApp, ProviderMessageId = id, OfficeId = request.OfficeId, From = "+6281300090003", To = "+14155238886",
+                Body = body, ReceivedAt = at, Status = InboundStatus.Done, ConversationId = conversation.Id, Attachments = files,
+            };
+            var files = System.Text.Json.JsonSerializer.Serialize(new[] { new StoredAttachment("image/jpeg", 8, scan, "ktp.jpg") });
+            var messages = new[]
+            {
+                Inbound("SM-before", "halo", request.ConsentedAt.AddMinutes(-1)),
+                Inbound("SM-during", "NIK saya 3171051208850001", request.ConsentedAt.AddMinutes(2), files),
+                Inbound("SM-after", "terima kasih", closedAt.AddDays(1)),
+            };
+            db.InboundMessages.AddRange(messages);
+            var answerRow = new OutboundMessage
+            {
+                ConversationId = conversation.Id, Channel = ChannelKind.WhatsApp, To = "+6281300090003", Body = "Informasi PB: sidang TPP 2 Februari",
+                Kind = OutboundKind.Proactive, Topic = IntegrationDesk.AnswerTopic, Status = OutboundStatus.Sent, CreatedAt = closedAt, NextAttemptAt = closedAt,
+            };
+            db.OutboundMessages.Add(answerRow);
+            await db.SaveChangesAsync();
+            (before, during, after, answer) = (messages[0].Id, messages[1].Id, messages[2].Id, answerRow.Id);
+            await db.IntegrationRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, IntegrationRequestStatus.Closed).SetProperty(r => r.ClosedAt, closedAt)
+                .SetProperty(r => r.ConversationId, conversation.Id));
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(closedAt.AddDays(91), TimeSpan.Zero));
+        var retention = new IntegrationRetention(_host.Store, new IntegrationOptions(), clock, NullLogger<IntegrationRetention>.Instance);
+        Assert.Equal(1, await retention.RunPassAsync(CancellationToken.None));
+
+        await using var check = _host.Store.CreateDbContext();
+        var inbound = await check.InboundMessages.AsNoTracking().ToDictionaryAsync(m => m.Id);
+        Assert.Equal("halo", inbound[before].Body);
+        Assert.Equal(IntegrationRetention.ErasedText, inbound[during].Body);
+        Assert.Null(inbound[during].Attachments);
+        Assert.False(File.Exists(scan));
+        Assert.Equal("terima kasih", inbound[after].Body);
+        Assert.Equal(IntegrationRetention.ErasedText, (await check.OutboundMessages.SingleAsync(m => m.Id == answer)).Body);
     }
 }

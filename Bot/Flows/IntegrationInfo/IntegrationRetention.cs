@@ -1,3 +1,4 @@
+using ChatBot.Bot.OfficerConsole.Integration;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Persistence;
@@ -36,6 +37,7 @@ public sealed class IntegrationRetention(
         var erased = 0;
         foreach (var request in due.Where(DeleteFile))
         {
+            await EraseMessagesAsync(db, request, cancellationToken);
             Erase(request, now);
             erased++;
         }
@@ -48,6 +50,61 @@ public sealed class IntegrationRetention(
 
         logger.LogInformation("Erased the personal data of {Count} closed integration request(s)", erased);
         return erased;
+    }
+
+    /// <summary>What erased message text reads like in transcripts.</summary>
+    public const string ErasedText = "[dihapus: masa simpan data berakhir]";
+
+    /// <summary>
+    /// The same data also sits in the messages of the conversation: what the person typed and sent while
+    /// filling in the form (from consent to submission, files included) and the answer sent to them.
+    /// Their text is replaced and their files deleted; the rows stay, so the transcript shows that
+    /// something was said and erased.
+    /// </summary>
+    private async Task EraseMessagesAsync(ChatBotDb db, IntegrationRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ConversationId is { } conversationId)
+        {
+            var typed = await db.InboundMessages
+                .Where(m => m.ConversationId == conversationId && m.ReceivedAt >= request.ConsentedAt && m.ReceivedAt <= request.SubmittedAt)
+                .ToListAsync(cancellationToken);
+            foreach (var message in typed)
+            {
+                foreach (var file in ReadFiles(message.Attachments))
+                {
+                    TryDelete(file.StoragePath);
+                }
+
+                message.Body = ErasedText;
+                message.Attachments = null;
+                message.Payload = null;
+            }
+
+            await db.OutboundMessages
+                .Where(m => m.ConversationId == conversationId && m.CreatedAt >= request.ConsentedAt && m.CreatedAt <= request.SubmittedAt)
+                .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
+        }
+
+        var email = request.Email?.ToLowerInvariant();
+        await db.OutboundMessages
+            .Where(m => m.Topic == IntegrationDesk.AnswerTopic && m.CreatedAt == request.ClosedAt
+                && (m.ConversationId == request.ConversationId || m.To == request.Phone || m.To == email))
+            .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
+    }
+
+    private static IEnumerable<Domain.Conversations.StoredAttachment> ReadFiles(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Domain.Conversations.StoredAttachment>>(json) ?? [];
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not delete a file sent while filling in an integration request");
+        }
     }
 
     /// <summary>False when the file is there and could not be deleted: the row is erased on a later pass.</summary>
