@@ -1,8 +1,8 @@
-using ChatBot.Bot.OfficerConsole.Integration;
-using ChatBot.Domain.Conversations;
 using ChatBot.Bot.Flows.IntegrationInfo;
+using ChatBot.Bot.OfficerConsole.Integration;
 using ChatBot.Bot.Tests.Console.Integration;
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Integration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
