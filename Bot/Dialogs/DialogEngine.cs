@@ -254,7 +254,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             return false;
         }
 
-        if (!InFlow(dc) || dc.Stack.Instances.Any(i => i.Id == dialogId))
+        if (!InFlow(dc))
         {
             dc.CancelAllDialogs();
             await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: false));

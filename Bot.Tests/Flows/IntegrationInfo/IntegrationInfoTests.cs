@@ -137,6 +137,14 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
             // Inside another flow the status is answered and the flow's question asked again.
             .Send("1").Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP")
             .RunAsync();
+
+        // Inside one's own new request too: the status is told and nothing typed so far is lost.
+        await Host.Chat("081300070004")
+            .Send("menu").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("1").Expect("Butir 3 dari 13")
+            .Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP", "Butir 3 dari 13")
+            .Send("Jl. Merdeka No. 10").Expect("Butir 4 dari 13")
+            .RunAsync();
     }
 }
 
