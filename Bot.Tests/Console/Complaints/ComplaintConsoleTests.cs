@@ -89,6 +89,21 @@ public sealed class ComplaintConsoleTests : IAsyncLifetime
         }
 
         Assert.Contains("anonim", await ConsoleClient.TextAsync(await head.Http.GetAsync($"/console/pengaduan/{anonymous}/pelapor")));
+
+        // Nor through the conversation the complaint came from, which any officer may open.
+        await using (var lookup = _host.Store.CreateDbContext())
+        {
+            var conversationId = await lookup.Complaints.Where(c => c.Id == anonymous).Select(c => c.ConversationId).SingleAsync();
+            using var pk = await ConsoleClient.SignedInAsync(_host, OfficerRole.Pk);
+            foreach (var officer in new[] { head, pk })
+            {
+                var transcript = await officer.Http.GetAsync($"/console/percakapan/{conversationId}");
+                Assert.Equal(HttpStatusCode.OK, transcript.StatusCode);
+                var text = await ConsoleClient.TextAsync(transcript);
+                Assert.DoesNotContain("75678", text);
+                Assert.Contains("Pelapor anonim", text);
+            }
+        }
         await using var db = _host.Store.CreateDbContext();
         var audited = await db.AuditEntries.Where(a => a.Subject == $"Complaint/{named}").Select(a => a.Action).ToListAsync();
         Assert.Contains("complaint.reporter.view", audited);

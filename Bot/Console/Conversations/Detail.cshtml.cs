@@ -26,6 +26,14 @@ public sealed class DetailModel(
 {
     public Conversation Conversation { get; private set; } = null!;
 
+    /// <summary>The person filed an anonymous complaint: their address and name are not shown.</summary>
+    public bool Anonymous { get; private set; }
+
+    /// <summary>Whom the page names: the person, or nobody in particular when they complained anonymously.</summary>
+    public string Heading => Anonymous ? "Pelapor anonim" : Conversation.DisplayName ?? "Percakapan";
+
+    public string Address => Anonymous ? ConversationFormat.MaskedAddress(Conversation.Channel, Conversation.UserAddress) : Conversation.UserAddress;
+
     public Domain.Conversations.Handover? Handover { get; private set; }
 
     public string? TakenBy { get; private set; }
@@ -110,6 +118,8 @@ public sealed class DetailModel(
         }
 
         Conversation = conversation;
+        // Someone who complained anonymously was promised that officers never see who they are.
+        Anonymous = await db.Complaints.AnyAsync(c => c.ConversationId == id && c.Anonymous, cancellationToken);
         Handover = await db.Handovers.AsNoTracking()
             .Where(h => h.ConversationId == id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active))
             .OrderByDescending(h => h.Id)
