@@ -22,6 +22,8 @@ public sealed class IntegrationConsoleTests(ConsoleHost service) : IClassFixture
         var text = await ConsoleClient.TextAsync(detail);
         Assert.Contains("Siti Aminah", text);
         Assert.DoesNotContain("Lihat KTP", text);
+        Assert.DoesNotContain(request.Nik!, text); // the NIK is as private as the KTP it comes from
+        Assert.Contains(request.Nik![^4..], text);
         var refused = await admin.Http.GetAsync($"/console/integrasi/{request.Id}/ktp");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.NotEqual("image/jpeg", refused.Content.Headers.ContentType?.MediaType);
@@ -31,7 +33,9 @@ public sealed class IntegrationConsoleTests(ConsoleHost service) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await visits.Http.GetAsync($"/console/integrasi/{request.Id}/ktp")).StatusCode);
 
         using var officer = await ConsoleClient.SignedInAsync(Host, OfficerRole.ServiceOfficer);
-        Assert.Contains("Lihat KTP", await ConsoleClient.TextAsync(await officer.Http.GetAsync($"/console/integrasi/{request.Id}")));
+        var full = await ConsoleClient.TextAsync(await officer.Http.GetAsync($"/console/integrasi/{request.Id}"));
+        Assert.Contains("Lihat KTP", full);
+        Assert.Contains(request.Nik!, full);
         var ktp = await officer.Http.GetAsync($"/console/integrasi/{request.Id}/ktp");
         Assert.Equal(HttpStatusCode.OK, ktp.StatusCode);
         Assert.Equal("image/jpeg", ktp.Content.Headers.ContentType?.MediaType);

@@ -37,6 +37,11 @@ public sealed class DetailModel(
 
     public bool MayViewKtp { get; private set; }
 
+    /// <summary>The NIK, like the KTP it comes from, only for the roles allowed to see the KTP.</summary>
+    public bool MayViewIdentity { get; private set; }
+
+    public string ShownNik => Item.Nik is not { Length: > 4 } nik ? "" : MayViewIdentity ? nik : new string('•', nik.Length - 4) + nik[^4..];
+
     public DateTime Now { get; private set; }
 
     public Office? Office => offices.Find(Item.OfficeId);
@@ -116,7 +121,8 @@ public sealed class DetailModel(
 
         Item = request;
         Now = time.GetUtcNow().UtcDateTime;
-        MayViewKtp = request.KtpPath is not null && (await authorization.AuthorizeAsync(User, IntegrationInfoServices.KtpPolicy)).Succeeded;
+        MayViewIdentity = (await authorization.AuthorizeAsync(User, IntegrationInfoServices.KtpPolicy)).Succeeded;
+        MayViewKtp = request.KtpPath is not null && MayViewIdentity;
         if (request.Status == IntegrationRequestStatus.Submitted)
         {
             Proposed = await IntegrationDesk.ProposeAsync(db, request, cancellationToken);
