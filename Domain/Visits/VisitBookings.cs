@@ -252,16 +252,15 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
 
         if (request.ReplacesVisitId is { } replaced)
         {
-            var old = await db.Set<Visit>().SingleOrDefaultAsync(
-                v => v.Id == replaced && v.ConversationId == request.ConversationId && v.Status == VisitStatus.Booked, cancellationToken);
-            if (old is null)
+            // One conditional update, in this booking's transaction: an officer who calls the old
+            // booking at this moment wins, and the reschedule is refused instead of undoing the call.
+            var cancelled = await db.Set<Visit>()
+                .Where(v => v.Id == replaced && v.ConversationId == request.ConversationId && v.Status == VisitStatus.Booked)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.Station, (int?)null).SetProperty(v => v.StatusChangedAt, nowUtc), cancellationToken);
+            if (cancelled != 1)
             {
                 return (BookingOutcome.SlotUnavailable, null);
             }
-
-            old.Status = VisitStatus.Cancelled;
-            old.Station = null;
-            old.StatusChangedAt = nowUtc;
         }
 
         var visit = new Visit
