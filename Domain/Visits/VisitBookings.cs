@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ChatBot.Domain.Visits;
 
@@ -167,7 +165,7 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
                 await scope.CommitAsync(cancellationToken);
                 return new BookingResult(BookingOutcome.Booked, visit);
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
             {
                 // Someone took this station (or, very rarely, this code) first: look again.
             }
@@ -291,10 +289,4 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
 
     private static string NewCode() => "VC-" + RandomNumberGenerator.GetString(CodeAlphabet, 6);
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -209,6 +209,12 @@ public sealed class IntegrationDesk(ChatBotDbFactory factory, PipelineEvents pip
         {
             return IntegrationActionResult.Conflict;
         }
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
+        {
+            // The person's conversation was created by their own message meanwhile: nothing was
+            // saved, and the officer can simply send again.
+            return IntegrationActionResult.Conflict;
+        }
 
         pipeline.OutboxQueued.Set();
         Announce(request.OfficeId, request.Id);

@@ -77,7 +77,15 @@ public sealed class LitmasCaseService(
             }
 
             db.LitmasCases.Add(litmas);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
+            {
+                return (LitmasActionResult.Duplicate, null); // the same letter entered twice at once
+            }
+
             db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, ToStage = litmas.Stage, By = actor, At = now, Note = "Surat permintaan diterima" });
             Audit(db, actor, "litmas.create", litmas.Id, null, now);
             await db.SaveChangesAsync(cancellationToken);
