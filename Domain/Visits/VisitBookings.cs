@@ -214,6 +214,13 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
             return (BookingOutcome.NotAllowed, null);
         }
 
+        if (db is PostgresChatBotDb)
+        {
+            // Bookings for one inmate take turns until they commit, so the counts below (weekly
+            // limit, one active booking) hold across instances. SQLite's single writer does this already.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Inmates\" WHERE \"Id\" = {inmate.Id} FOR UPDATE", cancellationToken);
+        }
+
         var mine = await db.Set<Visit>()
             .Where(v => v.InmateId == request.InmateId && v.ConversationId == request.ConversationId && v.Status != VisitStatus.Finished && v.Status != VisitStatus.NoShow && v.Status != VisitStatus.Cancelled && v.Id != request.ReplacesVisitId)
             .Select(v => new { v.SlotStart, v.SlotMinutes, v.Status })

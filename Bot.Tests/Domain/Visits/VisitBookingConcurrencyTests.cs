@@ -28,6 +28,48 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         await AssertOneWinnerAsync(host);
     }
 
+    [Fact]
+    public async Task Relatives_booking_one_inmate_at_once_cannot_beat_the_weekly_limit_on_postgres()
+    {
+        var settings = VisitWorld.Settings(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:ChatBot"] = await postgres.CreateDatabaseAsync() });
+        await using var host = await TestHost.StartAsync(settings: settings);
+        await VisitWorld.SeedAsync(host, stations: 4, weeklyLimit: 1, roster: "registration_number,full_name,birth_date\nR-1,Warga Satu,1990-01-01");
+        var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        var bookings = host.Services.GetRequiredService<VisitBookings>();
+        var now = DateTime.UtcNow;
+        Inmate inmate;
+        List<Conversation> relatives;
+        List<DateTime> slots;
+        await using (var db = host.Store.CreateDbContext())
+        {
+            inmate = await db.Inmates.SingleAsync();
+            relatives = Enumerable.Range(1, 5).Select(i => new Conversation
+            {
+                OfficeId = office.Id, Channel = ChannelKind.Simulator, UserAddress = $"+62813200{i:D5}",
+                CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
+            }).ToList();
+            db.Conversations.AddRange(relatives);
+            await db.SaveChangesAsync();
+            // Different slots of one morning, so all in one week (the schedule is open every day, all day).
+            var morning = VisitBookings.ToUtc(office, office.LocalDate(now).AddDays(2).ToDateTime(new TimeOnly(8, 0)));
+            slots = (await bookings.FreeSlotsAsync(db, office, inmate.Id, null, morning, CancellationToken.None)).Take(relatives.Count).Select(s => s.StartUtc).ToList();
+        }
+
+        var week = VisitBookings.WeekStart(DateOnly.FromDateTime(office.ToLocal(slots[0])));
+        Assert.All(slots, slot => Assert.Equal(week, VisitBookings.WeekStart(DateOnly.FromDateTime(office.ToLocal(slot)))));
+        using var start = new ManualResetEventSlim();
+        var attempts = relatives.Select((relative, i) => Task.Run(async () =>
+        {
+            start.Wait();
+            return await bookings.BookAsync(office, new(office.Id, inmate.Id, relative.Id, ChannelKind.Simulator, $"Keluarga {i}", "sibling", relative.UserAddress, slots[i], now), now, CancellationToken.None);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, results.Count(r => r.Outcome == BookingOutcome.Booked));
+        Assert.Equal(relatives.Count - 1, results.Count(r => r.Outcome == BookingOutcome.WeeklyLimit));
+    }
+
     private static async Task AssertOneWinnerAsync(TestHost host)
     {
         // Two stations; the first is already taken, so one place is left.
