@@ -1,5 +1,6 @@
 using ChatBot.Bot.Flows.IntegrationInfo;
 using ChatBot.Bot.OfficerConsole.Integration;
+using ChatBot.Bot.Tests.Console;
 using ChatBot.Bot.Tests.Console.Integration;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
@@ -111,5 +112,35 @@ public sealed class IntegrationRetentionTests : IAsyncLifetime
         Assert.False(File.Exists(scan));
         Assert.Equal("terima kasih", inbound[after].Body);
         Assert.Equal(IntegrationRetention.ErasedText, (await check.OutboundMessages.SingleAsync(m => m.Id == answer)).Body);
+    }
+
+    [Fact]
+    public async Task A_form_left_unfinished_for_a_month_is_forgotten()
+    {
+        var now = new DateTime(2026, 3, 1, 3, 0, 0, DateTimeKind.Utc);
+        var office = ConsoleData.DefaultOfficeId(_host);
+        Conversation Waiting(string address, string dialog, DateTime lastActivity) => new()
+        {
+            OfficeId = office, Channel = ChannelKind.WhatsApp, UserAddress = address, CreatedAt = lastActivity,
+            LastInboundAt = lastActivity, LastActivityAt = lastActivity,
+            DialogState = """{"format":1,"instances":[{"id":"main-menu","version":1},{"id":"DIALOG","version":1,"state":{"v":{"name":"Siti"}}}]}""".Replace("DIALOG", dialog, StringComparison.Ordinal),
+        };
+        var stale = Waiting("+6281300090010", "integration-info", now.AddDays(-31));
+        var recent = Waiting("+6281300090011", "integration-info", now.AddDays(-29));
+        var otherFlow = Waiting("+6281300090012", "litmas-status", now.AddDays(-31));
+        await using (var db = _host.Store.CreateDbContext())
+        {
+            db.Conversations.AddRange(stale, recent, otherFlow);
+            await db.SaveChangesAsync();
+        }
+
+        var retention = new IntegrationRetention(_host.Store, new IntegrationOptions(), new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), NullLogger<IntegrationRetention>.Instance);
+        Assert.Equal(1, await retention.RunPassAsync(CancellationToken.None));
+
+        await using var check = _host.Store.CreateDbContext();
+        var states = await check.Conversations.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.DialogState);
+        Assert.Null(states[stale.Id]);
+        Assert.Contains("Siti", states[recent.Id]);
+        Assert.Contains("Siti", states[otherFlow.Id]);
     }
 }

@@ -11,6 +11,9 @@ public sealed class IntegrationOptions
     /// <summary>How long personal data and the KTP file are kept after a request closes.</summary>
     public TimeSpan Retention { get; set; } = IntegrationRules.DefaultRetention;
 
+    /// <summary>A form never submitted is forgotten after this much silence (its answers live in the conversation's state).</summary>
+    public TimeSpan DraftRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often closed requests are checked against <see cref="Retention"/>.</summary>
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);
 

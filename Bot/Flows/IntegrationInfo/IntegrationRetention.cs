@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.OfficerConsole.Integration;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Integration;
@@ -24,6 +25,7 @@ public sealed class IntegrationRetention(
         var now = Time.GetUtcNow().UtcDateTime;
         var cutoff = now - options.Retention;
         await using var db = factory.CreateDbContext();
+        var forgotten = await ForgetDraftsAsync(db, now - options.DraftRetention, cancellationToken);
         var due = await db.IntegrationRequests
             .Where(r => r.Status == IntegrationRequestStatus.Closed && r.ErasedAt == null && r.ClosedAt <= cutoff)
             .OrderBy(r => r.Id)
@@ -31,7 +33,7 @@ public sealed class IntegrationRetention(
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
-            return 0;
+            return forgotten;
         }
 
         var erased = 0;
@@ -49,7 +51,26 @@ public sealed class IntegrationRetention(
         }
 
         logger.LogInformation("Erased the personal data of {Count} closed integration request(s)", erased);
-        return erased;
+        return erased + forgotten;
+    }
+
+    /// <summary>
+    /// Half-filled forms nobody came back to: the answers given so far sit in the conversation's
+    /// dialog state, which is cleared (the person starts afresh at the menu if they ever write again).
+    /// </summary>
+    private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
+    {
+        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
+        var forgotten = await db.Conversations
+            .Where(c => c.DialogState != null && c.DialogState.Contains("\"" + WellKnownDialogs.IntegrationInfo + "\"") && c.LastActivityAt <= silentSince)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DialogState, (string?)null).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        if (forgotten > 0)
+        {
+            logger.LogInformation("Forgot {Count} integration form(s) left unfinished", forgotten);
+        }
+
+        return forgotten;
     }
 
     /// <summary>What erased message text reads like in transcripts.</summary>
