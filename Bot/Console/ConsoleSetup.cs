@@ -57,6 +57,7 @@ public static class ConsoleSetup
                 o.Conventions.AllowAnonymousToPage("/Console/Masuk");
                 o.Conventions.AllowAnonymousToPage("/Console/Ditolak");
             })
+            .AddMvcOptions(o => o.Filters.Add<Live.KeepNoticesForLiveFragments>())
             .ConfigureApplicationPartManager(parts =>
             {
                 // The pages are compiled into this assembly; a host started from another entry

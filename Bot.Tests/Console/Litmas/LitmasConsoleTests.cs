@@ -70,6 +70,9 @@ public sealed class LitmasConsoleTests(ConsoleHost service) : IClassFixture<Cons
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var id = long.Parse(page.Split('/')[^1], CultureInfo.InvariantCulture);
         await events.WaitForAsync(e => e.Kind == "status" && e.Subject == $"litmas/{id}", TimeSpan.FromSeconds(10));
+        // The live history refresh that the change itself set off may come before the page after
+        // the redirect: it must leave the officer's confirmation for that page.
+        Assert.Equal(HttpStatusCode.OK, (await pk.Http.GetAsync(page + "?handler=history")).StatusCode);
         var text = await ConsoleClient.TextAsync(await pk.Http.GetAsync(page));
         Assert.Contains("Tahap diubah", text);
         Assert.Contains("data-stage=\"penelitian\">Penelitian (wawancara dan kunjungan rumah)</span>", text);
