@@ -90,17 +90,34 @@ public sealed class ComplaintConsoleTests : IAsyncLifetime
 
         Assert.Contains("anonim", await ConsoleClient.TextAsync(await head.Http.GetAsync($"/console/pengaduan/{anonymous}/pelapor")));
 
-        // Nor through the conversation the complaint came from, which any officer may open.
+        // Nor through the conversation the complaint came from, which any officer may open, nor in
+        // the queue when the person later asks for an officer.
         await using (var lookup = _host.Store.CreateDbContext())
         {
             var conversationId = await lookup.Complaints.Where(c => c.Id == anonymous).Select(c => c.ConversationId).SingleAsync();
+            await lookup.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(u => u.SetProperty(c => c.DisplayName, "Rahmat Hidayat"));
+            lookup.Handovers.Add(new Handover
+            {
+                ConversationId = conversationId, OfficeId = ConsoleData.DefaultOfficeId(_host), Status = HandoverStatus.Waiting,
+                Reason = "asked", RequestedAt = Now.UtcDateTime,
+            });
+            using (await _host.Store.Gate.EnterAsync(CancellationToken.None))
+            {
+                await lookup.SaveChangesAsync();
+            }
+
             using var pk = await ConsoleClient.SignedInAsync(_host, OfficerRole.Pk);
+            var queue = await ConsoleClient.TextAsync(await pk.Http.GetAsync("/console/percakapan"));
+            Assert.Contains("Menunggu", queue);
+            Assert.DoesNotContain("Rahmat Hidayat", queue);
+            Assert.DoesNotContain("75678", queue);
             foreach (var officer in new[] { head, pk })
             {
                 var transcript = await officer.Http.GetAsync($"/console/percakapan/{conversationId}");
                 Assert.Equal(HttpStatusCode.OK, transcript.StatusCode);
                 var text = await ConsoleClient.TextAsync(transcript);
                 Assert.DoesNotContain("75678", text);
+                Assert.DoesNotContain("Rahmat Hidayat", text);
                 Assert.Contains("Pelapor anonim", text);
             }
         }

@@ -49,7 +49,8 @@ public sealed class ConversationQueries(ChatBotDbFactory factory)
                 h.Status,
                 h.Conversation!.Channel,
                 h.Conversation.UserAddress,
-                h.Conversation.DisplayName,
+                // Someone who complained anonymously is not named to officers anywhere.
+                db.Complaints.Any(c => c.ConversationId == h.ConversationId && c.Anonymous) ? null : h.Conversation.DisplayName,
                 h.RequestedAt,
                 h.Reason,
                 db.Officers.Where(o => o.Id == h.TakenByOfficerId).Select(o => o.DisplayName).FirstOrDefault(),
