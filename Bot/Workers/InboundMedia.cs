@@ -25,12 +25,12 @@ public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions emai
         if (message.Channel == ChannelKind.Email)
         {
             var refusedInMail = EmailInboundPayload.FromJson(message.Payload)?.Refused ?? [];
-            return (Read(message.Attachments), null, Notice(refusedInMail, email.MaxAttachmentBytes, texts));
+            return (StoredAttachment.ListFromJson(message.Attachments), null, Notice(refusedInMail, email.MaxAttachmentBytes, texts));
         }
 
         if (!string.IsNullOrEmpty(message.Attachments))
         {
-            return (Read(message.Attachments), null, null);
+            return (StoredAttachment.ListFromJson(message.Attachments), null, null);
         }
 
         if (message.Channel != ChannelKind.WhatsApp || whatsApp is null)
@@ -61,9 +61,6 @@ public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions emai
 
         return (stored, stored.Count == 0 ? null : JsonSerializer.Serialize(stored), Notice(refusals, whatsApp.MaxBytes, texts));
     }
-
-    private static List<StoredAttachment> Read(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(json) ?? [];
 
     /// <summary>One sentence per kind of refusal (too large, wrong type, not delivered), or null when nothing was refused.</summary>
     private static string? Notice(IReadOnlyCollection<string> refusals, long maxBytes, DialogTexts texts)

@@ -60,4 +60,9 @@ public sealed class InboundMessage
 }
 
 /// <summary>An attachment saved in private storage after its real type and size were checked.</summary>
-public sealed record StoredAttachment(string ContentType, long Size, string StoragePath, string? FileName);
+public sealed record StoredAttachment(string ContentType, long Size, string StoragePath, string? FileName)
+{
+    /// <summary>The attachments kept as JSON on an inbound message (none for null or empty).</summary>
+    public static IReadOnlyList<StoredAttachment> ListFromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<StoredAttachment>>(json) ?? [];
+}

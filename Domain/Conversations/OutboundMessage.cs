@@ -77,4 +77,34 @@ public sealed class OutboundMessage
     public string? ErrorCode { get; set; }
 
     public string? ErrorMessage { get; set; }
+
+    /// <summary>
+    /// A message for the outbox, to the person of <paramref name="conversation"/> on its channel.
+    /// A conversation not saved yet is linked by reference, so both are inserted together.
+    /// </summary>
+    public static OutboundMessage Queued(Conversation conversation, string body, OutboundKind kind, DateTime now, string? topic = null, string? payload = null)
+    {
+        var message = new OutboundMessage
+        {
+            Channel = conversation.Channel,
+            To = conversation.UserAddress,
+            Body = body,
+            Kind = kind,
+            Topic = topic,
+            Payload = payload,
+            Status = OutboundStatus.Queued,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        if (conversation.Id == 0)
+        {
+            message.Conversation = conversation;
+        }
+        else
+        {
+            message.ConversationId = conversation.Id;
+        }
+
+        return message;
+    }
 }

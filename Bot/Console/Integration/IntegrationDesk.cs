@@ -177,19 +177,7 @@ public sealed class IntegrationDesk(ChatBotDbFactory factory, PipelineEvents pip
 
     private static void Queue(ChatBotDb db, Conversation conversation, string body, string? payload, DateTime now)
     {
-        db.OutboundMessages.Add(new OutboundMessage
-        {
-            Conversation = conversation,
-            Channel = conversation.Channel,
-            To = conversation.UserAddress,
-            Body = body,
-            Kind = OutboundKind.Proactive,
-            Topic = AnswerTopic,
-            Payload = payload,
-            Status = OutboundStatus.Queued,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, now, AnswerTopic, payload));
         conversation.LastActivityAt = now;
     }
 

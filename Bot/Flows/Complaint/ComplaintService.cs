@@ -220,25 +220,13 @@ public sealed class ComplaintService(
     private static void Queue(ChatBotDb db, Domain.Complaints.Complaint complaint, string body, OutboundKind kind, string topic, DateTime now)
     {
         var conversation = complaint.Conversation!;
-        db.OutboundMessages.Add(new OutboundMessage
+        // The mail's subject names the complaint; WhatsApp templates may use the code.
+        var payload = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ConversationId = conversation.Id,
-            Channel = conversation.Channel,
-            To = conversation.UserAddress,
-            Body = body,
-            Kind = kind,
-            Topic = topic,
-
-            // The mail's subject names the complaint; WhatsApp templates may use the code.
-            Payload = JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["subject"] = ComplaintTexts.For(conversation.Language).Subject(complaint.Code),
-                ["code"] = complaint.Code,
-            }),
-            Status = OutboundStatus.Queued,
-            CreatedAt = now,
-            NextAttemptAt = now,
+            ["subject"] = ComplaintTexts.For(conversation.Language).Subject(complaint.Code),
+            ["code"] = complaint.Code,
         });
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, kind, now, topic, payload));
         conversation.LastActivityAt = now;
     }
 }

@@ -236,17 +236,7 @@ public sealed class HandoverService(
 
     private void Queue(ChatBotDb db, Conversation conversation, string body, OutboundKind kind, DateTime now)
     {
-        db.OutboundMessages.Add(new OutboundMessage
-        {
-            ConversationId = conversation.Id,
-            Channel = conversation.Channel,
-            To = conversation.UserAddress,
-            Body = body,
-            Kind = kind,
-            Status = OutboundStatus.Queued,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, kind, now));
         conversation.LastActivityAt = now;
     }
 

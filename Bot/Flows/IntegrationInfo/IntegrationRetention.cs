@@ -91,7 +91,7 @@ public sealed class IntegrationRetention(
                 .ToListAsync(cancellationToken);
             foreach (var message in typed)
             {
-                foreach (var file in ReadFiles(message.Attachments))
+                foreach (var file in Domain.Conversations.StoredAttachment.ListFromJson(message.Attachments))
                 {
                     TryDelete(file.StoragePath);
                 }
@@ -112,9 +112,6 @@ public sealed class IntegrationRetention(
                 && (m.ConversationId == request.ConversationId || m.To == request.Phone || m.To == email))
             .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
     }
-
-    private static IEnumerable<Domain.Conversations.StoredAttachment> ReadFiles(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Domain.Conversations.StoredAttachment>>(json) ?? [];
 
     private void TryDelete(string path)
     {

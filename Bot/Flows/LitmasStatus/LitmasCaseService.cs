@@ -171,25 +171,14 @@ public sealed class LitmasCaseService(
         {
             var texts = LitmasTexts.For(conversation.Language);
             var (label, _) = texts.Stages[litmas.Stage];
-            db.OutboundMessages.Add(new OutboundMessage
+            // Template variables for WhatsApp outside the 24-hour window.
+            var variables = JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ConversationId = conversation.Id,
-                Channel = conversation.Channel,
-                To = conversation.UserAddress,
-                Body = texts.ChangeOf(litmas, office),
-                Kind = OutboundKind.Proactive,
-                Topic = Topic,
-                // Template variables for WhatsApp outside the 24-hour window.
-                Payload = JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["litmas_number"] = litmas.RegistrationNumber,
-                    ["stage"] = label,
-                    ["updated"] = texts.When(office, litmas.StageUpdatedAt),
-                }),
-                Status = OutboundStatus.Queued,
-                CreatedAt = now,
-                NextAttemptAt = now,
+                ["litmas_number"] = litmas.RegistrationNumber,
+                ["stage"] = label,
+                ["updated"] = texts.When(office, litmas.StageUpdatedAt),
             });
+            db.OutboundMessages.Add(OutboundMessage.Queued(conversation, texts.ChangeOf(litmas, office), OutboundKind.Proactive, now, Topic, variables));
         }
 
         return conversations.Count;

@@ -31,19 +31,7 @@ public static class VisitNotices
             ["time"] = $"{local:HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}",
             ["queue"] = visit.QueueNumber.ToString(CultureInfo.InvariantCulture),
         });
-        db.OutboundMessages.Add(new OutboundMessage
-        {
-            ConversationId = conversation.Id,
-            Channel = conversation.Channel,
-            To = conversation.UserAddress,
-            Body = body,
-            Kind = OutboundKind.Proactive,
-            Topic = topic,
-            Payload = payload,
-            Status = OutboundStatus.Queued,
-            CreatedAt = nowUtc,
-            NextAttemptAt = nowUtc,
-        });
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, nowUtc, topic, payload));
     }
 
     public static string When(Office office, Visit visit, string language) =>
