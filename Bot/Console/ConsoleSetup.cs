@@ -101,6 +101,7 @@ public static class ConsoleSetup
         services.AddSingleton<OfficerSessions>();
         services.AddSingleton<ConsoleAuditLog>();
         services.AddSingleton<OfficeScope>();
+        services.AddSingleton<ConversationAccess>();
         services.AddSingleton<ConsoleNavigation>();
         services.AddSingleton<DashboardFigures>();
         services.AddHostedService<PipelineEventRelay>();
@@ -130,7 +131,9 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala)))
             .AddPolicy(ConsoleClaims.LitmasPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Pk), nameof(OfficerRole.Kepala), nameof(OfficerRole.Admin)))
-            .AddPolicy(ConsoleClaims.HandoverPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole));
+            .AddPolicy(ConsoleClaims.HandoverPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
+            .AddPolicy(ConsoleClaims.IdentityPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
 
         return builder;
     }

@@ -61,7 +61,7 @@ public static partial class PersonalDataMasker
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     private static readonly MatchEvaluator EmailEvaluator = MaskEmail;
-    private static readonly MatchEvaluator NikEvaluator = MaskNik;
+    private static readonly MatchEvaluator NikEvaluator = MaskOneNik;
     private static readonly MatchEvaluator PhoneEvaluator = MaskPhone;
 
     // Three expressions run one after the other rather than one alternation: each then starts only
@@ -105,6 +105,15 @@ public static partial class PersonalDataMasker
         return masked;
     }
 
+    /// <summary>
+    /// Returns <paramref name="text"/> with only NIKs masked (for officers who may read a transcript
+    /// but not identity documents). Returns the same instance when there was none.
+    /// </summary>
+    public static string MaskNik(string? text) =>
+        string.IsNullOrEmpty(text) ? text ?? string.Empty
+        : text.AsSpan().ContainsAny(Digits) ? NikRegex().Replace(text, NikEvaluator)
+        : text;
+
     /// <summary>Whether <paramref name="text"/> contains anything <see cref="Mask"/> would mask.</summary>
     public static bool ContainsPersonalData(string? text)
     {
@@ -123,7 +132,7 @@ public static partial class PersonalDataMasker
         return string.Concat(email[..1], "***", email[email.IndexOf('@')..]);
     }
 
-    private static string MaskNik(Match match)
+    private static string MaskOneNik(Match match)
     {
         Span<char> digits = stackalloc char[16];
         CollectDigits(match.ValueSpan, digits);

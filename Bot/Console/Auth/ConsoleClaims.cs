@@ -29,6 +29,12 @@ public static class ConsoleClaims
     /// <summary>Litmas cases and the lookups of their numbers: PKs, heads of office and admins.</summary>
     public const string LitmasPolicy = "litmas";
 
+    /// <summary>
+    /// Identity documents: opening a KTP and reading a NIK unmasked, wherever they appear (a form, a
+    /// transcript). Heads of office and the service desk.
+    /// </summary>
+    public const string IdentityPolicy = "identity";
+
     public static ClaimsPrincipal For(Officer officer) =>
         new(new ClaimsIdentity(
             [

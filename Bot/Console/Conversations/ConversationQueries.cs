@@ -33,7 +33,11 @@ public sealed record QueueEntry(
 /// <summary>Reads what the conversation pages show.</summary>
 public sealed class ConversationQueries(ChatBotDbFactory factory)
 {
-    /// <summary>Waiting (oldest first), in progress, and recent tickets left after nobody answered.</summary>
+    /// <summary>
+    /// Waiting (oldest first), in progress, and recent tickets left after nobody answered. The
+    /// entries carry the person's name as stored: a page shows it only where
+    /// <see cref="Auth.ConversationAccess"/> allows.
+    /// </summary>
     public async Task<IReadOnlyList<QueueEntry>> QueueAsync(IReadOnlyCollection<int> officeIds, DateTime ticketsSince, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
@@ -49,8 +53,7 @@ public sealed class ConversationQueries(ChatBotDbFactory factory)
                 h.Status,
                 h.Conversation!.Channel,
                 h.Conversation.UserAddress,
-                // Someone who complained anonymously is not named to officers anywhere.
-                db.Complaints.Any(c => c.ConversationId == h.ConversationId && c.Anonymous) ? null : h.Conversation.DisplayName,
+                h.Conversation.DisplayName,
                 h.RequestedAt,
                 h.Reason,
                 db.Officers.Where(o => o.Id == h.TakenByOfficerId).Select(o => o.DisplayName).FirstOrDefault(),
@@ -107,6 +110,12 @@ public sealed class ConversationQueries(ChatBotDbFactory factory)
 
                 foreach (var property in values.EnumerateObject())
                 {
+                    // Where a file is kept on disk is nobody's business in the console.
+                    if (property.Name.EndsWith("Path", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     if (property.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.Object or JsonValueKind.Array))
                     {
                         fields.Add((flow, property.Name, property.Value.ToString()));

@@ -13,7 +13,9 @@ namespace ChatBot.Bot.OfficerConsole.Conversations;
 /// <summary>
 /// <c>/console/percakapan/{id}</c>: one conversation — the transcript with each reply's delivery
 /// status, what the bot had collected, and the officer's actions (take, reply with canned answers,
-/// hand back to the bot, close). Every view is written to the audit log, since it shows personal data.
+/// hand back to the bot, close). What of it is shown is <see cref="ConversationAccess"/>'s decision:
+/// an officer whose role may not read a case this conversation filed sees no transcript until they
+/// hold its handover. Every view is written to the audit log, since it shows personal data.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.HandoverPolicy)]
 public sealed class DetailModel(
@@ -22,17 +24,18 @@ public sealed class DetailModel(
     OfficeScope scope,
     OfficeDirectory offices,
     ConsoleAuditLog audit,
+    ConversationAccess access,
     ChatBotDbFactory factory) : PageModel
 {
     public Conversation Conversation { get; private set; } = null!;
 
-    /// <summary>The person filed an anonymous complaint: their address and name are not shown.</summary>
-    public bool Anonymous { get; private set; }
+    /// <summary>What this officer may see of the conversation.</summary>
+    public ConversationView View { get; private set; } = null!;
 
-    /// <summary>Whom the page names: the person, or nobody in particular when they complained anonymously.</summary>
-    public string Heading => Anonymous ? "Pelapor anonim" : Conversation.DisplayName ?? "Percakapan";
+    /// <summary>Whom the page names: the person, or nobody in particular when they may not be named to this officer.</summary>
+    public string Heading => View.Anonymous ? "Pelapor anonim" : View.Contact ? Conversation.DisplayName ?? "Percakapan" : "Percakapan";
 
-    public string Address => Anonymous ? ConversationFormat.MaskedAddress(Conversation.Channel, Conversation.UserAddress) : Conversation.UserAddress;
+    public string Address => View.Contact ? Conversation.UserAddress : ConversationFormat.MaskedAddress(Conversation.Channel, Conversation.UserAddress);
 
     public Domain.Conversations.Handover? Handover { get; private set; }
 
@@ -63,7 +66,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(User, "conversation.view", $"Conversation/{id}", null, cancellationToken);
+        await audit.WriteAsync(User, "conversation.view", $"Conversation/{id}", View.Transcript ? null : "transkrip tidak ditampilkan", cancellationToken);
         return Page();
     }
 
@@ -118,20 +121,30 @@ public sealed class DetailModel(
         }
 
         Conversation = conversation;
-        // Someone who complained anonymously was promised that officers never see who they are.
-        Anonymous = await db.Complaints.AnyAsync(c => c.ConversationId == id && c.Anonymous, cancellationToken);
+        View = (await access.DecideAsync(User, conversation, cancellationToken))!;
         Handover = await db.Handovers.AsNoTracking()
             .Where(h => h.ConversationId == id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active))
             .OrderByDescending(h => h.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        var latest = Handover ?? await db.Handovers.AsNoTracking().Where(h => h.ConversationId == id).OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
         TakenBy = Handover?.TakenByOfficerId is { } taker
             ? await db.Officers.Where(o => o.Id == taker).Select(o => o.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
         Mine = Handover is { Status: HandoverStatus.Active } && Handover.TakenByOfficerId == User.OfficerId();
-        Collected = ConversationQueries.Collected(latest?.CollectedState);
         CannedReplies = await db.CannedReplies.AsNoTracking().Where(c => c.OfficeId == conversation.OfficeId).OrderBy(c => c.Title).ToListAsync(cancellationToken);
-        Transcript = await queries.TranscriptAsync(id, 200, cancellationToken);
+        if (!View.Transcript)
+        {
+            Collected = [];
+            Transcript = [];
+            return true;
+        }
+
+        var latest = Handover ?? await db.Handovers.AsNoTracking().Where(h => h.ConversationId == id).OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
+        Collected = ConversationQueries.Collected(latest?.CollectedState)
+            .Select(f => (f.Flow, f.Field, View.Show(f.Value)))
+            .ToList();
+        Transcript = (await queries.TranscriptAsync(id, 200, cancellationToken))
+            .Select(l => l with { Body = View.Show(l.Body) })
+            .ToList();
         return true;
     }
 }

@@ -16,7 +16,14 @@ namespace ChatBot.Bot.OfficerConsole.Conversations;
 /// </summary>
 [Authorize(Policy = ConsoleClaims.HandoverPolicy)]
 [ConsoleNav("Percakapan", Order = 10)]
-public sealed class IndexModel(ConversationQueries queries, HandoverService handovers, OfficeScope scope, ChatBotDbFactory factory, OfficeDirectory offices, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    ConversationQueries queries,
+    HandoverService handovers,
+    OfficeScope scope,
+    ConversationAccess access,
+    ChatBotDbFactory factory,
+    OfficeDirectory offices,
+    TimeProvider time) : PageModel
 {
     public string Local(int officeId, DateTime utc) => ConversationFormat.LocalTime(offices.Find(officeId), utc);
 
@@ -64,6 +71,9 @@ public sealed class IndexModel(ConversationQueries queries, HandoverService hand
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        Queue = await queries.QueueAsync(scope.Visible(User).Select(o => o.Id).ToList(), NowUtc.AddDays(-7), cancellationToken);
+        var queue = await queries.QueueAsync(scope.Visible(User).Select(o => o.Id).ToList(), NowUtc.AddDays(-7), cancellationToken);
+        // A person is named only to officers who may see who they are (never after an anonymous complaint).
+        var views = await access.DecideAsync(User, queue.Select(e => (e.ConversationId, e.OfficeId)).ToList(), cancellationToken);
+        Queue = queue.Select(e => views.TryGetValue(e.ConversationId, out var view) && view.Contact ? e : e with { DisplayName = null }).ToList();
     }
 }

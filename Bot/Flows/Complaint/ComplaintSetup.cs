@@ -43,6 +43,8 @@ public static class ComplaintSetup
             o.AddPolicy(ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
         });
+        // A complaint's reporter data is for the head and the desk; so is the conversation that filed it.
+        services.AddSingleton(new ConversationCase("pengaduan", ComplaintPolicies.Reporter, db => db.Complaints.Select(c => c.ConversationId)));
         return services;
     }
 }

@@ -12,8 +12,8 @@ public static class IntegrationInfoServices
     /// <summary>Console policy: the request queue, verifying and answering (service officers, heads of office, admins).</summary>
     public const string ConsolePolicy = "integration";
 
-    /// <summary>Console policy: opening a requester's KTP (service officers and heads of office only).</summary>
-    public const string KtpPolicy = "integration-ktp";
+    /// <summary>Console policy: opening a requester's KTP (the console's identity rule: service officers and heads of office only).</summary>
+    public const string KtpPolicy = ConsoleClaims.IdentityPolicy;
 
     public static IServiceCollection AddIntegrationInfo(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,15 +31,11 @@ public static class IntegrationInfoServices
             services.AddSingleton(prompt);
         }
 
-        services.Configure<AuthorizationOptions>(o =>
-        {
-            o.AddPolicy(ConsolePolicy, p => p
-                .AddAuthenticationSchemes(ConsoleClaims.Scheme)
-                .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
-            o.AddPolicy(KtpPolicy, p => p
-                .AddAuthenticationSchemes(ConsoleClaims.Scheme)
-                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
-        });
+        services.Configure<AuthorizationOptions>(o => o.AddPolicy(ConsolePolicy, p => p
+            .AddAuthenticationSchemes(ConsoleClaims.Scheme)
+            .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer))));
+        services.AddSingleton(new ConversationCase(
+            "permohonan informasi integrasi", ConsolePolicy, db => db.IntegrationRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Bot.Cli;
 using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.OfficerConsole.Auth;
 
 namespace ChatBot.Bot.Flows.LitmasStatus;
 
@@ -12,6 +13,7 @@ public static class LitmasStatusServices
         services.AddSingleton<LitmasCaseService>();
         services.AddSingleton<Dialog, LitmasStatusDialog>();
         services.AddSingleton<IImporter, LitmasImporter>();
+        services.AddSingleton(new ConversationCase("litmas", ConsoleClaims.LitmasPolicy, db => db.LitmasSubscriptions.Select(s => s.ConversationId)));
         return services;
     }
 }
