@@ -1,8 +1,10 @@
 using System.Globalization;
+using ChatBot.Domain.Persistence;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Display;
+using Serilog.Sinks.File;
 
 namespace ChatBot.Bot.Logging;
 
@@ -69,13 +71,21 @@ public static class LoggingSetup
 
         if (ReadFileEnabled(configuration))
         {
+            // Masked as they are, logs still tell who wrote when: owner-only, like the store.
+            var path = ResolveFilePath(configuration, contentRoot);
+            if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+            {
+                OwnerOnly.CreateDirectory(folder);
+            }
+
             config.WriteTo.File(
                 CreateFileFormatter(),
-                ResolveFilePath(configuration, contentRoot),
+                path,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: RetainedFileCount,
                 shared: false,
-                flushToDiskInterval: FlushInterval);
+                flushToDiskInterval: FlushInterval,
+                hooks: new OwnerOnlyLogFiles());
         }
     }
 
@@ -153,7 +163,7 @@ public static class LoggingSetup
             return level;
         }
 
-        throw new InvalidOperationException(
+        throw new ChatBot.Domain.SettingsException(
             $"Configuration value '{value}' for {LevelKey} is not a log level. "
             + "Use Verbose, Debug, Information, Warning, Error or Fatal.");
     }
@@ -168,7 +178,7 @@ public static class LoggingSetup
 
         return bool.TryParse(value.Trim(), out var enabled)
             ? enabled
-            : throw new InvalidOperationException(
+            : throw new ChatBot.Domain.SettingsException(
                 $"Configuration value '{value}' for {FileEnabledKey} must be true or false.");
     }
 
@@ -181,5 +191,15 @@ public static class LoggingSetup
 
         // Path.Combine keeps an absolute configured path as it is.
         return Path.GetFullPath(Path.Combine(contentRoot, path));
+    }
+}
+
+/// <summary>Makes each log file owner-only (0600) as the sink opens it, the daily new one included.</summary>
+internal sealed class OwnerOnlyLogFiles : FileLifecycleHooks
+{
+    public override Stream OnFileOpened(string path, Stream underlyingStream, System.Text.Encoding encoding)
+    {
+        OwnerOnly.Restrict(path);
+        return underlyingStream;
     }
 }

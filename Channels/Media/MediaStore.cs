@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Channels.Media;
@@ -40,9 +41,9 @@ public sealed class MediaStore(string root, ILogger logger)
 {
     private const int BufferSize = 64 * 1024;
 
-    private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode DirectoryMode = OwnerOnly.DirectoryMode;
 
-    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode FileMode = OwnerOnly.FileMode;
 
     private readonly Lock _directoryLock = new();
     private bool _directoryReady;

@@ -49,10 +49,20 @@ public sealed class ChatBotDbFactory : IDbContextFactory<ChatBotDb>
         var csb = new SqliteConnectionStringBuilder(options.ConnectionString);
         if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+            // NIKs, transcripts and password hashes: owner-only. SQLite gives its -wal and -shm
+            // files the mode of the database file, so creating that one 0600 covers all three.
+            var file = Path.GetFullPath(csb.DataSource);
+            var directory = Path.GetDirectoryName(file);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                OwnerOnly.CreateDirectory(directory);
+            }
+
+            if (csb.Mode != SqliteOpenMode.ReadOnly)
+            {
+                OwnerOnly.CreateFile(file);
+                OwnerOnly.Restrict(file + "-wal");
+                OwnerOnly.Restrict(file + "-shm");
             }
         }
 
