@@ -26,7 +26,39 @@ public static class CommandLine
         or --Key=value arguments (--ConnectionStrings:ChatBot="Data Source=other.db").
         """;
 
+    /// <summary>Exit code when the settings are wrong (each problem is printed, no stack trace).</summary>
+    public const int BadSettings = 3;
+
     public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await RunCommandAsync(args);
+        }
+        catch (Exception ex) when (SettingsProblems(ex) is { } problems)
+        {
+            Console.Error.WriteLine("The service cannot start with these settings:");
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine($"- {problem}");
+            }
+
+            Console.Error.WriteLine("Fix them in appsettings.json, the environment or the --Key=value arguments (see README.md).");
+            return BadSettings;
+        }
+    }
+
+    /// <summary>The settings problems behind a start-up failure, or null when it is not one.</summary>
+    internal static IReadOnlyList<string>? SettingsProblems(Exception ex) => ex switch
+    {
+        Domain.SettingsException settings => settings.Problems,
+        _ when SettingsCheck.IsConversionFailure(ex) => [ex.Message],
+        AggregateException aggregate => aggregate.InnerExceptions.Select(SettingsProblems).OfType<IReadOnlyList<string>>().SelectMany(p => p).ToList() is { Count: > 0 } all ? all : null,
+        { InnerException: { } inner } => SettingsProblems(inner),
+        _ => null,
+    };
+
+    private static async Task<int> RunCommandAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "serve";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;

@@ -47,7 +47,7 @@ public static class BotHost
         builder.AddOfficerConsole();
 
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        app.UseChatBotRequestLogging();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "Web");
         app.UseOfficerConsole(webRoot);
         if (app.Services.GetRequiredService<TwilioOptions>().Enabled)

@@ -12,6 +12,7 @@ using ChatBot.Channels.Outbox;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
+using ChatBot.Domain;
 using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -28,37 +29,43 @@ public static class ChatBotServices
     public static IServiceCollection AddChatBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Every settings problem is collected and named together at the end (see SettingsCheck).
+        var settings = new SettingsCheck(configuration);
 
-        var store = ReadStoreOptions(configuration, contentRoot);
+        var store = new StoreOptions();
+        settings.Run(() => store = ReadStoreOptions(configuration, contentRoot));
         services.AddSingleton(store);
         services.AddSingleton<ChatBotDbFactory>();
         services.AddSingleton<IDbContextFactory<ChatBotDb>>(sp => sp.GetRequiredService<ChatBotDbFactory>());
         services.AddSingleton<OfficeDirectory>();
         services.AddSingleton<PipelineEvents>();
-        services.AddSingleton(configuration.GetSection("Offices:Default").Get<DefaultOfficeOptions>() ?? new DefaultOfficeOptions());
+        services.AddSingleton(settings.Section<DefaultOfficeOptions>("Offices:Default"));
 
         // Hosted services start in this order; the store is migrated before anything reads it.
         services.AddHostedService<StoreStartup>();
         AddWorker<InboxWriter>(services);
-        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddSingleton(settings.Section<OutboxOptions>("Outbox"));
         AddWorker<OutboxDispatcher>(services);
-        services.AddSingleton(configuration.GetSection("Workers:TurnProcessor").Get<TurnProcessorOptions>() ?? new TurnProcessorOptions());
+        services.AddSingleton(settings.Section<TurnProcessorOptions>("Workers:TurnProcessor"));
         services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null, sp.GetRequiredService<EmailOptions>()));
         AddWorker<TurnProcessor>(services);
 
-        services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
-        services.AddSingleton(configuration.GetSection("Lookups").Get<LookupOptions>() ?? new LookupOptions());
+        services.AddSingleton(settings.Section<HandoverOptions>("Handover"));
+        services.AddSingleton(settings.Section<LookupOptions>("Lookups"));
         services.AddSingleton<LookupThrottle>();
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);
 
         // WhatsApp (Twilio): settings are checked at start, with a clear message for each problem.
-        var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
-        if (twilio.Problems() is { Count: > 0 } problems)
+        var twilio = settings.Section<TwilioOptions>(TwilioOptions.Section);
+        settings.Run(() =>
         {
-            throw new InvalidOperationException("The WhatsApp channel is enabled but its settings are incomplete:\n- " + string.Join("\n- ", problems));
-        }
+            if (twilio.Problems() is { Count: > 0 } problems)
+            {
+                throw new SettingsException(problems);
+            }
+        });
 
         services.TryAddSingleton(twilio);
         services.AddWhatsAppInbound();
@@ -74,11 +81,14 @@ public static class ChatBotServices
         }
 
         // E-mail (IMAP in, SMTP out).
-        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
-        if (email.Problems() is { Count: > 0 } emailProblems)
+        var email = settings.Section<EmailOptions>(EmailOptions.Section);
+        settings.Run(() =>
         {
-            throw new InvalidOperationException("The e-mail channel is enabled but its settings are incomplete:\n- " + string.Join("\n- ", emailProblems));
-        }
+            if (email.Problems() is { Count: > 0 } problems)
+            {
+                throw new SettingsException(problems);
+            }
+        });
 
         services.TryAddSingleton(email);
         // Files people send (both channels): Media:Root, default data/media beside the store.
@@ -90,21 +100,24 @@ public static class ChatBotServices
             AddWorker<ImapListener>(services);
         }
 
-        if (configuration.GetValue("Channels:Simulator:Enabled", true))
+        var simulator = true;
+        settings.Run(() => simulator = configuration.GetValue("Channels:Simulator:Enabled", true));
+        if (simulator)
         {
             services.TryAddSingleton<SimulatorHub>();
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
 
-        services.AddSingleton(configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions());
+        services.AddSingleton(settings.Section<ConsoleOptions>("Console"));
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
         AddDialogs(services);
-        Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration);
-        Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services);
-        services.AddComplaints(configuration);
-        Flows.IntegrationInfo.IntegrationInfoServices.AddIntegrationInfo(services, configuration);
+        settings.Run(() => Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration));
+        settings.Run(() => Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services));
+        settings.Run(() => services.AddComplaints(configuration));
+        settings.Run(() => Flows.IntegrationInfo.IntegrationInfoServices.AddIntegrationInfo(services, configuration));
+        settings.ThrowIfAny();
         return services;
     }
 
@@ -143,7 +156,7 @@ public static class ChatBotServices
         {
             connection = provider == DatabaseProvider.Sqlite
                 ? StoreOptions.DefaultSqlite
-                : throw new InvalidOperationException("ConnectionStrings:ChatBot is required when Database:Provider is Postgres.");
+                : throw new SettingsException("ConnectionStrings:ChatBot is required when Database:Provider is Postgres.");
         }
 
         if (provider == DatabaseProvider.Sqlite)
@@ -161,7 +174,7 @@ public static class ChatBotServices
         {
             Provider = provider,
             ConnectionString = connection,
-            SqliteSynchronous = configuration.GetValue("Database:SqliteSynchronous", "NORMAL")!,
+            SqliteSynchronous = SqliteConnectionSetup.CheckSynchronous(configuration.GetValue("Database:SqliteSynchronous", "NORMAL")!),
         };
     }
 }

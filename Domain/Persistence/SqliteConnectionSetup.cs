@@ -8,10 +8,10 @@ namespace ChatBot.Domain.Persistence;
 /// FULL. WAL itself is a property of the database file, set once when the store is initialised
 /// (see <see cref="StoreInitializer"/>); foreign keys are switched on by the provider.
 /// </summary>
-internal sealed class SqliteConnectionSetup(string synchronous) : DbConnectionInterceptor
+public sealed class SqliteConnectionSetup(string synchronous) : DbConnectionInterceptor
 {
     private readonly string _pragmas =
-        $"PRAGMA synchronous={Validate(synchronous)};";
+        $"PRAGMA synchronous={CheckSynchronous(synchronous)};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -27,11 +27,12 @@ internal sealed class SqliteConnectionSetup(string synchronous) : DbConnectionIn
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string Validate(string level) => level.ToUpperInvariant() switch
+    /// <summary>The level in upper case; a <see cref="SettingsException"/> for anything SQLite would not take.</summary>
+    public static string CheckSynchronous(string level) => level.Trim().ToUpperInvariant() switch
     {
         "NORMAL" => "NORMAL",
         "FULL" => "FULL",
         "EXTRA" => "EXTRA",
-        _ => throw new ArgumentException($"Database:SqliteSynchronous must be NORMAL, FULL or EXTRA, not '{level}'."),
+        _ => throw new SettingsException($"Database:SqliteSynchronous must be NORMAL, FULL or EXTRA, not '{level}'."),
     };
 }

@@ -27,7 +27,7 @@ public sealed class WorkingDayCalendar
         _weekend = [.. options.Weekend];
         if (_weekend.Count >= 7)
         {
-            throw new InvalidOperationException("Sla:Weekend leaves no working day in the week.");
+            throw new SettingsException("Sla:Weekend leaves no working day in the week.");
         }
     }
 

@@ -19,14 +19,15 @@ public static class ComplaintSetup
         var options = configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new ComplaintOptions();
         if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("The complaint settings are wrong:\n- " + string.Join("\n- ", problems));
+            throw new ChatBot.Domain.SettingsException(problems);
         }
 
         services.AddSingleton(options);
 
         // The working-day calendar is shared by every service with deadlines in working days.
-        services.TryAddSingleton(configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions());
-        services.TryAddSingleton<WorkingDayCalendar>();
+        var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
+        services.TryAddSingleton(sla);
+        services.TryAddSingleton(new WorkingDayCalendar(sla)); // checks Sla:Weekend at start
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<ComplaintQueries>();
 

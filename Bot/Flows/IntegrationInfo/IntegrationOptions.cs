@@ -21,7 +21,7 @@ public sealed class IntegrationOptions
     {
         if (ResumeAfter <= TimeSpan.Zero || Retention < TimeSpan.Zero || RetentionCheckInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("IntegrationInfo:ResumeAfter and RetentionCheckInterval must be positive and Retention not negative.");
+            throw new ChatBot.Domain.SettingsException("IntegrationInfo:ResumeAfter and RetentionCheckInterval must be positive and Retention not negative.");
         }
     }
 }

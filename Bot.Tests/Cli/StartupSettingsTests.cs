@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ChatBot.Bot.Cli;
+using ChatBot.Bot.Tests.Support;
+
+namespace ChatBot.Bot.Tests.Cli;
+
+/// <summary>An operator who mistypes a setting is told which ones, as a list, and the service does not start.</summary>
+public sealed class StartupSettingsTests : IDisposable
+{
+    private readonly string _directory = TestHost.NewDirectory();
+
+    public void Dispose() => TestHost.DeleteDirectory(_directory);
+
+    [Fact]
+    public async Task Every_bad_setting_is_named_in_a_list_without_a_stack_trace_and_the_exit_code_is_not_zero()
+    {
+        var (exitCode, output) = await RunAsync(
+            "serve",
+            "--Urls=http://127.0.0.1:0",
+            "--Channels:WhatsApp:Enabled=true",
+            "--Channels:WhatsApp:AccountSid=AC0123456789abcdef0123456789abcdef",
+            "--Channels:WhatsApp:AuthToken=secret",
+            "--Channels:WhatsApp:From=whatsapp:+14155238886",
+            "--Channels:WhatsApp:MaxSendsPerSecond=5000",
+            "--Lookups:MaxFailures=lima");
+
+        Assert.Equal(CommandLine.BadSettings, exitCode);
+        Assert.Contains("- Channels:WhatsApp:MaxSendsPerSecond must be between 1 and 1000.", output);
+        Assert.Contains("'lima' at 'Lookups:MaxFailures'", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_bad_log_level_is_named_too()
+    {
+        var (exitCode, output) = await RunAsync("migrate", "--Logging:Level=loud");
+
+        Assert.Equal(CommandLine.BadSettings, exitCode);
+        Assert.Contains("- Configuration value 'loud' for Logging:Level is not a log level.", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBot.Bot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add($"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "chatbot.db")}");
+        start.ArgumentList.Add("--Logging:File:Enabled=false");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The service started although its settings are wrong:\n" + await output + await error);
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+}
