@@ -13,6 +13,7 @@ using ChatBot.Channels.Pipeline;
 using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Lookups;
+using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -96,7 +97,8 @@ public static class ChatBotServices
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
 
-        services.AddSingleton(configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions());
+        services.AddSingleton(ConsoleOptions.Read(configuration));
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Officer>>(new Microsoft.AspNetCore.Identity.PasswordHasher<Officer>());
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
