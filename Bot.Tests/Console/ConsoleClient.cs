@@ -16,7 +16,7 @@ public sealed partial class ConsoleClient : IDisposable
 {
     public const string Password = "Sandi-Uji-2026!";
 
-    private ConsoleClient(TestHost host)
+    private ConsoleClient(TestHost host, string? clientAddress)
     {
         Cookies = new CookieContainer();
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies, UseCookies = true })
@@ -25,6 +25,10 @@ public sealed partial class ConsoleClient : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         Host = host;
+        if (clientAddress is not null)
+        {
+            Http.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        }
     }
 
     public HttpClient Http { get; }
@@ -33,7 +37,8 @@ public sealed partial class ConsoleClient : IDisposable
 
     public TestHost Host { get; }
 
-    public static ConsoleClient For(TestHost host) => new(host);
+    /// <param name="clientAddress">Where the requests appear to come from (the host needs <see cref="TestClientAddress"/>).</param>
+    public static ConsoleClient For(TestHost host, string? clientAddress = null) => new(host, clientAddress);
 
     /// <summary>A client already signed in as a new officer with this role.</summary>
     public static async Task<ConsoleClient> SignedInAsync(TestHost host, OfficerRole role, int? officeId = null)

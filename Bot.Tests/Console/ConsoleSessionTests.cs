@@ -2,10 +2,12 @@ using System.Net;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Bot.Tests.Console;
 
-/// <summary>Signing in and out, lock-out, and what ends a session: a changed account, idleness.</summary>
+/// <summary>Signing in and out, lock-out, and what ends a session: a changed account, signing out, idleness, age.</summary>
 public sealed class ConsoleSessionTests(ConsoleHost service) : IClassFixture<ConsoleHost>
 {
     private const string WrongCredentials = "Nama pengguna atau kata sandi salah.";
@@ -113,6 +115,69 @@ public sealed class ConsoleSessionTests(ConsoleHost service) : IClassFixture<Con
         Assert.Equal(
             ["officer.signin", "officer.signout"],
             await db.AuditEntries.Where(a => a.Actor == officer.UserName).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_signing_out_is_refused_afterwards()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.ServiceOfficer);
+        using var client = ConsoleClient.For(Host);
+        await client.SignInAsync(officer.UserName, ConsoleClient.Password);
+        var copy = client.Cookies.GetCookies(Host.BaseAddress)["chatbot.console"]!.Value;
+        using var thief = ConsoleClient.For(Host);
+        thief.Cookies.Add(Host.BaseAddress, new Cookie("chatbot.console", copy));
+        Assert.Equal(HttpStatusCode.OK, (await thief.Http.GetAsync("/console")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/console", [], action: "/console/keluar")).StatusCode);
+
+        using var replay = ConsoleClient.For(Host);
+        replay.Cookies.Add(Host.BaseAddress, new Cookie("chatbot.console", copy));
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(await replay.Http.GetAsync("/console")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.Http.GetAsync("/console/api/session")).StatusCode);
+
+        // Signing in again gives a working session.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(officer.UserName, ConsoleClient.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/console")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_kept_busy_ends_when_its_lifetime_is_over()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Console:SessionTimeout"] = "00:30:00", ["Console:SessionLifetime"] = "01:00:00" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var officer = await ConsoleClient.SignedInAsync(host, OfficerRole.Pk);
+
+        // Busy at 20, 40 and 59 minutes: the idle timeout alone would never end this session.
+        foreach (var step in new[] { 20, 20, 19 })
+        {
+            clock.Advance(TimeSpan.FromMinutes(step));
+            Assert.Equal(HttpStatusCode.OK, (await officer.Http.GetAsync("/console")).StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("/console/masuk", ConsoleAccessTests.TargetPath(await officer.Http.GetAsync("/console")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Http.GetAsync("/console/api/session")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Console:SessionLifetime", "00:10:00")]
+    [InlineData("Console:SignInAttemptsPerAddress", "0")]
+    [InlineData("Console:SignInAttemptsPerUserName", "-1")]
+    public async Task Console_settings_it_cannot_work_with_stop_the_start(string key, string value)
+    {
+        var directory = TestHost.NewDirectory();
+        try
+        {
+            var problem = await Assert.ThrowsAsync<ChatBot.Domain.SettingsException>(
+                () => TestHost.StartAsync(directory, new Dictionary<string, string?> { [key] = value }));
+            Assert.Contains(key, problem.Message);
+        }
+        finally
+        {
+            TestHost.DeleteDirectory(directory);
+        }
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class LoggingSetupTests : IDisposable
     [InlineData("Logging:File:Enabled", "nope")]
     public void Invalid_configuration_fails_fast(string key, string value)
     {
-        var ex = Assert.Throws<InvalidOperationException>(
+        var ex = Assert.Throws<ChatBot.Domain.SettingsException>(
             () => LoggingSetup.Configure(new LoggerConfiguration(), Config((key, value)), _root));
         Assert.Contains(key, ex.Message);
     }

@@ -46,7 +46,7 @@ public static class ConsoleSetup
     public static WebApplicationBuilder AddOfficerConsole(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions();
+        var options = ConsoleOptions.Read(builder.Configuration);
 
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>
@@ -99,6 +99,7 @@ public static class ConsoleSetup
         });
 
         services.AddSingleton<OfficerSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ConsoleAuditLog>();
         services.AddSingleton<OfficeScope>();
         services.AddSingleton<ConversationAccess>();

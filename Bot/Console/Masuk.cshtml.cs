@@ -7,14 +7,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChatBot.Bot.OfficerConsole;
 
 /// <summary>
-/// <c>/console/masuk</c>: sign-in. Never says whether the name or the password was wrong; a locked
-/// account is told when to try again. Returns only to a local address.
+/// <c>/console/masuk</c>: sign-in. Never says whether the name or the password was wrong, nor
+/// whether the name exists: a locked account and a name nobody has that was tried as often read
+/// the same, and are told when to try again. Too many failures from one address or for one name
+/// answer 429 (<see cref="SignInThrottle"/>). Returns only to a local address.
 /// </summary>
-public sealed class MasukModel(OfficerAccounts accounts, OfficeDirectory offices) : PageModel
+public sealed class MasukModel(OfficerAccounts accounts, SignInThrottle throttle, OfficeDirectory offices, TimeProvider time) : PageModel
 {
     public const string WrongCredentials = "Nama pengguna atau kata sandi salah.";
 
     public const string LockedPrefix = "Akun dikunci sementara karena terlalu banyak percobaan.";
+
+    public const string ThrottledPrefix = "Terlalu banyak percobaan masuk.";
 
     [BindProperty]
     public SignInForm Input { get; set; } = new();
@@ -36,12 +40,28 @@ public sealed class MasukModel(OfficerAccounts accounts, OfficeDirectory offices
             return Page();
         }
 
-        switch (await accounts.SignInAsync(userName, password, cancellationToken))
+        using var attempt = await throttle.BeginAsync(HttpContext.Connection.RemoteIpAddress, userName, cancellationToken);
+        if (attempt.RetryAfter is not null)
+        {
+            Response.Headers.RetryAfter = attempt.RetryAfterSeconds;
+            Error = $"{ThrottledPrefix} Coba lagi dalam {attempt.RetryAfterMinutes} menit.";
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+
+        var outcome = await accounts.SignInAsync(userName, password, cancellationToken);
+        if (outcome is not SignInOutcome.Success)
+        {
+            attempt.Failed();
+        }
+
+        switch (outcome)
         {
             case SignInOutcome.Success success:
                 await HttpContext.SignInAsync(
                     ConsoleClaims.Scheme,
-                    ConsoleClaims.For(success.Officer),
+                    ConsoleClaims.For(success.Officer, time.GetUtcNow()),
                     new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
                 return Redirect(Destination());
             case SignInOutcome.LockedOut locked:

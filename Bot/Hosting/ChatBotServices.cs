@@ -14,6 +14,7 @@ using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain;
 using ChatBot.Domain.Lookups;
+using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -108,7 +109,10 @@ public static class ChatBotServices
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
 
-        services.AddSingleton(settings.Section<ConsoleOptions>("Console"));
+        var console = new ConsoleOptions();
+        settings.Run(() => console = ConsoleOptions.Read(configuration));
+        services.AddSingleton(console);
+        services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Officer>>(new Microsoft.AspNetCore.Identity.PasswordHasher<Officer>());
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 

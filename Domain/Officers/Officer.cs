@@ -36,7 +36,7 @@ public sealed class Officer
     /// <summary>ASP.NET Core Identity password hash (PBKDF2); never a password.</summary>
     public required string PasswordHash { get; set; }
 
-    /// <summary>Changes when the password or role changes, so old sign-in cookies stop working.</summary>
+    /// <summary>Changes when the password or role changes and when the officer signs out, so old sign-in cookies stop working.</summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public int FailedSignIns { get; set; }

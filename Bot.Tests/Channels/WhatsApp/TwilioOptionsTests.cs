@@ -46,7 +46,7 @@ public sealed class TwilioOptionsTests
             ["Channels:WhatsApp:AccountSid"] = "AC" + new string('b', 32),
         }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddChatBotCore(configuration, Path.GetTempPath()));
+        var error = Assert.Throws<ChatBot.Domain.SettingsException>(() => new ServiceCollection().AddChatBotCore(configuration, Path.GetTempPath()));
         Assert.Contains("AuthToken", error.Message);
         Assert.Contains("From", error.Message);
     }

@@ -14,6 +14,12 @@ public static class ConsoleClaims
     /// <summary>Claim: the account's security stamp when the cookie was issued.</summary>
     public const string Stamp = "stamp";
 
+    /// <summary>
+    /// Claim: when the officer signed in (Unix seconds). Unlike the cookie's issue time it is not
+    /// renewed by activity, so it bounds a session's whole life (<see cref="ConsoleOptions.SessionLifetime"/>).
+    /// </summary>
+    public const string SignedInAt = "signed_in_at";
+
     /// <summary>Any signed-in officer.</summary>
     public const string OfficerPolicy = "officer";
 
@@ -35,7 +41,7 @@ public static class ConsoleClaims
     /// </summary>
     public const string IdentityPolicy = "identity";
 
-    public static ClaimsPrincipal For(Officer officer) =>
+    public static ClaimsPrincipal For(Officer officer, DateTimeOffset signedInAt) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, officer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -44,8 +50,15 @@ public static class ConsoleClaims
                 new Claim(ClaimTypes.Role, officer.Role.ToString()),
                 new Claim(Office, officer.OfficeId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(Stamp, officer.SecurityStamp),
+                new Claim(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             ],
             Scheme));
+
+    /// <summary>When the officer signed in; null for a cookie without the claim.</summary>
+    public static DateTimeOffset? SignedInAtUtc(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(SignedInAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public static int OfficerId(this ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
 
