@@ -47,7 +47,13 @@ public static class ChatBotServices
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(configuration.GetSection("Handover").Get<HandoverOptions>() ?? new HandoverOptions());
-        services.AddSingleton(configuration.GetSection("Lookups").Get<LookupOptions>() ?? new LookupOptions());
+        var lookups = configuration.GetSection(LookupOptions.Section).Get<LookupOptions>() ?? new LookupOptions();
+        if (lookups.Problems() is { Count: > 0 } lookupProblems)
+        {
+            throw new InvalidOperationException("The lookup settings are wrong:\n- " + string.Join("\n- ", lookupProblems));
+        }
+
+        services.AddSingleton(lookups);
         services.AddSingleton<LookupThrottle>();
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();

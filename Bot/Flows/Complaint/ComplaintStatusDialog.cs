@@ -24,7 +24,7 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
 {
     public const string DialogId = WellKnownDialogs.ComplaintStatus;
 
-    public const string LookupKind = "complaint";
+    public const string LookupKind = LookupKinds.Complaint;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
@@ -82,10 +82,11 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         var texts = ComplaintTexts.For(dc.Language);
         var throttle = dc.Services.GetRequiredService<LookupThrottle>();
         var sender = dc.Conversation.UserAddress;
-        if (await throttle.PausedUntilAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, dc.UtcNow, dc.CancellationToken) is { } until)
+        if (await throttle.CheckAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, dc.UtcNow, dc.CancellationToken) is { } pause)
         {
-            var local = dc.Office.ToLocal(until);
-            dc.Say(texts.Paused($"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}"));
+            var local = dc.Office.ToLocal(pause.UntilUtc);
+            var until = $"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}";
+            dc.Say(pause.OfficeWide ? texts.Busy(until) : texts.Paused(until));
             return new StatusOutcome.Paused();
         }
 
