@@ -25,7 +25,7 @@ public sealed class DashboardFiguresTests(ConsoleHost service) : IClassFixture<C
         var papua = await ConsoleData.AddOfficeAsync(Host, OfficeType.Lapas, "Asia/Jayapura");
         var other = await ConsoleData.AddOfficeAsync(Host, OfficeType.Rutan, "Asia/Jakarta");
         var time = new FakeTimeProvider(new DateTimeOffset(Now));
-        var figures = new DashboardFigures(Host.Store, time);
+        var figures = new DashboardFigures(Host.Store, time, new ChatBot.Domain.Lookups.LookupThrottle(new ChatBot.Domain.Lookups.LookupOptions()));
 
         await using (var db = Host.Store.CreateDbContext())
         {

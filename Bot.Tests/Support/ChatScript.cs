@@ -52,6 +52,17 @@ public sealed class ChatScript(TestHost host, string phone)
         return this;
     }
 
+    /// <summary>Adds the answer to the last message to <paramref name="replies"/> (for counting answers over many chats).</summary>
+    public ChatScript Keep(ICollection<string> replies)
+    {
+        _steps.Add(() =>
+        {
+            replies.Add(_lastReply);
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
     /// <summary>The bot said nothing to the last message (an officer has the conversation).</summary>
     public ChatScript ExpectSilence()
     {

@@ -60,7 +60,33 @@ public sealed class TestHost : IAsyncDisposable
         var ownsDirectory = directory is null;
         var logs = new LogCapture();
         directory ??= NewDirectory();
-        var app = BotHost.BuildWeb([], builder =>
+        WebApplication app;
+        try
+        {
+            app = Build(directory, logs, settings, services, extraDialogs);
+        }
+        catch (Exception) when (ownsDirectory)
+        {
+            // A host that cannot start (bad settings under test) leaves no folder behind.
+            DeleteDirectory(directory);
+            throw;
+        }
+
+        var host = new TestHost(app, directory, ownsDirectory) { Logs = logs };
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address);
+        return host;
+    }
+
+    private static WebApplication Build(
+        string directory,
+        LogCapture logs,
+        IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services,
+        IEnumerable<Dialog>? extraDialogs)
+    {
+        return BotHost.BuildWeb([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -91,11 +117,6 @@ public sealed class TestHost : IAsyncDisposable
 
             services?.Invoke(builder.Services);
         });
-        var host = new TestHost(app, directory, ownsDirectory) { Logs = logs };
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address);
-        return host;
     }
 
     public static string NewDirectory()

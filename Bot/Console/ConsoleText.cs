@@ -36,6 +36,33 @@ public static class ConsoleText
 
     public static string Number(int value) => value.ToString("N0", Indonesian);
 
+    /// <summary><c>1 jam</c>, <c>30 menit</c>, <c>1 jam 30 menit</c>, <c>2 hari</c>.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span.TotalMinutes < 1)
+        {
+            return $"{Math.Max(1, (int)span.TotalSeconds)} detik";
+        }
+
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add($"{span.Days} hari");
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add($"{span.Hours} jam");
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add($"{span.Minutes} menit");
+        }
+
+        return string.Join(" ", parts);
+    }
+
     public static string Zone(Office? office) => OfficeTimeZones.Abbreviation(office?.TimeZoneId ?? "Asia/Jakarta");
 
     private static DateTime Local(Office? office, DateTime utc) =>

@@ -1,20 +1,32 @@
 using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.OfficerConsole.Dashboard;
 using ChatBot.Domain.Offices;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChatBot.Bot.OfficerConsole;
 
-/// <summary>The figures and the office the dashboard's fragment shows.</summary>
-public sealed record DashboardView(TodayFigures Figures, Office? Office);
+/// <summary>The figures and the office the dashboard's fragment shows, with its alerts.</summary>
+/// <param name="LookupAlerts">Offices where lookups from new numbers are paused (too many unknown ones).</param>
+/// <param name="LookupWindow">The window those are counted over.</param>
+/// <param name="AllOffices">The officer sees every office: alerts name theirs.</param>
+/// <param name="SeesLookupAttempts">The officer may open the lookup attempts page.</param>
+public sealed record DashboardView(
+    TodayFigures Figures,
+    Office? Office,
+    IReadOnlyList<LookupAlert> LookupAlerts,
+    TimeSpan LookupWindow,
+    bool AllOffices,
+    bool SeesLookupAttempts);
 
 /// <summary>
-/// <c>/console</c> (Beranda): today's figures for the offices the officer sees. The figures live in
+/// <c>/console</c> (Beranda): today's figures for the offices the officer sees, and an alert for each
+/// of them where someone is guessing numbers (lookups from new numbers paused). The figures live in
 /// a fragment (<c>?handler=figures</c>) that <c>console.js</c> fetches again on live events.
 /// </summary>
 [ConsoleNav("Beranda", Order = 0)]
-public sealed class IndexModel(DashboardFigures figures, OfficeScope scope) : PageModel
+public sealed class IndexModel(DashboardFigures figures, OfficeScope scope, IAuthorizationService authorization) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
 
@@ -33,6 +45,15 @@ public sealed class IndexModel(DashboardFigures figures, OfficeScope scope) : Pa
     public async Task<IActionResult> OnGetFiguresAsync(CancellationToken cancellationToken) =>
         Partial("_DashboardFigures", await LoadAsync(cancellationToken));
 
-    private async Task<DashboardView> LoadAsync(CancellationToken cancellationToken) =>
-        new(await figures.ForOfficesAsync(scope.Visible(User), cancellationToken), scope.OwnOffice(User));
+    private async Task<DashboardView> LoadAsync(CancellationToken cancellationToken)
+    {
+        var visible = scope.Visible(User);
+        return new(
+            await figures.ForOfficesAsync(visible, cancellationToken),
+            scope.OwnOffice(User),
+            await figures.LookupAlertsAsync(visible, cancellationToken),
+            figures.LookupWindow,
+            scope.SeesAllOffices(User),
+            (await authorization.AuthorizeAsync(User, ConsoleClaims.LitmasPolicy)).Succeeded);
+    }
 }

@@ -52,7 +52,15 @@ public static class ChatBotServices
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(settings.Section<HandoverOptions>("Handover"));
-        services.AddSingleton(settings.Section<LookupOptions>("Lookups"));
+        var lookups = settings.Section<LookupOptions>(LookupOptions.Section);
+        settings.Run(() =>
+        {
+            if (lookups.Problems() is { Count: > 0 } problems)
+            {
+                throw new SettingsException(problems);
+            }
+        });
+        services.AddSingleton(lookups);
         services.AddSingleton<LookupThrottle>();
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();

@@ -3,9 +3,9 @@ using ChatBot.Domain.Conversations;
 namespace ChatBot.Domain.Lookups;
 
 /// <summary>
-/// One try by a person to look something up by a number or a name the bot must not confirm to
-/// strangers (a litmas number, an inmate). Kept so that guessing can be slowed down and officers
-/// can see who tried what.
+/// One try by a person to look something up by a number, a code or a name the bot must not confirm
+/// to strangers (a litmas number, an inmate, a complaint or integration code). Kept so that guessing
+/// can be slowed down and officers can see who tried what.
 /// </summary>
 public sealed class LookupAttempt
 {
@@ -33,4 +33,10 @@ public static class LookupKinds
 {
     public const string Litmas = "litmas";
     public const string Inmate = "inmate";
+
+    /// <summary>A complaint's status by its <c>ADU-</c> code.</summary>
+    public const string Complaint = "complaint";
+
+    /// <summary>An integration-information request's status by its <c>INF-</c> code.</summary>
+    public const string Integration = "integration";
 }

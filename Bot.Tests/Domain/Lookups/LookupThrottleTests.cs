@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Tests.Domain.Lookups;
 
-/// <summary>The anti-enumeration throttle on a real (temporary SQLite) store.</summary>
+/// <summary>The anti-enumeration throttle on a real (temporary SQLite) store: per sender and per office.</summary>
 public sealed class LookupThrottleTests : IAsyncLifetime
 {
     private const string Sender = "+6281200009901";
@@ -67,9 +67,9 @@ public sealed class LookupThrottleTests : IAsyncLifetime
 
         Assert.Null(await PausedUntilAsync("+6281200009902", Noon));
         await using var db = _factory.CreateDbContext();
-        Assert.Null(await _throttle.PausedUntilAsync(db, LookupKinds.Inmate, 1, ChannelKind.Simulator, Sender, Noon, CancellationToken.None));
-        Assert.Null(await _throttle.PausedUntilAsync(db, LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, Noon, CancellationToken.None));
-        Assert.Null(await _throttle.PausedUntilAsync(db, LookupKinds.Litmas, 1, ChannelKind.WhatsApp, Sender, Noon, CancellationToken.None));
+        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Inmate, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
+        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
+        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.WhatsApp, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         await using var db = _factory.CreateDbContext();
         for (var i = 3; i >= 1; i--)
         {
-            Assert.Null(await _throttle.PausedUntilAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, Noon, CancellationToken.None));
+            Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
             _throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, $"LIT{i}", found: false, Noon.AddSeconds(-i));
         }
 
-        Assert.Equal(Noon.AddSeconds(-3).AddHours(1), await _throttle.PausedUntilAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, Noon, CancellationToken.None));
+        Assert.Equal(Noon.AddSeconds(-3).AddHours(1), (await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
     }
 
     [Fact]
@@ -98,6 +98,108 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         Assert.Equal(new string('7', LookupThrottle.QueryLength), (await check.LookupAttempts.SingleAsync()).Query);
     }
 
+    [Fact]
+    public async Task Unknown_lookups_of_any_kind_from_many_senders_pause_every_new_sender_of_that_office()
+    {
+        var throttle = OfficeThrottle();
+        string[] kinds = [LookupKinds.Litmas, LookupKinds.Inmate, LookupKinds.Complaint, LookupKinds.Integration];
+        await using (var db = _factory.CreateDbContext())
+        {
+            // Six different senders, one failure each (far below their own limit of three), four kinds.
+            for (var i = 0; i < 6; i++)
+            {
+                throttle.Record(db, kinds[i % kinds.Length], 1, i % 2 == 0 ? ChannelKind.Simulator : ChannelKind.WhatsApp, $"+62812000098{i:00}", "X", found: false, Noon.AddMinutes(-50 + i));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _factory.CreateDbContext())
+        {
+            var pause = await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None);
+            Assert.Equal(new LookupPause(Noon.AddMinutes(-50).AddHours(1), OfficeWide: true), pause);
+            Assert.Equal(new LookupPause(Noon.AddMinutes(-50).AddHours(1), OfficeWide: true),
+                await throttle.CheckAsync(db, LookupKinds.Inmate, 1, ChannelKind.WhatsApp, Sender, null, Noon, CancellationToken.None));
+
+            // Another office is not affected; once the oldest failure leaves the window, neither is this one.
+            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None));
+            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon.AddMinutes(10).AddSeconds(1), CancellationToken.None));
+            Assert.Equal(new Dictionary<int, int> { [1] = 6 }, await throttle.OfficesOverLimitAsync(db, [1, 2], Noon, CancellationToken.None));
+            Assert.Empty(await throttle.OfficesOverLimitAsync(db, [1, 2], Noon.AddMinutes(10).AddSeconds(1), CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task The_office_limit_counts_the_unsaved_failures_of_the_same_batch_of_turns()
+    {
+        var throttle = OfficeThrottle();
+        await using var db = _factory.CreateDbContext();
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None));
+            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000097{i:00}", "X", found: false, Noon);
+        }
+
+        Assert.True((await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None))?.OfficeWide);
+    }
+
+    [Fact]
+    public async Task During_an_office_wide_pause_a_sender_is_answered_only_for_what_they_found_recently()
+    {
+        var throttle = OfficeThrottle();
+        await using (var db = _factory.CreateDbContext())
+        {
+            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", found: true, Noon.AddDays(-10));
+            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, "+6281200009902", "LIT2", found: true, Noon.AddDays(-31));
+            throttle.Record(db, LookupKinds.Inmate, 1, ChannelKind.Simulator, "+6281200009903", "BUDI", found: true, Noon.AddDays(-1));
+            for (var i = 0; i < 6; i++)
+            {
+                throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000096{i:00}", "X", found: false, Noon.AddMinutes(-i));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _factory.CreateDbContext())
+        {
+            async Task<LookupPause?> Check(string kind, string sender, string? query, ChannelKind channel = ChannelKind.Simulator) =>
+                await throttle.CheckAsync(db, kind, 1, channel, sender, query, Noon, CancellationToken.None);
+
+            Assert.Null(await Check(LookupKinds.Litmas, Sender, "LIT1"));
+            Assert.Null(await Check(LookupKinds.Litmas, Sender, null));
+            // Something else: the same "busy" as for a stranger, so the pause tells nothing about the number.
+            Assert.True((await Check(LookupKinds.Litmas, Sender, "LIT3"))?.OfficeWide);
+            // The same number on another channel is another person; a success too long ago or of another kind does not count.
+            Assert.True((await Check(LookupKinds.Litmas, Sender, "LIT1", ChannelKind.WhatsApp))?.OfficeWide);
+            Assert.True((await Check(LookupKinds.Litmas, "+6281200009902", "LIT2"))?.OfficeWide);
+            Assert.True((await Check(LookupKinds.Litmas, "+6281200009903", null))?.OfficeWide);
+            Assert.Null(await Check(LookupKinds.Inmate, "+6281200009903", "BUDI"));
+        }
+    }
+
+    [Fact]
+    public void Settings_that_cannot_work_are_named()
+    {
+        Assert.Empty(new LookupOptions().Problems());
+        Assert.Equal(50, new LookupOptions().OfficeMaxFailures);
+        Assert.Contains(new LookupOptions { OfficeMaxFailures = 0 }.Problems(), p => p.Contains("Lookups:OfficeMaxFailures"));
+        Assert.Contains(new LookupOptions { MaxFailures = 10, OfficeMaxFailures = 5 }.Problems(), p => p.Contains("Lookups:OfficeMaxFailures"));
+        Assert.Contains(new LookupOptions { MaxFailures = 0 }.Problems(), p => p.Contains("Lookups:MaxFailures"));
+        Assert.Contains(new LookupOptions { Window = TimeSpan.Zero }.Problems(), p => p.Contains("Lookups:Window"));
+        Assert.Contains(new LookupOptions { TrustedFor = TimeSpan.FromMinutes(5) }.Problems(), p => p.Contains("Lookups:TrustedFor"));
+    }
+
+    [Fact]
+    public async Task The_service_does_not_start_with_an_office_limit_of_zero()
+    {
+        var error = await Assert.ThrowsAsync<ChatBot.Domain.SettingsException>(() =>
+            TestHost.StartAsync(settings: new Dictionary<string, string?> { ["Lookups:OfficeMaxFailures"] = "0" }));
+        Assert.Contains("Lookups:OfficeMaxFailures", error.Message);
+    }
+
+    /// <summary>Three failures per sender, six per office, in an hour.</summary>
+    private static LookupThrottle OfficeThrottle() => new(new LookupOptions { MaxFailures = 3, OfficeMaxFailures = 6, Window = TimeSpan.FromHours(1) });
+
     private async Task RecordAsync(string sender, bool found, params DateTime[] times)
     {
         await using var db = _factory.CreateDbContext();
@@ -112,6 +214,8 @@ public sealed class LookupThrottleTests : IAsyncLifetime
     private async Task<DateTime?> PausedUntilAsync(string sender, DateTime now)
     {
         await using var db = _factory.CreateDbContext();
-        return await _throttle.PausedUntilAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, now, CancellationToken.None);
+        var pause = await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, null, now, CancellationToken.None);
+        Assert.True(pause is null || !pause.OfficeWide);
+        return pause?.UntilUtc;
     }
 }

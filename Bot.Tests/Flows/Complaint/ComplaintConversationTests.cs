@@ -57,13 +57,45 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
         Assert.Equal("Budi Santoso", complaint.ReporterName);
         Assert.Null(complaint.AttachmentPath);
 
-        // Straight after filing (the menu waits quietly), and as someone's very first message.
+        // Straight after filing (the menu waits quietly), and after starting something else.
         await _host.Chat("081200070002")
             .Send($"status pengaduan {code}").Expect(code, "Sarana dan prasarana", "menunggu telaah Kepala")
-            .RunAsync();
-        await _host.Chat("081200070003")
+            .Send("menu").Expect("Silakan pilih layanan")
             .Send($"Status pengaduan {code} bagaimana?").Expect(code, "menunggu telaah Kepala").ExpectNot("Selamat datang")
             .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_code_asked_from_another_number_is_not_found_like_an_unknown_one_and_counts_as_a_guess()
+    {
+        const int limit = 5; // Lookups:MaxFailures by default
+        var code = await FileNamedAsync("081200070010", "Budi Santoso");
+
+        // Someone else with the leaked code: word for word what an unknown code gets.
+        var other = _host.Chat("081200070011").Send($"status pengaduan {code}").ExpectNot("Sarana", "menunggu telaah", "Budi");
+        await other.RunAsync();
+        var leaked = other.LastReply;
+        var stranger = _host.Chat("081200070012").Send("status pengaduan ADU-ZZZZZZ");
+        await stranger.RunAsync();
+        Assert.Contains("tidak kami temukan", leaked);
+        Assert.Equal(stranger.LastReply.Replace("ADU-ZZZZZZ", "CODE"), leaked.Replace(code, "CODE"));
+
+        // Every such try counts: after the limit the other number is paused, the complainant is not.
+        var tries = _host.Chat("081200070011");
+        for (var i = 1; i < limit; i++)
+        {
+            tries.Send($"status pengaduan {code}").Expect("tidak kami temukan");
+        }
+
+        await tries.Send($"status pengaduan {code}").Expect("Terlalu banyak kode", "coba lagi setelah pukul").ExpectNot("Sarana", "tidak kami temukan").RunAsync();
+        await _host.Chat("081200070010")
+            .Send($"status pengaduan {code}").Expect(code, "Sarana dan prasarana", "menunggu telaah Kepala")
+            .RunAsync();
+
+        await using var db = _host.Store.CreateDbContext();
+        var attempts = await db.LookupAttempts.Where(a => a.Sender == "+6281200070011").ToListAsync();
+        Assert.Equal(limit, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal((ComplaintStatusDialog.LookupKind, false, code), (a.Kind, a.Found, a.Query)));
     }
 
     [Fact]
@@ -142,7 +174,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
             .Send($"status pengaduan {code}").Expect("selesai dan sudah dijawab", "Kursi ruang tunggu sudah diganti").ExpectNot("angka *1*")
             .RunAsync();
         await _host.Chat("081200070007")
-            .Send($"status pengaduan {code}").Expect("selesai dan sudah dijawab").ExpectNot("Kursi ruang tunggu sudah diganti")
+            .Send($"status pengaduan {code}").Expect("tidak kami temukan").ExpectNot("selesai", "Kursi ruang tunggu sudah diganti")
             .RunAsync();
 
         var rated = await FindAsync(code);

@@ -129,7 +129,7 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
         await chat.RunAsync();
         var code = System.Text.RegularExpressions.Regex.Match(chat.LastReply, @"INF-[0-9A-Z]{6}").Value;
 
-        await Host.Chat("081300070005")
+        await Host.Chat("081300070004")
             .Send("halo").Send("3").Send("2").Expect("nomor permohonan")
             .Send(code.ToLowerInvariant()).Expect($"Status permohonan *{code}*", "Menunggu pemeriksaan data di SDP")
             .Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP")
@@ -138,12 +138,58 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
             .Send("1").Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP")
             .RunAsync();
 
-        // Inside one's own new request too: the status is told and nothing typed so far is lost.
+        // Inside a new request too: the status is told and nothing typed so far is lost.
         await Host.Chat("081300070004")
             .Send("menu").Send("3").Send("1").Send("ya")
             .Send("Siti Aminah").Send("1").Expect("Butir 3 dari 13")
             .Send($"status informasi {code}").Expect("Menunggu pemeriksaan data di SDP", "Butir 3 dari 13")
             .Send("Jl. Merdeka No. 10").Expect("Butir 4 dari 13")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_reference_code_asked_from_another_number_is_not_found_like_an_unknown_one_and_counts_as_a_guess()
+    {
+        const int limit = 5; // Lookups:MaxFailures by default
+        var chat = FillToSummary(Host.Chat("081300070021")).Send("setuju").Expect("INF-");
+        await chat.RunAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(chat.LastReply, @"INF-[0-9A-Z]{6}").Value;
+
+        var other = Host.Chat("081300070022").Send($"status informasi {code}").ExpectNot("Menunggu pemeriksaan", "Siti");
+        await other.RunAsync();
+        var stranger = Host.Chat("081300070023").Send("status informasi INF-2222AA");
+        await stranger.RunAsync();
+        Assert.Contains("tidak kami temukan", other.LastReply);
+        Assert.Equal(stranger.LastReply.Replace("INF-2222AA", "CODE"), other.LastReply.Replace(code, "CODE"));
+
+        var tries = Host.Chat("081300070022");
+        for (var i = 1; i < limit; i++)
+        {
+            tries.Send($"status informasi {code}").Expect("tidak kami temukan");
+        }
+
+        await tries.Send($"status informasi {code}").Expect("terlalu banyak", "coba lagi setelah pukul").ExpectNot("tidak kami temukan", "Menunggu pemeriksaan").RunAsync();
+        await Host.Chat("081300070021").Send($"status informasi {code}").Expect($"Status permohonan *{code}*", "Menunggu pemeriksaan data di SDP").RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var attempts = await db.LookupAttempts.Where(a => a.Sender == "+6281300070022").ToListAsync();
+        Assert.Equal(limit, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal((ChatBot.Domain.Lookups.LookupKinds.Integration, false, code), (a.Kind, a.Found, a.Query)));
+    }
+
+    [Fact]
+    public async Task Unknown_reference_codes_are_throttled_like_other_lookups()
+    {
+        var chat = Host.Chat("081300070024");
+        foreach (var code in new[] { "INF-2222AB", "INF-2222AC", "inf 2222ad", "INF-2222AE", "bukan kode" })
+        {
+            chat.Send($"status informasi {code}").Expect("tidak kami temukan");
+        }
+
+        await chat
+            .Send("status informasi INF-2222AF").Expect("terlalu banyak", "coba lagi setelah pukul").ExpectNot("tidak kami temukan")
+            .Send("halo").Send("3").Send("2").Expect("nomor permohonan")
+            .Send("INF-2222AG").Expect("terlalu banyak").ExpectNot("tidak kami temukan")
             .RunAsync();
     }
 }

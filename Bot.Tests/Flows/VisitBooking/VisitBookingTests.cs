@@ -168,3 +168,37 @@ public sealed class VisitBookingTests(VisitHost shared) : IClassFixture<VisitHos
     private static string Line(string text, string start) =>
         text.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal)).Trim();
 }
+
+/// <summary>Inmate lookups when the office as a whole had too many failures (limit 6 in an hour).</summary>
+public sealed class VisitLookupOfficeLimitTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync(settings: VisitWorld.Settings(new() { ["Lookups:OfficeMaxFailures"] = "6" }));
+        await VisitWorld.SeedAsync(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Once_the_office_limit_is_reached_new_numbers_are_told_the_service_is_busy_and_a_known_family_goes_on()
+    {
+        await _host.Chat("081300009001").Send("halo").Send("1").Send("budi santoso").Send("17-08-1990").Expect("Data WBP ditemukan").Send("batal").RunAsync();
+        for (var n = 0; n < 6; n++)
+        {
+            await _host.Chat($"08130000910{n}").Send("halo").Send("1").Send($"Orang {n}").Send("01-01-1970").Expect("belum dapat kami cocokkan").RunAsync();
+        }
+
+        await _host.Chat("081300009201")
+            .Send("halo").Send("1").Expect("sedang sangat sibuk", "coba lagi setelah pukul").ExpectNot("nama lengkap")
+            .RunAsync();
+        // Someone who was in the middle of it: the name they had not matched before waits too.
+        await _host.Chat("081300009001")
+            .Send("menu").Send("1").Expect("nama lengkap")
+            .Send("Dewi Lestari").Send("12-12-1992").Expect("sedang sangat sibuk").ExpectNot("ditemukan", "cocokkan")
+            .Send("menu").Send("1").Send("Budi Santoso").Send("17-08-1990").Expect("Data WBP ditemukan: *Budi Santoso*")
+            .RunAsync();
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Lookups;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,15 @@ public sealed record TodayFigures(
         a.AsOfUtc > b.AsOfUtc ? a.AsOfUtc : b.AsOfUtc);
 }
 
+/// <summary>An office that took too many unknown lookups (every kind, everyone) within the throttle's window.</summary>
+public sealed record LookupAlert(Office Office, int Failures);
+
 /// <summary>
 /// The dashboard's queries. The message tables have no index on their timestamps, so each count is
 /// bounded by id: the first id that can belong to today is found once per day (ids only grow, so it
 /// stays right for the rest of the day) and the count then reads only today's rows.
 /// </summary>
-public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time)
+public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time, LookupThrottle lookups)
 {
     /// <summary>A handover waiting longer than this is past the SOP response time.</summary>
     public static readonly TimeSpan HandoverSopTime = TimeSpan.FromMinutes(15);
@@ -63,6 +67,25 @@ public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time
         }
 
         return total;
+    }
+
+    /// <summary>The window the lookup alerts count over (<c>Lookups:Window</c>).</summary>
+    public TimeSpan LookupWindow => lookups.Options.Window;
+
+    /// <summary>
+    /// The offices, of <paramref name="offices"/>, that reached the office-wide limit of unknown lookups
+    /// within the window: lookups there from people not known to the office are paused now.
+    /// </summary>
+    public async Task<IReadOnlyList<LookupAlert>> LookupAlertsAsync(IReadOnlyList<Office> offices, CancellationToken cancellationToken)
+    {
+        if (offices.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = factory.CreateDbContext();
+        var over = await lookups.OfficesOverLimitAsync(db, offices.Select(o => o.Id).ToList(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        return offices.Where(o => over.ContainsKey(o.Id)).Select(o => new LookupAlert(o, over[o.Id])).ToList();
     }
 
     /// <summary>Start and end (UTC) of the office's local day containing <paramref name="utc"/>.</summary>

@@ -16,15 +16,16 @@ public sealed class ComplaintStatusState
 }
 
 /// <summary>
-/// The status of a complaint by its ticket code. Anyone holding the code learns the status; the
-/// official answer (and the survey, when not given yet) only reaches the conversation the complaint
-/// came from. Unknown codes count towards the lookup throttle, so codes cannot be guessed in bulk.
+/// The status of a complaint by its ticket code, for the conversation the complaint came from only
+/// (with the official answer and, when not given yet, the survey). To anyone else the code does not
+/// exist; their tries, like unknown codes, count towards the lookup throttle, so codes cannot be
+/// guessed in bulk nor read with a leaked code.
 /// </summary>
 public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusState>(DialogId, 1, AskCodeAsync, ShowAsync)
 {
     public const string DialogId = WellKnownDialogs.ComplaintStatus;
 
-    public const string LookupKind = "complaint";
+    public const string LookupKind = LookupKinds.Complaint;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
@@ -76,20 +77,31 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         public sealed record SurveyDue(long ComplaintId) : StatusOutcome;
     }
 
-    /// <summary>Says the status of the complaint <paramref name="code"/> (behind the guessing throttle).</summary>
+    /// <summary>
+    /// Says the status of the complaint <paramref name="code"/>, only to the conversation that filed it:
+    /// anyone else hears the same "not found" as for an unknown code, and the try counts as a failed
+    /// lookup (a leaked code reads nothing). Everyone but the complainant goes through the guessing throttle.
+    /// </summary>
     private static async Task<StatusOutcome> ExplainAsync(DialogContext dc, string code, bool offerSurvey)
     {
         var texts = ComplaintTexts.For(dc.Language);
         var throttle = dc.Services.GetRequiredService<LookupThrottle>();
         var sender = dc.Conversation.UserAddress;
-        if (await throttle.PausedUntilAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, dc.UtcNow, dc.CancellationToken) is { } until)
+        var complaint = await dc.Db.Complaints.SingleOrDefaultAsync(c => c.Code == code && c.OfficeId == dc.Office.Id, dc.CancellationToken);
+        if (complaint is not null && complaint.ConversationId != dc.Conversation.Id)
         {
-            var local = dc.Office.ToLocal(until);
-            dc.Say(texts.Paused($"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}"));
+            complaint = null;
+        }
+
+        if (complaint is null
+            && await throttle.CheckAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, dc.UtcNow, dc.CancellationToken) is { } pause)
+        {
+            var local = dc.Office.ToLocal(pause.UntilUtc);
+            var until = $"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}";
+            dc.Say(pause.OfficeWide ? texts.Busy(until) : texts.Paused(until));
             return new StatusOutcome.Paused();
         }
 
-        var complaint = await dc.Db.Complaints.SingleOrDefaultAsync(c => c.Code == code && c.OfficeId == dc.Office.Id, dc.CancellationToken);
         throttle.Record(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, complaint is not null, dc.UtcNow);
         if (complaint is null)
         {
@@ -98,7 +110,7 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         }
 
         dc.Say(texts.StatusLine(code, texts.Categories[complaint.Category], texts.Date(dc.Office.LocalDate(complaint.ReceivedAt)), texts.Statuses[complaint.Status]));
-        if (complaint.ConversationId == dc.Conversation.Id && complaint is { Status: ComplaintStatus.Closed, Answer: { } answer })
+        if (complaint is { Status: ComplaintStatus.Closed, Answer: { } answer })
         {
             dc.Say(texts.AnswerWas(answer));
             if (offerSurvey && complaint.SurveyScore is null)

@@ -49,6 +49,9 @@ public sealed partial record ComplaintTexts
     /// <summary>{0} local time the person may try again.</summary>
     public required Func<string, string> Paused { get; init; }
 
+    /// <summary>{0} local time to try again. The office had too many unknown lookups from everyone.</summary>
+    public required Func<string, string> Busy { get; init; }
+
     public required IReadOnlyDictionary<ComplaintStatus, string> Statuses { get; init; }
 
     /// <summary>{0} code, {1} category, {2} received date, {3} status label.</summary>

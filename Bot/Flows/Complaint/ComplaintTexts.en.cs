@@ -38,6 +38,7 @@ public sealed partial record ComplaintTexts
         CodeFormat = "A complaint code starts with *ADU-* followed by 6 letters/digits, for example: ADU-7K3P9Q.",
         NotFound = code => $"We could not find a complaint with code {code} at this office. Please check the code.",
         Paused = time => $"Too many codes were not found. Please try again after {time}.",
+        Busy = time => $"Sorry, the status service is very busy right now. Please try again after {time}, or contact our office.",
         Statuses = new Dictionary<ComplaintStatus, string>
         {
             [ComplaintStatus.Received] = "received, waiting for the head of office's review",

@@ -38,6 +38,7 @@ public sealed partial record ComplaintTexts
         CodeFormat = "Kode pengaduan diawali *ADU-* lalu 6 huruf/angka, contoh: ADU-7K3P9Q.",
         NotFound = code => $"Pengaduan dengan kode {code} tidak kami temukan di kantor ini. Periksa kembali kodenya.",
         Paused = time => $"Terlalu banyak kode yang tidak ditemukan. Silakan coba lagi setelah pukul {time}.",
+        Busy = time => $"Mohon maaf, layanan pengecekan status sedang sangat sibuk. Silakan coba lagi setelah pukul {time}, atau hubungi kantor kami.",
         Statuses = new Dictionary<ComplaintStatus, string>
         {
             [ComplaintStatus.Received] = "diterima, menunggu telaah Kepala",

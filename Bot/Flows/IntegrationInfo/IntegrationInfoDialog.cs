@@ -1,6 +1,7 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Integration;
+using ChatBot.Domain.Lookups;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Flows.IntegrationInfo;
@@ -78,16 +79,33 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
     }
 
     /// <summary>
-    /// The status of a request by its code, for anyone who has the code: it says where the request
-    /// stands and nothing personal. Codes are random (31⁶), so guessing one is impractical.
+    /// The status of a request by its code, for the conversation that filed it only: it says where the
+    /// request stands and nothing personal. Anyone else hears the same "not found" as for an unknown
+    /// code, and their tries count towards the guessing throttle like unknown codes do.
     /// </summary>
     private static async Task<string> DescribeAsync(DialogContext dc, string typed)
     {
         var texts = IntegrationTexts.For(dc.Language);
+        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
         var code = IntegrationRules.NormalizeReference(typed);
+        var recorded = code ?? typed.Trim();
         var request = code is null
             ? null
             : await dc.Db.IntegrationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ReferenceCode == code && r.OfficeId == dc.Office.Id, dc.CancellationToken);
+        if (request is not null && request.ConversationId != dc.Conversation.Id)
+        {
+            request = null;
+        }
+
+        var sender = dc.Conversation.UserAddress;
+        if (request is null
+            && await throttle.CheckAsync(dc.Db, LookupKinds.Integration, dc.Office.Id, dc.Conversation.Channel, sender, recorded, dc.UtcNow, dc.CancellationToken) is { } pause)
+        {
+            var until = IntegrationTexts.Time(dc.Office, pause.UntilUtc);
+            return pause.OfficeWide ? texts.Busy(until) : texts.Paused(until);
+        }
+
+        throttle.Record(dc.Db, LookupKinds.Integration, dc.Office.Id, dc.Conversation.Channel, sender, recorded, request is not null, dc.UtcNow);
         if (request is null)
         {
             return texts.ReferenceNotFound(typed.Trim());

@@ -54,6 +54,12 @@ public sealed partial record IntegrationTexts
     /// <summary>{0} the code as typed.</summary>
     public required Func<string, string> ReferenceNotFound { get; init; }
 
+    /// <summary>{0} local time the person may try again (too many unknown codes from them).</summary>
+    public required Func<string, string> Paused { get; init; }
+
+    /// <summary>{0} local time to try again. The office had too many unknown lookups from everyone.</summary>
+    public required Func<string, string> Busy { get; init; }
+
     /// <summary>{0} code, {1} status label, {2} submitted at, {3} what happens next.</summary>
     public required Func<string, string, string, string, string> Status { get; init; }
 
@@ -75,6 +81,10 @@ public sealed partial record IntegrationTexts
     public required CultureInfo Culture { get; init; }
 
     public static IntegrationTexts For(string language) => language == "en" ? English : Indonesian;
+
+    /// <summary><c>09.15 WIB</c> in the office's time zone.</summary>
+    public static string Time(Office office, DateTime utc) =>
+        $"{office.ToLocal(utc):HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
 
     /// <summary><c>23 November 2026 pukul 09.15 WIB</c> in the office's time zone.</summary>
     public string When(Office office, DateTime utc)

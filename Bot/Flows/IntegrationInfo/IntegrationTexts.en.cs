@@ -61,6 +61,8 @@ public sealed partial record IntegrationTexts
         Discarded = "The form was discarded; nothing you typed was kept.",
         AskReference = "Type your *request number* (e.g. INF-7K2M9Q).",
         ReferenceNotFound = code => $"We could not find request *{code}*. Please check the number, or type *officer* to ask an officer.",
+        Paused = until => $"Sorry, too many request numbers from your phone were not found. To keep the data confidential, please try again after {until}. If you need help, type *officer*.",
+        Busy = until => $"Sorry, the request status service is very busy right now. Please try again after {until}, or contact our office. If you need help, type *officer*.",
         Status = (code, label, submitted, next) => $"Status of request *{code}*:\n• Submitted: {submitted}\n• Status: *{label}*\n\n{next}",
         Statuses = new Dictionary<IntegrationRequestStatus, (string, string)>
         {

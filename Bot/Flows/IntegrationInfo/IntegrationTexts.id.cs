@@ -61,6 +61,8 @@ public sealed partial record IntegrationTexts
         Discarded = "Formulir dibuang; data yang sudah Anda isi tidak disimpan.",
         AskReference = "Ketik *nomor permohonan* Anda (contoh: INF-7K2M9Q).",
         ReferenceNotFound = code => $"Permohonan *{code}* tidak kami temukan. Periksa kembali nomornya, atau ketik *petugas* untuk bertanya kepada petugas.",
+        Paused = until => $"Mohon maaf, sudah terlalu banyak nomor permohonan yang tidak ditemukan dari nomor Anda. Demi menjaga kerahasiaan data, silakan coba lagi setelah pukul {until}. Jika perlu bantuan, ketik *petugas*.",
+        Busy = until => $"Mohon maaf, layanan pengecekan status permohonan sedang sangat sibuk. Silakan coba lagi setelah pukul {until}, atau hubungi kantor kami. Jika perlu bantuan, ketik *petugas*.",
         Status = (code, label, submitted, next) => $"Status permohonan *{code}*:\n• Diajukan: {submitted}\n• Status: *{label}*\n\n{next}",
         Statuses = new Dictionary<IntegrationRequestStatus, (string, string)>
         {

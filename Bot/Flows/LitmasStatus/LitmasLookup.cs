@@ -12,13 +12,16 @@ public abstract record LitmasLookupResult
 
     public sealed record NotFound : LitmasLookupResult;
 
-    /// <summary>The person guessed too many unknown numbers; they may try again at <paramref name="UntilUtc"/>.</summary>
-    public sealed record Paused(DateTime UntilUtc) : LitmasLookupResult;
+    /// <summary>
+    /// The person guessed too many unknown numbers, or (<paramref name="OfficeWide"/>) the office had too
+    /// many from everyone and this person has not found this number before; they may try again at <paramref name="UntilUtc"/>.
+    /// </summary>
+    public sealed record Paused(DateTime UntilUtc, bool OfficeWide) : LitmasLookupResult;
 }
 
 /// <summary>
 /// Finds a case of the person's office by its registration number, typed loosely, behind the
-/// anti-enumeration throttle. Every attempt is recorded (with the turn) for the officers to see.
+/// anti-enumeration throttle (per person and office-wide). Every attempt is recorded (with the turn) for the officers to see.
 /// </summary>
 public sealed class LitmasLookup(LookupThrottle throttle)
 {
@@ -26,16 +29,17 @@ public sealed class LitmasLookup(LookupThrottle throttle)
     {
         var input = dc.Input;
         var officeId = dc.Office.Id;
-        if (await throttle.PausedUntilAsync(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, dc.UtcNow, dc.CancellationToken) is { } until)
+        var key = LitmasNumber.Key(typed);
+        var recorded = key.Length == 0 ? typed : key;
+        if (await throttle.CheckAsync(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded, dc.UtcNow, dc.CancellationToken) is { } pause)
         {
-            return new LitmasLookupResult.Paused(until);
+            return new LitmasLookupResult.Paused(pause.UntilUtc, pause.OfficeWide);
         }
 
-        var key = LitmasNumber.Key(typed);
         var found = key.Length == 0
             ? null
             : await dc.Db.LitmasCases.AsNoTracking().SingleOrDefaultAsync(c => c.OfficeId == officeId && c.NumberKey == key, dc.CancellationToken);
-        throttle.Record(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, key.Length == 0 ? typed : key, found is not null, dc.UtcNow);
+        throttle.Record(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded, found is not null, dc.UtcNow);
         return found is null ? new LitmasLookupResult.NotFound() : new LitmasLookupResult.Found(found);
     }
 
@@ -46,6 +50,7 @@ public sealed class LitmasLookup(LookupThrottle throttle)
         return result switch
         {
             LitmasLookupResult.Found found => texts.StatusOf(found.Case, dc.Office),
+            LitmasLookupResult.Paused { OfficeWide: true } busy => texts.Busy(LitmasTexts.Time(dc.Office, busy.UntilUtc)),
             LitmasLookupResult.Paused paused => texts.Paused(LitmasTexts.Time(dc.Office, paused.UntilUtc)),
             _ => texts.NotFound(typed),
         };

@@ -15,6 +15,9 @@ public sealed partial record LitmasTexts
     /// <summary>{0} local time the person may try again.</summary>
     public required Func<string, string> Paused { get; init; }
 
+    /// <summary>{0} local time the person may try again. The office had too many unknown numbers from everyone.</summary>
+    public required Func<string, string> Busy { get; init; }
+
     /// <summary>{0} number, {1} stage label, {2} last updated, {3} PK's name, {4} what happens next.</summary>
     public required Func<string, string, string, string, string, string> Status { get; init; }
 

@@ -12,6 +12,8 @@ public sealed partial record LitmasTexts
             $"We could not find litmas number *{number}*. Please check the number and type it again, or type *officer* to ask an officer.",
         Paused = until =>
             $"Sorry, too many numbers from your phone were not found. To keep the data confidential, please try again after {until}. If you need help, type *officer*.",
+        Busy = until =>
+            $"Sorry, the litmas status service is very busy right now. Please try again after {until}, or contact our office. If you need help, type *officer*.",
         Status = (number, stage, updated, pk, next) =>
             $"Status of litmas *{number}*:\n• Stage: *{stage}*\n• Last updated: {updated}\n• Probation officer (PK): {pk}\n\nNext: {next}",
         Changed = (number, stage, updated, next) =>

@@ -12,6 +12,8 @@ public sealed partial record LitmasTexts
             $"Nomor litmas *{number}* tidak kami temukan. Periksa kembali nomornya lalu ketik lagi, atau ketik *petugas* untuk bertanya kepada petugas.",
         Paused = until =>
             $"Mohon maaf, sudah terlalu banyak nomor yang tidak ditemukan dari nomor Anda. Demi menjaga kerahasiaan data, silakan coba lagi setelah pukul {until}. Jika perlu bantuan, ketik *petugas*.",
+        Busy = until =>
+            $"Mohon maaf, layanan pengecekan status litmas sedang sangat sibuk. Silakan coba lagi setelah pukul {until}, atau hubungi kantor kami. Jika perlu bantuan, ketik *petugas*.",
         Status = (number, stage, updated, pk, next) =>
             $"Status litmas *{number}*:\n• Tahap: *{stage}*\n• Diperbarui: {updated}\n• Pembimbing Kemasyarakatan: {pk}\n\nSelanjutnya: {next}",
         Changed = (number, stage, updated, next) =>

@@ -48,10 +48,8 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     private static async Task<DialogTurnResult> AskInmateAsync(WaterfallStepContext<VisitRegisterState> step)
     {
         var dc = step.Dc;
-        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
-        if (await throttle.PausedUntilAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, dc.UtcNow, dc.CancellationToken) is { } until)
+        if (await PausedAsync(dc, query: null))
         {
-            dc.Say(VisitTexts.For(dc.Language).Paused(dc.Office.ToLocal(until).ToString("HH\\.mm", CultureInfo.InvariantCulture)));
             return await step.EndAsync();
         }
 
@@ -80,6 +78,11 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         }
 
         var query = step.State.InmateQuery ?? "";
+        if (await PausedAsync(dc, InmateNameMatcher.Key(query)))
+        {
+            return await step.EndAsync();
+        }
+
         var candidates = await Roster.CandidatesAsync(dc.Db, dc.Office.Id, query, dc.CancellationToken);
         var birthDate = DateRecognizer.Recognize(detail, dc.Today, DateDirection.PastOrToday) is { Ok: true } date ? date.Value : (DateOnly?)null;
         var inmate = Roster.Confirm(candidates, query, birthDate, detail);
@@ -108,6 +111,25 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         step.State.InmateName = inmate.FullName;
         dc.Say(texts.Matched(inmate.FullName));
         return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
+    }
+
+    /// <summary>
+    /// Says so when the person may not look an inmate up now: too many misses of their own, or of
+    /// everyone at the office (then only a name they matched before goes on; with no name yet, anyone
+    /// who matched one before).
+    /// </summary>
+    private static async Task<bool> PausedAsync(DialogContext dc, string? query)
+    {
+        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
+        if (await throttle.CheckAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, query, dc.UtcNow, dc.CancellationToken) is not { } pause)
+        {
+            return false;
+        }
+
+        var texts = VisitTexts.For(dc.Language);
+        var until = dc.Office.ToLocal(pause.UntilUtc).ToString("HH\\.mm", CultureInfo.InvariantCulture);
+        dc.Say(pause.OfficeWide ? texts.Busy(until) : texts.Paused(until));
+        return true;
     }
 
     private static Task<DialogTurnResult> AskRelationshipAsync(WaterfallStepContext<VisitRegisterState> step)

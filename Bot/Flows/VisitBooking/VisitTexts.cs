@@ -13,6 +13,9 @@ public sealed partial record VisitTexts
     /// <summary>{0} local time the person may try again.</summary>
     public required Func<string, string> Paused { get; init; }
 
+    /// <summary>{0} local time to try again. The office had too many failed inmate (or other) lookups from everyone.</summary>
+    public required Func<string, string> Busy { get; init; }
+
     /// <summary>{0} inmate's name as the roster has it.</summary>
     public required Func<string, string> Matched { get; init; }
 

@@ -10,6 +10,7 @@ public sealed partial record VisitTexts
         AskSecondDetail = "To be sure, write the inmate's *date of birth* (e.g. 17-08-1990) or their *registration number*.",
         NotMatched = "Sorry, we could not match the inmate details you wrote. Please check the spelling of the name and the date of birth or registration number, or type *officer* to get help from an officer.",
         Paused = until => $"Sorry, there have been too many inmate lookups. Please try again after {until}, or type *officer* to get help from an officer.",
+        Busy = until => $"Sorry, the inmate search is very busy right now. Please try again after {until}, or contact our office (type *officer* to get help from an officer).",
         Matched = name => $"Inmate found: *{name}*.",
         NotAllowed = "Sorry, this inmate cannot receive video-call visits at the moment. Type *officer* for more information.",
         AlreadyBooked = code => $"You already have an active visit booking for this inmate (code *{code}*). Choose the visit menu again to see its status, reschedule or cancel it.",

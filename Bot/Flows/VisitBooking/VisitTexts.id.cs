@@ -10,6 +10,7 @@ public sealed partial record VisitTexts
         AskSecondDetail = "Untuk memastikan data, tulis *tanggal lahir* WBP tersebut (contoh: 17-08-1990) atau *nomor registrasinya*.",
         NotMatched = "Mohon maaf, data WBP yang Anda tulis belum dapat kami cocokkan. Periksa kembali penulisan nama dan tanggal lahir atau nomor registrasi, atau ketik *petugas* untuk dibantu petugas.",
         Paused = until => $"Mohon maaf, terlalu banyak percobaan pencarian data WBP. Silakan coba lagi setelah pukul {until}, atau ketik *petugas* untuk dibantu petugas.",
+        Busy = until => $"Mohon maaf, layanan pencarian data WBP sedang sangat sibuk. Silakan coba lagi setelah pukul {until}, atau hubungi kantor kami (ketik *petugas* untuk dibantu petugas).",
         Matched = name => $"Data WBP ditemukan: *{name}*.",
         NotAllowed = "Mohon maaf, WBP ini saat ini tidak dapat menerima kunjungan video call. Ketik *petugas* untuk informasi lebih lanjut.",
         AlreadyBooked = code => $"Anda sudah memiliki pendaftaran kunjungan aktif untuk WBP ini (kode *{code}*). Pilih menu kunjungan lagi untuk melihat status, mengubah jadwal atau membatalkannya.",
