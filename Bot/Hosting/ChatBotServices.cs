@@ -90,7 +90,14 @@ public static class ChatBotServices
             AddWorker<ImapListener>(services);
         }
 
-        if (configuration.GetValue("Channels:Simulator:Enabled", true))
+        var simulator = configuration.GetSection(SimulatorOptions.Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        if (simulator.SessionIdleTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Channels:Simulator:SessionIdleTimeout must be longer than zero, e.g. 00:30:00.");
+        }
+
+        services.TryAddSingleton(simulator);
+        if (simulator.Enabled)
         {
             services.TryAddSingleton<SimulatorHub>();
             services.AddSingleton<IChannelSender, SimulatorSender>();
