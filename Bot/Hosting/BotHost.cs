@@ -57,7 +57,13 @@ public static class BotHost
             app.MapWhatsAppWebhooks();
         }
         var simulator = app.Services.GetRequiredService<SimulatorOptions>().Enabled;
-        app.MapGet("/", () => Results.Redirect(simulator ? SimulatorEndpoints.BasePath : ConsoleSetup.BasePath));
+        if (simulator)
+        {
+            app.UseSimulatorAccess();
+        }
+
+        app.MapGet("/", async Task<IResult> (HttpContext http) =>
+            Results.Redirect(simulator && await SimulatorAccess.IsAllowedAsync(http) ? SimulatorEndpoints.BasePath : ConsoleSetup.BasePath));
         app.MapGet("/health", HealthAsync);
         if (simulator)
         {
