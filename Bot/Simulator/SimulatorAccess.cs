@@ -20,18 +20,9 @@ public static class SimulatorAccess
     /// <summary>The connection comes from loopback (IPv4, IPv6 or IPv4-mapped) and not through a proxy.</summary>
     public static bool IsLocal(HttpContext context)
     {
+        // IsLoopback covers 127.0.0.0/8, ::1 and the IPv4-mapped ::ffff:127.x.y.z a dual-stack socket reports.
         var address = context.Connection.RemoteIpAddress;
-        if (address is null)
-        {
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        return IPAddress.IsLoopback(address) && !ProxyHeaders.Any(context.Request.Headers.ContainsKey);
+        return address is not null && IPAddress.IsLoopback(address) && !ProxyHeaders.Any(context.Request.Headers.ContainsKey);
     }
 
     public static async Task<bool> IsAllowedAsync(HttpContext context) =>

@@ -56,16 +56,14 @@ public sealed class SimulatorSessions(ChatBotDbFactory factory, SimulatorOptions
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
         await using var write = await factory.BeginWriteAsync(db, cancellationToken);
-        var holder = await db.SimulatorSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Address == address, cancellationToken);
-        if (holder is not null)
+        // Sessions idle too long are over (every number's, so tabs that never came back leave nothing
+        // behind): their tokens stop working and their numbers are free.
+        var expired = now - options.SessionIdleTimeout;
+        await db.SimulatorSessions.Where(s => s.LastSeenAt <= expired).ExecuteDeleteAsync(cancellationToken);
+        if (await db.SimulatorSessions.AnyAsync(s => s.Address == address, cancellationToken))
         {
-            if (IsLive(holder, now))
-            {
-                return new SimulatorClaim.InUse();
-            }
-
-            // The old holder went idle: its token stops working and its past stays out of sight.
-            await db.SimulatorSessions.Where(s => s.Id == holder.Id).ExecuteDeleteAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
+            return new SimulatorClaim.InUse();
         }
 
         db.SimulatorSessions.Add(new SimulatorSession { TokenHash = Hash(token)!, Address = address, StartedAt = now, LastSeenAt = now });

@@ -3,8 +3,8 @@ namespace ChatBot.Domain.Conversations;
 /// <summary>
 /// Who holds a simulated phone number: the browser tab or <c>chat</c> process that claimed it. Only
 /// the SHA-256 hash of the session's token is kept. There is at most one row per number; a row
-/// whose <see cref="LastSeenAt"/> is older than the idle timeout no longer counts and is replaced
-/// by the next claim.
+/// whose <see cref="LastSeenAt"/> is older than the idle timeout no longer counts, and the next
+/// claim (of any number) removes it.
 /// </summary>
 public sealed class SimulatorSession
 {
