@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBot.Bot.Tests.Simulator;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,62 @@ public sealed class ChatCommandTests : IDisposable
         Assert.Equal(2, await db.InboundMessages.CountAsync(m => m.From == "+6281200006002" && m.Channel == ChannelKind.Simulator));
     }
 
+    [Fact]
+    public async Task Over_http_a_number_in_use_is_refused_and_a_finished_chat_frees_its_number()
+    {
+        await using var host = await TestHost.StartAsync();
+        var url = $"--Urls={host.BaseAddress.ToString().TrimEnd('/')}";
+        var unused = $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "unused.db")}";
+        using var tab = await SimulatorClient.ClaimAsync(host, "081200006003");
+
+        var (refused, refusal) = await RunChatAsync("halo\n", "--from", "081200006003", url, unused);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("Nomor ini sedang dipakai di tab atau sesi chat lain. Pakai nomor lain.", refusal);
+        Assert.DoesNotContain("Selamat datang", refusal);
+
+        var (exitCode, output) = await RunChatAsync("halo\n", "--from", "081200006004", url, unused);
+        Assert.Equal(0, exitCode);
+        AssertInOrder(output, "> halo", "Selamat datang");
+        using var after = await SimulatorClient.ClaimAsync(host, "081200006004");
+    }
+
+    [Fact]
+    public async Task Ctrl_c_frees_the_number_of_a_chat_over_http()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var process = Process.Start(ChatStart(
+            "--from", "081200006005", $"--Urls={host.BaseAddress.ToString().TrimEnd('/')}",
+            $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "unused.db")}"))!;
+        var output = new System.Text.StringBuilder();
+        var answered = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                if (e.Data?.Contains("Selamat datang", StringComparison.Ordinal) == true)
+                {
+                    answered.TrySetResult();
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await process.StandardInput.WriteAsync("halo\n");
+        await process.StandardInput.FlushAsync();
+        await answered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await SimulatorClient.TryClaimAsync(host, "081200006005")).StatusCode);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        using var after = await SimulatorClient.ClaimAsync(host, "081200006005");
+    }
+
     private static void AssertInOrder(string output, params string[] fragments)
     {
         var at = 0;
@@ -50,6 +107,18 @@ public sealed class ChatCommandTests : IDisposable
     }
 
     private static async Task<(int ExitCode, string Output)> RunChatAsync(string input, params string[] args)
+    {
+        using var process = Process.Start(ChatStart(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo ChatStart(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -65,13 +134,6 @@ public sealed class ChatCommandTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        return start;
     }
 }

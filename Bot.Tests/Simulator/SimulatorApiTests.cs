@@ -11,51 +11,50 @@ public sealed class SimulatorApiTests(SharedHost shared) : IClassFixture<SharedH
     [Fact]
     public async Task A_message_is_answered_and_a_resent_message_is_not_answered_twice()
     {
-        using var http = shared.Host.CreateClient();
-        var request = new SimulatorSendRequest("0812 0000 4001", "halo", "client-msg-1", null);
+        using var phone = await SimulatorClient.ClaimAsync(shared.Host, "0812 0000 4001");
+        Assert.Equal("+6281200004001", phone.From);
 
-        var first = await http.PostAsJsonAsync("/simulator/api/messages", request);
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        var stored = await first.Content.ReadFromJsonAsync<Stored>();
-        var replies = await http.GetFromJsonAsync<TurnReplies>($"/simulator/api/turns/{stored!.Id}?timeout=15");
-        Assert.Contains("Selamat datang", Assert.Single(replies!.Replies));
+        var id = await phone.SendOkAsync("halo", clientId: "client-msg-1");
+        var replies = await phone.RepliesAsync(id);
+        Assert.Contains("Selamat datang", Assert.Single(replies.Replies));
 
-        var again = await (await http.PostAsJsonAsync("/simulator/api/messages", request)).Content.ReadFromJsonAsync<Stored>();
-        Assert.True(again!.Duplicate);
-        Assert.Equal(stored.Id, again.Id);
+        using var again = await phone.SendAsync("halo", clientId: "client-msg-1");
+        var stored = await again.Content.ReadFromJsonAsync<SimulatorClient.Stored>();
+        Assert.True(stored!.Duplicate);
+        Assert.Equal(id, stored.Id);
 
-        var history = await http.GetFromJsonAsync<List<SimulatorLine>>("/simulator/api/messages?from=081200004001");
-        Assert.Equal(["in", "out"], history!.Select(l => l.Direction));
+        var history = await phone.HistoryAsync();
+        Assert.Equal(["in", "out"], history.Select(l => l.Direction));
     }
 
     [Theory]
-    [InlineData(null, "halo", HttpStatusCode.BadRequest)]
-    [InlineData("bukan nomor", "halo", HttpStatusCode.BadRequest)]
-    [InlineData("12", "halo", HttpStatusCode.BadRequest)]
-    public async Task Bad_requests_get_a_clear_4xx(string? from, string text, HttpStatusCode expected)
+    [InlineData(null)]
+    [InlineData("bukan nomor")]
+    [InlineData("12")]
+    public async Task A_number_that_is_not_a_phone_number_gets_a_clear_400(string? from)
     {
         using var http = shared.Host.CreateClient();
-        var response = await http.PostAsJsonAsync("/simulator/api/messages", new SimulatorSendRequest(from, text, null, null));
-        Assert.Equal(expected, response.StatusCode);
+        var response = await http.PostAsJsonAsync("/simulator/api/sessions", new SimulatorSessionRequest(from));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Nomor", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task An_oversized_message_is_refused_with_413()
     {
-        using var http = shared.Host.CreateClient();
-        var response = await http.PostAsJsonAsync("/simulator/api/messages", new SimulatorSendRequest("081200004002", new string('a', 20_000), null, null));
+        using var phone = await SimulatorClient.ClaimAsync(shared.Host, "081200004002");
+        var response = await phone.SendAsync(new string('a', 20_000));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]
     public async Task Malformed_json_is_a_400_not_a_crash()
     {
-        using var http = shared.Host.CreateClient();
-        var response = await http.PostAsync("/simulator/api/messages", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        using var phone = await SimulatorClient.ClaimAsync(shared.Host, "081200004003");
+        var response = await phone.Http.PostAsync("/simulator/api/messages", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        var claim = await shared.Host.CreateClient().PostAsync("/simulator/api/sessions", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, claim.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await shared.Host.CreateClient().GetAsync("/health")).StatusCode);
     }
-
-    private sealed record Stored(long Id, bool Duplicate);
 }

@@ -98,6 +98,37 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         await Expect(Out(page).Filter(new() { HasText = Menu })).Not.ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_number_open_in_another_tab_is_refused_politely_and_another_number_can_be_chosen()
+    {
+        await using var first = await browser.NewPageAsync(service.Host.BaseAddress);
+        await using var second = await browser.NewPageAsync(service.Host.BaseAddress);
+        await OpenAsync(first.Page, "081234500006");
+        await SendAsync(first.Page, "halo");
+        await Expect(Out(first.Page).Filter(new() { HasText = "Selamat datang" })).ToHaveCountAsync(1);
+
+        await second.Page.GotoAsync("/simulator?from=081234500006");
+        await Expect(second.Page.Locator("#status")).ToHaveTextAsync("Nomor ini sedang dipakai di tab atau sesi chat lain. Pakai nomor lain.");
+        await Expect(second.Page.Locator("#log .msg")).ToHaveCountAsync(0);
+        Assert.Null(await second.Page.Locator("body").GetAttributeAsync("data-connected"));
+
+        await second.Page.Locator("#phone").FillAsync("081234500007");
+        await second.Page.Locator("#use").ClickAsync();
+        await Expect(second.Page.Locator("#status")).ToContainTextAsync("Terhubung sebagai 081234500007");
+        await SendAsync(second.Page, "halo");
+        await Expect(Out(second.Page).Filter(new() { HasText = "Selamat datang" })).ToHaveCountAsync(1);
+
+        // The first tab moves to another number: its old one is free for someone else, with a clean page.
+        await first.Page.Locator("#phone").FillAsync("081234500008");
+        await first.Page.Locator("#use").ClickAsync();
+        await Expect(first.Page.Locator("#status")).ToContainTextAsync("Terhubung sebagai 081234500008");
+        await using var third = await browser.NewPageAsync(service.Host.BaseAddress);
+        await OpenAsync(third.Page, "081234500006");
+        await Expect(third.Page.Locator("#log .msg")).ToHaveCountAsync(0);
+        Assert.Empty(first.Errors);
+        Assert.Empty(second.Errors);
+    }
+
     private static async Task OpenAsync(IPage page, string phone)
     {
         await page.GotoAsync($"/simulator?from={phone}");

@@ -103,6 +103,7 @@ public sealed class TestHost : IAsyncDisposable
                 builder.Configuration.AddInMemoryCollection(settings);
             }
 
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PretendRemoteAddress>();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
             // A test dialog takes the place of the real flow with the same id (a test may stand in

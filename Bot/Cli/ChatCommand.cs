@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ChatBot.Bot.Hosting;
 using ChatBot.Bot.Simulator;
 
@@ -21,6 +23,31 @@ public static class ChatCommand
         var configArgs = CommandLine.OnlyConfiguration(args);
 
         await using var transport = await ConnectAsync(configArgs, CommandLine.Flag(args, "--local"));
+        // Over HTTP the number is claimed first: one tab or chat process per number, and the answers
+        // to this number are shown to this process only.
+        var start = await transport.StartAsync(from);
+        if (start is not null)
+        {
+            Console.Error.WriteLine(start.Message);
+            return start.ExitCode;
+        }
+
+        // Ctrl+C: free the number before the process ends (the runtime then stops it).
+        ConsoleCancelEventHandler onCancel = (_, _) => transport.EndAsync().AsTask().Wait(TimeSpan.FromSeconds(3));
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await ConverseAsync(transport, from, office);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            await transport.EndAsync();
+        }
+    }
+
+    private static async Task<int> ConverseAsync(IChatTransport transport, string from, string? office)
+    {
         var interactive = !Console.IsInputRedirected;
         if (interactive)
         {
@@ -46,13 +73,13 @@ public static class ChatCommand
             }
 
             var sent = await transport.SendAsync(from, line, office);
-            if (sent is null)
+            if (sent.Refusal is { } refusal)
             {
-                Console.Error.WriteLine("Nomor telepon tidak valid. Contoh: --from 081234567890");
-                return 2;
+                Console.Error.WriteLine(refusal.Message);
+                return refusal.ExitCode;
             }
 
-            var replies = await transport.WaitAsync(sent.Value);
+            var replies = await transport.WaitAsync(sent.Id);
             if (replies.TimedOut)
             {
                 Console.Error.WriteLine("(belum ada balasan dalam 15 detik)");
@@ -100,21 +127,41 @@ public static class ChatCommand
         return new LocalTransport(host);
     }
 
+    /// <summary>Why the chat cannot go on: what to tell the person, and the exit code.</summary>
+    private sealed record Refusal(string Message, int ExitCode);
+
+    private readonly record struct Sent(long Id, Refusal? Refusal);
+
+    private static readonly Refusal InvalidNumber = new("Nomor telepon tidak valid. Contoh: --from 081234567890", 2);
+
     private interface IChatTransport : IAsyncDisposable
     {
-        Task<long?> SendAsync(string from, string text, string? office);
+        /// <summary>Prepares to chat as <paramref name="from"/>; null when it may, else why not.</summary>
+        Task<Refusal?> StartAsync(string from);
+
+        Task<Sent> SendAsync(string from, string text, string? office);
 
         Task<TurnReplies> WaitAsync(long inboundId);
+
+        /// <summary>Frees the number (safe to call more than once).</summary>
+        ValueTask EndAsync();
     }
 
     private sealed class LocalTransport(IHost host) : IChatTransport
     {
         private readonly SimulatorGateway _gateway = host.Services.GetRequiredService<SimulatorGateway>();
 
-        public async Task<long?> SendAsync(string from, string text, string? office) =>
-            (await _gateway.SendAsync(from, text, null, office, CancellationToken.None))?.InboundMessageId;
+        public Task<Refusal?> StartAsync(string from) =>
+            Task.FromResult(Dialogs.Recognizers.PhoneRecognizer.Recognize(from).Ok ? null : InvalidNumber);
+
+        public async Task<Sent> SendAsync(string from, string text, string? office) =>
+            await _gateway.SendAsync(from, text, null, office, CancellationToken.None) is { } sent
+                ? new Sent(sent.InboundMessageId, null)
+                : new Sent(0, InvalidNumber);
 
         public Task<TurnReplies> WaitAsync(long inboundId) => _gateway.WaitForRepliesAsync(inboundId, ReplyTimeout, CancellationToken.None);
+
+        public ValueTask EndAsync() => ValueTask.CompletedTask;
 
         public async ValueTask DisposeAsync()
         {
@@ -123,23 +170,88 @@ public static class ChatCommand
         }
     }
 
+    /// <summary>The running service's simulator API, under a session of its own for the number.</summary>
     private sealed class HttpTransport(HttpClient http) : IChatTransport
     {
-        public async Task<long?> SendAsync(string from, string text, string? office)
+        private string? _from;
+        private string? _token;
+
+        public async Task<Refusal?> StartAsync(string from)
         {
-            using var response = await http.PostAsJsonAsync("/simulator/api/messages", new SimulatorSendRequest(from, text, Guid.NewGuid().ToString("N"), office));
-            if (!response.IsSuccessStatusCode)
+            _from = from;
+            using var response = await http.PostAsJsonAsync("/simulator/api/sessions", new SimulatorSessionRequest(from));
+            if (response.StatusCode == HttpStatusCode.Created && await response.Content.ReadFromJsonAsync<SimulatorSessionResponse>() is { } session)
             {
+                _token = session.Token;
+                http.DefaultRequestHeaders.Remove(SimulatorSessions.Header);
+                http.DefaultRequestHeaders.Add(SimulatorSessions.Header, session.Token);
                 return null;
             }
 
-            var stored = await response.Content.ReadFromJsonAsync<StoredReply>();
-            return stored?.Id;
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Conflict => new Refusal(await DetailAsync(response) ?? SimulatorEndpoints.InUseText, 3),
+                HttpStatusCode.BadRequest => InvalidNumber,
+                HttpStatusCode.NotFound => new Refusal("Simulator tidak tersedia di layanan ini (dimatikan, atau hanya untuk komputer layanan dan petugas yang masuk).", 1),
+                _ => new Refusal($"Layanan menolak sesi chat ({(int)response.StatusCode}).", 1),
+            };
         }
 
-        public async Task<TurnReplies> WaitAsync(long inboundId) =>
-            await http.GetFromJsonAsync<TurnReplies>($"/simulator/api/turns/{inboundId}?timeout={(int)ReplyTimeout.TotalSeconds}")
-            ?? new TurnReplies(inboundId, [], TimedOut: true);
+        public async Task<Sent> SendAsync(string from, string text, string? office)
+        {
+            var request = new SimulatorSendRequest(from, text, Guid.NewGuid().ToString("N"), office);
+            var response = await http.PostAsJsonAsync("/simulator/api/messages", request);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && _from is not null)
+            {
+                // The session ran out while the terminal sat idle: claim the number again, once.
+                response.Dispose();
+                if (await StartAsync(_from) is { } refusal)
+                {
+                    return new Sent(0, refusal);
+                }
+
+                response = await http.PostAsJsonAsync("/simulator/api/messages", request);
+            }
+
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    return new Sent(0, new Refusal(await DetailAsync(response) ?? "Pesan gagal dikirim.", 2));
+                }
+
+                var stored = await response.Content.ReadFromJsonAsync<StoredReply>();
+                return new Sent(stored!.Id, null);
+            }
+        }
+
+        public async Task<TurnReplies> WaitAsync(long inboundId)
+        {
+            using var response = await http.GetAsync($"/simulator/api/turns/{inboundId}?timeout={(int)ReplyTimeout.TotalSeconds}");
+            return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<TurnReplies>() is { } replies
+                ? replies
+                : new TurnReplies(inboundId, [], TimedOut: true);
+        }
+
+        public async ValueTask EndAsync()
+        {
+            if (Interlocked.Exchange(ref _token, null) is not { } token)
+            {
+                return;
+            }
+
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Delete, "/simulator/api/sessions/current");
+                request.Headers.Add(SimulatorSessions.Header, token);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                using var response = await http.SendAsync(request, timeout.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                // The service is gone; the session ends by itself when it has been idle long enough.
+            }
+        }
 
         public ValueTask DisposeAsync()
         {
@@ -147,6 +259,20 @@ public static class ChatCommand
             return ValueTask.CompletedTask;
         }
 
+        private static async Task<string?> DetailAsync(HttpResponseMessage response)
+        {
+            try
+            {
+                return (await response.Content.ReadFromJsonAsync<Problem>())?.Detail;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
         private sealed record StoredReply(long Id, bool Duplicate);
+
+        private sealed record Problem(string? Detail);
     }
 }

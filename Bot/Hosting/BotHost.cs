@@ -1,6 +1,7 @@
 using ChatBot.Bot.Logging;
 using ChatBot.Bot.OfficerConsole;
 using ChatBot.Bot.Simulator;
+using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public static class BotHost
         configure?.Invoke(builder);
         builder.Services.AddChatBotCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<SimulatorGateway>();
+        builder.Services.AddSingleton<SimulatorSessions>();
         builder.AddOfficerConsole();
 
         var app = builder.Build();
@@ -54,8 +56,14 @@ public static class BotHost
         {
             app.MapWhatsAppWebhooks();
         }
-        var simulator = app.Configuration.GetValue("Channels:Simulator:Enabled", true);
-        app.MapGet("/", () => Results.Redirect(simulator ? "/simulator" : ConsoleSetup.BasePath));
+        var simulator = app.Services.GetRequiredService<SimulatorOptions>().Enabled;
+        if (simulator)
+        {
+            app.UseSimulatorAccess();
+        }
+
+        app.MapGet("/", async Task<IResult> (HttpContext http) =>
+            Results.Redirect(simulator && await SimulatorAccess.IsAllowedAsync(http) ? SimulatorEndpoints.BasePath : ConsoleSetup.BasePath));
         app.MapGet("/health", HealthAsync);
         if (simulator)
         {

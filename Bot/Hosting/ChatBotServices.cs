@@ -109,9 +109,16 @@ public static class ChatBotServices
             AddWorker<ImapListener>(services);
         }
 
-        var simulator = true;
-        settings.Run(() => simulator = configuration.GetValue("Channels:Simulator:Enabled", true));
-        if (simulator)
+        var simulator = settings.Section<SimulatorOptions>(SimulatorOptions.Section);
+        settings.Run(() =>
+        {
+            if (simulator.SessionIdleTimeout <= TimeSpan.Zero)
+            {
+                throw new SettingsException("Channels:Simulator:SessionIdleTimeout must be longer than zero, e.g. 00:30:00.");
+            }
+        });
+        services.TryAddSingleton(simulator);
+        if (simulator.Enabled)
         {
             services.TryAddSingleton<SimulatorHub>();
             services.AddSingleton<IChannelSender, SimulatorSender>();

@@ -1,46 +1,108 @@
 using System.Text.Json;
+using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Channels.Simulator;
 
 namespace ChatBot.Bot.Simulator;
 
-/// <summary>The request a simulated phone sends.</summary>
+/// <summary>The request a simulated phone sends; <see cref="From"/> may be left out (the session's number).</summary>
 public sealed record SimulatorSendRequest(string? From, string? Text, string? ClientId, string? Office);
 
-/// <summary>The <c>/simulator</c> page and its small JSON API.</summary>
+/// <summary>Claiming a simulated number.</summary>
+public sealed record SimulatorSessionRequest(string? From);
+
+/// <summary>A new simulator session: the token to send with every other request, and the number, normalised.</summary>
+public sealed record SimulatorSessionResponse(string Token, string From);
+
+/// <summary>
+/// The <c>/simulator</c> page and its small JSON API. Every API route but the claim itself needs a
+/// session (<see cref="SimulatorSessions"/>) and shows only the simulator chat of the session's
+/// number since the session began. Who may reach any of it at all is <see cref="SimulatorAccess"/>'s rule.
+/// </summary>
 public static class SimulatorEndpoints
 {
+    public const string BasePath = "/simulator";
+
     private const int MaxTextLength = 10_000;
+
+    public const string InUseText = "Nomor ini sedang dipakai di tab atau sesi chat lain. Pakai nomor lain.";
+
+    private const string NoSessionText = "Sesi simulator tidak ada atau sudah berakhir. Mulai sesi baru.";
+
+    private const string NotYourNumberText = "Sesi ini hanya boleh memakai nomornya sendiri.";
+
+    private const string InvalidNumberText = "Nomor telepon tidak valid. Contoh: 081234567890.";
 
     public static void MapSimulator(this WebApplication app, string webRoot)
     {
-        var group = app.MapGroup("/simulator");
+        var group = app.MapGroup(BasePath);
         group.MapGet("", () => Results.File(Path.Combine(webRoot, "simulator.html"), "text/html; charset=utf-8"));
 
-        group.MapPost("/api/messages", async (SimulatorSendRequest request, SimulatorGateway gateway, CancellationToken ct) =>
+        group.MapPost("/api/sessions", async (SimulatorSessionRequest request, SimulatorSessions sessions, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.From))
             {
-                return Results.Problem("Nomor telepon wajib diisi.", statusCode: 400);
+                return Results.Problem("Nomor telepon wajib diisi.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return await sessions.ClaimAsync(request.From, ct) switch
+            {
+                SimulatorClaim.Claimed claimed => Results.Json(new SimulatorSessionResponse(claimed.Token, claimed.Address), statusCode: StatusCodes.Status201Created),
+                SimulatorClaim.InUse => Results.Problem(InUseText, statusCode: StatusCodes.Status409Conflict),
+                _ => Results.Problem(InvalidNumberText, statusCode: StatusCodes.Status400BadRequest),
+            };
+        });
+
+        group.MapDelete("/api/sessions/current", async (HttpRequest http, SimulatorSessions sessions, CancellationToken ct) =>
+            await sessions.EndAsync(SimulatorSessions.TokenOf(http), ct) ? Results.NoContent() : NoSession());
+
+        group.MapPost("/api/messages", async (HttpRequest http, SimulatorSendRequest request, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct) =>
+        {
+            if (await sessions.FindAsync(SimulatorSessions.TokenOf(http), ct) is not { } session)
+            {
+                return NoSession();
+            }
+
+            if (!IsSessionNumber(session, request.From))
+            {
+                return NotYourNumber();
             }
 
             if (request.Text is { Length: > MaxTextLength })
             {
-                return Results.Problem($"Pesan terlalu panjang (paling banyak {MaxTextLength} karakter).", statusCode: 413);
+                return Results.Problem($"Pesan terlalu panjang (paling banyak {MaxTextLength} karakter).", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var result = await gateway.SendAsync(request.From, request.Text, request.ClientId, request.Office, ct);
+            var result = await gateway.SendAsync(session.Address, request.Text, request.ClientId, request.Office, ct);
             return result is null
-                ? Results.Problem("Nomor telepon tidak valid. Contoh: 081234567890.", statusCode: 400)
+                ? Results.Problem(InvalidNumberText, statusCode: StatusCodes.Status400BadRequest)
                 : Results.Accepted(value: new { id = result.InboundMessageId, duplicate = result.Duplicate });
         });
 
-        group.MapGet("/api/messages", async (string? from, SimulatorGateway gateway, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(from)
-                ? Results.Problem("Parameter 'from' wajib diisi.", statusCode: 400)
-                : Results.Ok(await gateway.HistoryAsync(from, 200, ct)));
-
-        group.MapGet("/api/turns/{id:long}", async (long id, int? timeout, SimulatorGateway gateway, CancellationToken ct) =>
+        group.MapGet("/api/messages", async (HttpRequest http, string? from, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct) =>
         {
+            if (await sessions.FindAsync(SimulatorSessions.TokenOf(http), ct) is not { } session)
+            {
+                return NoSession();
+            }
+
+            return IsSessionNumber(session, from)
+                ? Results.Ok(await gateway.HistoryAsync(session.Address, 200, ct, since: session.StartedAt))
+                : NotYourNumber();
+        });
+
+        group.MapGet("/api/turns/{id:long}", async (HttpRequest http, long id, int? timeout, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct) =>
+        {
+            if (await sessions.FindAsync(SimulatorSessions.TokenOf(http), ct) is not { } session)
+            {
+                return NoSession();
+            }
+
+            // Someone else's message, another channel's, or none at all: the same answer, so ids cannot be probed.
+            if (!await gateway.IsOwnMessageAsync(session, id, ct))
+            {
+                return Results.Problem("Pesan tidak ditemukan.", statusCode: StatusCodes.Status404NotFound);
+            }
+
             var wait = TimeSpan.FromSeconds(Math.Clamp(timeout ?? 15, 1, 60));
             return Results.Ok(await gateway.WaitForRepliesAsync(id, wait, ct));
         });
@@ -48,20 +110,30 @@ public static class SimulatorEndpoints
         group.MapGet("/api/stream", StreamAsync);
     }
 
-    /// <summary>Server-sent events: every message delivered to the simulated number, as it is sent.</summary>
-    private static async Task StreamAsync(HttpContext http, string? from, SimulatorHub hub, CancellationToken ct)
+    /// <summary>
+    /// Server-sent events: every message delivered to the session's number, as it is sent. The token
+    /// comes as <c>?session=</c> (EventSource cannot set headers). An open stream keeps its session
+    /// alive; the stream ends when the session does.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext http, string? from, SimulatorHub hub, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct)
     {
-        var phone = Dialogs.Recognizers.PhoneRecognizer.Recognize(from ?? "");
-        if (!phone.Ok)
+        var token = SimulatorSessions.TokenOf(http.Request, allowQuery: true);
+        if (await sessions.FindAsync(token, ct) is not { } session)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await NoSession().ExecuteAsync(http);
+            return;
+        }
+
+        if (!IsSessionNumber(session, from))
+        {
+            await NotYourNumber().ExecuteAsync(http);
             return;
         }
 
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        using var subscription = hub.Subscribe(phone.Value);
+        using var subscription = hub.Subscribe(session.Address);
         await http.Response.WriteAsync(": connected\n\n", ct);
         await http.Response.Body.FlushAsync(ct);
         try
@@ -73,11 +145,19 @@ public static class SimulatorEndpoints
                 try
                 {
                     var delivery = await subscription.Reader.ReadAsync(heartbeat.Token);
-                    var json = JsonSerializer.Serialize(new { id = delivery.OutboundId, body = delivery.Body, at = delivery.SentAt }, JsonSerializerOptions.Web);
-                    await http.Response.WriteAsync($"event: message\ndata: {json}\n\n", ct);
+                    if (await gateway.SeesAsync(session, delivery, ct))
+                    {
+                        var json = JsonSerializer.Serialize(new { id = delivery.OutboundId, body = delivery.Body, at = delivery.SentAt }, JsonSerializerOptions.Web);
+                        await http.Response.WriteAsync($"event: message\ndata: {json}\n\n", ct);
+                    }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
+                    if (await sessions.FindAsync(token, ct) is null)
+                    {
+                        return; // Ended or taken over: the page reconnects, is refused and starts a new session.
+                    }
+
                     await http.Response.WriteAsync(": keep-alive\n\n", ct);
                 }
 
@@ -89,4 +169,20 @@ public static class SimulatorEndpoints
             // The page was closed.
         }
     }
+
+    /// <summary>True when the request names no number, or the session's own.</summary>
+    private static bool IsSessionNumber(SimulatorSessionInfo session, string? from)
+    {
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            return true;
+        }
+
+        var phone = PhoneRecognizer.Recognize(from);
+        return phone.Ok && phone.Value == session.Address;
+    }
+
+    private static IResult NoSession() => Results.Problem(NoSessionText, statusCode: StatusCodes.Status401Unauthorized);
+
+    private static IResult NotYourNumber() => Results.Problem(NotYourNumberText, statusCode: StatusCodes.Status403Forbidden);
 }

@@ -1,6 +1,7 @@
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Channels.Inbox;
 using ChatBot.Channels.Pipeline;
+using ChatBot.Channels.Simulator;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -110,8 +111,11 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
         }
     }
 
-    /// <summary>The latest lines of a simulated phone's conversations, oldest first.</summary>
-    public async Task<IReadOnlyList<SimulatorLine>> HistoryAsync(string from, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest lines of a simulated phone's conversations, oldest first; with
+    /// <paramref name="since"/>, only what was written to and from the number from then on.
+    /// </summary>
+    public async Task<IReadOnlyList<SimulatorLine>> HistoryAsync(string from, int limit, CancellationToken cancellationToken, DateTime? since = null)
     {
         var phone = PhoneRecognizer.Recognize(from);
         if (!phone.Ok)
@@ -120,16 +124,63 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
         }
 
         await using var db = factory.CreateDbContext();
-        var inbound = await db.InboundMessages.AsNoTracking()
-            .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value)
+        var inboundQuery = db.InboundMessages.AsNoTracking()
+            .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value);
+        var outboundQuery = db.OutboundMessages.AsNoTracking()
+            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued);
+        if (since is { } start)
+        {
+            inboundQuery = inboundQuery.Where(m => m.ReceivedAt >= start);
+            // A reply belongs to the time of the message it answers: an answer to the previous
+            // holder's last message, sent a moment after the number changed hands, stays theirs.
+            outboundQuery = outboundQuery.Where(m => m.InboundMessageId == null
+                ? m.CreatedAt >= start
+                : db.InboundMessages.Any(i => i.Id == m.InboundMessageId && i.ReceivedAt >= start));
+        }
+
+        var inbound = await inboundQuery
             .OrderByDescending(m => m.Id).Take(limit)
             .Select(m => new SimulatorLine(m.Id, "in", m.Body ?? "", m.ReceivedAt, null))
             .ToListAsync(cancellationToken);
-        var outbound = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued)
+        var outbound = await outboundQuery
             .OrderByDescending(m => m.Id).Take(limit)
             .Select(m => new SimulatorLine(m.Id, "out", m.Body, m.SentAt ?? m.CreatedAt, m.Status.ToString()))
             .ToListAsync(cancellationToken);
         return inbound.Concat(outbound).OrderBy(l => l.At).ThenBy(l => l.Direction == "in" ? 0 : 1).TakeLast(limit).ToList();
     }
+
+    /// <summary>
+    /// Whether <paramref name="inboundId"/> is a simulator message the session's number sent while
+    /// the session held it. Anything else (another number, WhatsApp, e-mail, an earlier holder,
+    /// an unknown id) looks the same to the caller.
+    /// </summary>
+    public async Task<bool> IsOwnMessageAsync(SimulatorSessionInfo session, long inboundId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await IsOwnMessageAsync(db, session, inboundId, cancellationToken);
+    }
+
+    /// <summary>Whether the session may see a message the simulator channel just delivered.</summary>
+    public async Task<bool> SeesAsync(SimulatorSessionInfo session, SimulatorDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.To != session.Address)
+        {
+            return false;
+        }
+
+        await using var db = factory.CreateDbContext();
+        if (!await db.SimulatorSessions.AnyAsync(s => s.Id == session.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        return delivery.InboundMessageId is { } inboundId
+            ? await IsOwnMessageAsync(db, session, inboundId, cancellationToken)
+            : delivery.CreatedAt >= session.StartedAt;
+    }
+
+    private static Task<bool> IsOwnMessageAsync(ChatBotDb db, SimulatorSessionInfo session, long inboundId, CancellationToken cancellationToken) =>
+        db.InboundMessages.AnyAsync(
+            m => m.Id == inboundId && m.Channel == ChannelKind.Simulator && m.From == session.Address && m.ReceivedAt >= session.StartedAt,
+            cancellationToken);
 }

@@ -3,8 +3,8 @@ using System.Threading.Channels;
 
 namespace ChatBot.Channels.Simulator;
 
-/// <summary>A message the simulated phone receives.</summary>
-public sealed record SimulatorDelivery(long OutboundId, long? InboundMessageId, string To, string Body, DateTime SentAt);
+/// <summary>A message the simulated phone receives; <see cref="CreatedAt"/> is when the outbox row was written.</summary>
+public sealed record SimulatorDelivery(long OutboundId, long? InboundMessageId, string To, string Body, DateTime SentAt, DateTime CreatedAt);
 
 /// <summary>
 /// The simulated phones: the simulator sender delivers here, and every open simulator page or

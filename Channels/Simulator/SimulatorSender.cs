@@ -10,7 +10,7 @@ public sealed class SimulatorSender(SimulatorHub hub, TimeProvider time) : IChan
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        hub.Deliver(new SimulatorDelivery(message.Id, message.InboundMessageId, message.To, message.Body, time.GetUtcNow().UtcDateTime));
+        hub.Deliver(new SimulatorDelivery(message.Id, message.InboundMessageId, message.To, message.Body, time.GetUtcNow().UtcDateTime, message.CreatedAt));
         return Task.FromResult<SendResult>(new SendResult.Sent($"sim-{message.Id}"));
     }
 }

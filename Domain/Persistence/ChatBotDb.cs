@@ -23,6 +23,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
 
+    public DbSet<SimulatorSession> SimulatorSessions => Set<SimulatorSession>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Officer> Officers => Set<Officer>();

@@ -72,6 +72,18 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
     }
 }
 
+internal sealed class SimulatorSessionConfiguration : IEntityTypeConfiguration<SimulatorSession>
+{
+    public void Configure(EntityTypeBuilder<SimulatorSession> b)
+    {
+        b.Property(s => s.TokenHash).HasMaxLength(64);
+        b.Property(s => s.Address).HasMaxLength(32);
+        b.HasIndex(s => s.TokenHash).IsUnique();
+        // One holder per number, also across instances: a second claim that races the first fails here.
+        b.HasIndex(s => s.Address).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -496,6 +496,39 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("OutboundMessages");
                 });
 
+            modelBuilder.Entity("ChatBot.Domain.Conversations.SimulatorSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SimulatorSessions");
+                });
+
             modelBuilder.Entity("ChatBot.Domain.Integration.IntegrationRequest", b =>
                 {
                     b.Property<long>("Id")
