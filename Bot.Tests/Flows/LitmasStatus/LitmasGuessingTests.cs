@@ -87,6 +87,8 @@ public sealed class LitmasGuessingTests : IAsyncLifetime
         Assert.Contains(Alert, dashboard);
         Assert.Contains("href=\"/console/litmas/percobaan?gagal=true\"", dashboard);
         Assert.Contains(Alert, await ConsoleClient.TextAsync(await head.Http.GetAsync("/console?handler=figures")));
+        // The link leads to the figures the office-wide limit counts.
+        Assert.Contains($"nomor litmas {OfficeLimit}", await ConsoleClient.TextAsync(await head.Http.GetAsync("/console/litmas/percobaan?gagal=true")));
 
         using var visits = await ConsoleClient.SignedInAsync(_host, OfficerRole.VisitOfficer);
         var visitDashboard = await ConsoleClient.TextAsync(await visits.Http.GetAsync("/console"));

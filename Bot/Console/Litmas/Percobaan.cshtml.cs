@@ -26,6 +26,21 @@ public sealed class PercobaanModel(ChatBotDbFactory factory, OfficeScope scope, 
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>
+    /// Unknown lookups of every kind within the window (what the office-wide limit counts), as
+    /// figures only: the other kinds' typed text belongs to other services' officers.
+    /// </summary>
+    public IReadOnlyList<(string Kind, int Failures)> RecentFailuresByKind { get; private set; } = [];
+
+    public static string KindLabel(string kind) => kind switch
+    {
+        LookupKinds.Litmas => "nomor litmas",
+        LookupKinds.Inmate => "nama WBP",
+        LookupKinds.Complaint => "kode pengaduan",
+        LookupKinds.Integration => "kode informasi integrasi",
+        _ => kind,
+    };
+
     public LookupOptions Limits => limits;
 
     public Office? OfficeOf(int officeId) => offices.Find(officeId);
@@ -53,6 +68,14 @@ public sealed class PercobaanModel(ChatBotDbFactory factory, OfficeScope scope, 
             .Where(g => g.Count() >= limits.MaxFailures)
             .Select(g => g.Key)
             .ToListAsync(cancellationToken);
+        RecentFailuresByKind = (await db.LookupAttempts.AsNoTracking()
+                .Where(a => visible.Contains(a.OfficeId) && !a.Found && a.At > windowStart)
+                .GroupBy(a => a.Kind)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(k => k.Count)
+            .Select(k => (k.Key, k.Count))
+            .ToList();
         Rows = attempts.Select(a => new Row(
             a.At,
             a.OfficeId,
