@@ -80,7 +80,10 @@ public sealed record FakeFault(
     public static FakeFault OutsideWindow() => new(400, 63016,
         "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.");
 
-    /// <summary>Answers (201) only after <paramref name="delay"/>.</summary>
+    /// <summary>Answers (201) only after <paramref name="delay"/>, unless the client hangs up first.</summary>
+    /// <remarks>Make <paramref name="delay"/> far longer than the client's timeout: a stalled test process
+    /// can wake with both overdue, and the fake may then finish waiting (and accept) before it notices
+    /// the hang-up. The wait ends at the hang-up, so a long delay costs nothing.</remarks>
     public static FakeFault Slow(TimeSpan delay, bool acceptEvenIfAbandoned = false) => new(0, Delay: delay, AcceptEvenIfAbandoned: acceptEvenIfAbandoned);
 }
 

@@ -14,6 +14,15 @@ namespace ChatBot.Bot.Tests.Channels.WhatsApp;
 /// </summary>
 public sealed class SenderOutboxTests : IAsyncLifetime
 {
+    // A timeout that fires after the fake took a message makes the outbox send it again (the documented
+    // trade-off), so "exactly once" holds only if the sender never gives up on an answer that is on its way.
+    // The fake and the sender share this process, and a full test run on a busy machine stalls it for a
+    // second or more at times; when timers are overdue on waking, the sender's timeout can beat the 201
+    // already in its socket, or the fake's delay can end before it sees the hang-up. So the timeout is
+    // well beyond such stalls and the slow answer far beyond the timeout; the fake's wait ends at the hang-up.
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SlowAnswer = TimeSpan.FromMinutes(2);
+
     private readonly SenderTestStore _store = new();
     private readonly HttpClient _http = TwilioSender.CreateHttpClient();
     private FakeTwilioServer _twilio = null!;
@@ -61,14 +70,14 @@ public sealed class SenderOutboxTests : IAsyncLifetime
             FakeFault.ServerError(),
             FakeFault.ServerError(),
             FakeFault.TooManyRequests("30"),
-            FakeFault.Slow(TimeSpan.FromSeconds(2)),
+            FakeFault.Slow(SlowAnswer), // the sender hangs up first: Twilio did not take it
             FakeFault.Unavailable(),
             FakeFault.Unavailable(),
             FakeFault.Unavailable());
 
         using var sender = new TwilioSender(
             _http, _twilio.Options(maxSendsPerSecond: 100), _store.Factory, TimeProvider.System, NullLogger<TwilioSender>.Instance,
-            new TwilioResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(500), FirstRetryDelay = TimeSpan.FromMilliseconds(20) });
+            new TwilioResilienceOptions { AttemptTimeout = AttemptTimeout, FirstRetryDelay = TimeSpan.FromMilliseconds(20) });
         var dispatcher = new OutboxDispatcher(
             _store.Factory, [sender], new PipelineEvents(), new OutboxOptions(), outboxTime, NullLogger<OutboxDispatcher>.Instance);
 
@@ -108,5 +117,23 @@ public sealed class SenderOutboxTests : IAsyncLifetime
 
         Assert.Equal(outbox.Count(r => r.Status == OutboundStatus.Sent) + 1, accepted.Count); // the long row is two messages
         Assert.True(outbox.Any(r => r.Attempts > 0), "some rows went back to the outbox at least once");
+        var abandoned = await HungUpOnAsync(); // the slow one timed out, then went out again, once
+        Assert.Single(accepted, a => a.To == abandoned.To && a.Body == abandoned.Body);
+    }
+
+    /// <summary>The request the sender hung up on; the fake records it when it notices, maybe after the sender moved on.</summary>
+    private async Task<FakeTwilioRequest> HungUpOnAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var hungUp = _twilio.Requests.Where(r => r.Status == 499).ToList();
+            if (hungUp.Count > 0 || clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return Assert.Single(hungUp);
+            }
+
+            await Task.Delay(20);
+        }
     }
 }
