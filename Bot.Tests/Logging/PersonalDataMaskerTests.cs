@@ -34,6 +34,7 @@ public class PersonalDataMaskerTests
     [InlineData("NIK: 3171 2345 6789 0001", "NIK: 317123**********")]
     [InlineData("NIK 3171.2345.6789.0001 terdaftar", "NIK 317123********** terdaftar")]
     [InlineData("31.71.23.456789.0001", "317123**********")]
+    [InlineData("NIK 3201-0112-0885-0001", "NIK 320101**********")]
     // E-mail.
     [InlineData("budi.santoso@mail.co.id", "b***@mail.co.id")]
     [InlineData("Email: Siti_Aminah+wbp@kemenkumham.go.id.", "Email: S***@kemenkumham.go.id.")]
@@ -114,5 +115,15 @@ public class PersonalDataMaskerTests
         var masked = PersonalDataMasker.Mask(input);
 
         Assert.False(PersonalDataMasker.ContainsPersonalData(masked));
+    }
+
+    [Theory]
+    [InlineData("KTP: NIK 3201011208850001, JPG 120 KB", "KTP: NIK 320101**********, JPG 120 KB")]
+    [InlineData("nik saya 3201 0112-0885 0001", "nik saya 320101**********")]
+    [InlineData("3201.0112 0885-0001", "320101**********")]
+    public void MaskNik_masks_only_identity_numbers_however_they_are_grouped(string input, string expected)
+    {
+        Assert.Equal(expected, PersonalDataMasker.MaskNik(input));
+        Assert.Equal("HP 081234567890", PersonalDataMasker.MaskNik("HP 081234567890"));
     }
 }

@@ -50,7 +50,12 @@ public static partial class PersonalDataMasker
     // digits, and every separator must be the same character as the first one. No GUID guard is
     // needed: GUID segments are shorter than 16 digits.
     private const string NikPattern =
-        @"(?<![\w.,+*])[1-9](?:(?:(?(sep)\k<sep>|(?<sep>[\x20.]))(?=[0-9]{2}))?[0-9]){15}" + NumberEnd;
+        @"(?<![\w.,+*])[1-9](?:(?:(?(sep)\k<sep>|(?<sep>[\x20.-]))(?=[0-9]{2}))?[0-9]){15}" + NumberEnd;
+
+    // For a transcript shown to an officer who may not read identity numbers: any mix of those
+    // separators (people type "3201 0112-0885 0001"); masking a date and time by mistake costs nothing there.
+    private const string LenientNikPattern =
+        @"(?<![\w.,+*])[1-9](?:(?:[\x20.-](?=[0-9]{2}))?[0-9]){15}" + NumberEnd;
 
     private const string PhonePattern =
         // Any international number: + and 8–15 digits.
@@ -73,6 +78,9 @@ public static partial class PersonalDataMasker
 
     [GeneratedRegex(NikPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex NikRegex();
+
+    [GeneratedRegex(LenientNikPattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex LenientNikRegex();
 
     [GeneratedRegex(PhonePattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex PhoneRegex();
@@ -111,7 +119,7 @@ public static partial class PersonalDataMasker
     /// </summary>
     public static string MaskNik(string? text) =>
         string.IsNullOrEmpty(text) ? text ?? string.Empty
-        : text.AsSpan().ContainsAny(Digits) ? NikRegex().Replace(text, NikEvaluator)
+        : text.AsSpan().ContainsAny(Digits) ? LenientNikRegex().Replace(text, NikEvaluator)
         : text;
 
     /// <summary>Whether <paramref name="text"/> contains anything <see cref="Mask"/> would mask.</summary>
