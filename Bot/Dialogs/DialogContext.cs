@@ -33,7 +33,16 @@ public sealed class DialogContext
         UtcNow = utcNow;
         Services = services;
         CancellationToken = cancellationToken;
+        foreach (var instance in stack.Instances)
+        {
+            _touched.Add(instance.Id);
+        }
     }
+
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+    /// <summary>Every dialog on the stack during this turn: those it started with and every one begun since.</summary>
+    public IReadOnlyCollection<string> Touched => _touched;
 
     public DialogSet Dialogs { get; }
 
@@ -81,6 +90,7 @@ public sealed class DialogContext
     public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null)
     {
         var dialog = Dialogs.Get(dialogId);
+        _touched.Add(dialog.Id);
         Stack.Instances.Add(new DialogInstance { Id = dialog.Id, Version = dialog.Version });
         return dialog.BeginAsync(this, options);
     }

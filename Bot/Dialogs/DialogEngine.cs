@@ -13,6 +13,9 @@ namespace ChatBot.Bot.Dialogs;
 /// </summary>
 public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, ILogger<DialogEngine> logger)
 {
+    /// <summary>Dialogs that belong to no flow of their own: a message seen only by them is nobody's case.</summary>
+    private static readonly IReadOnlySet<string> NoFlow = new HashSet<string>(StringComparer.Ordinal) { WellKnownDialogs.MainMenu, WellKnownDialogs.Help };
+
     public async Task<IReadOnlyList<Reply>> RunTurnAsync(
         Conversation conversation,
         Office office,
@@ -23,18 +26,50 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken)).Replies;
 
     /// <summary>
+    /// A turn, answered as the channel wants (several answers per message by e-mail), with the flows
+    /// that took part in it (<see cref="FlowTags"/>), which the message and its reply are tagged with.
+    /// </summary>
+    public async Task<(IReadOnlyList<Reply> Replies, string Flows)> RunAsync(
+        Conversation conversation,
+        Office office,
+        TurnInput input,
+        ChatBotDb db,
+        DateTime utcNow,
+        CancellationToken cancellationToken)
+    {
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var replies = input.Channel == ChannelKind.Email
+            ? await RunSeveralAnswersAsync(conversation, office, input, db, utcNow, touched, cancellationToken)
+            : (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken, touched)).Replies;
+        return (replies, FlowTags.Of(touched, NoFlow));
+    }
+
+    /// <summary>The tag of a message a flow sends on its own (a proactive start, a notice).</summary>
+    public static string FlowOf(string dialogId) => FlowTags.Of([dialogId], NoFlow);
+
+    /// <summary>
     /// A turn for a message that may answer several questions at once, one answer per line (e-mail).
     /// When the person is answering a flow that allows it, each line goes to the question waiting at
     /// that point, until an answer is refused (the re-asked question ends the reply) or a question
     /// takes the rest as one answer; the questions answered on the way are not repeated. Otherwise
     /// it is an ordinary turn.
     /// </summary>
-    public async Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
+    public Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
         Conversation conversation,
         Office office,
         TurnInput input,
         ChatBotDb db,
         DateTime utcNow,
+        CancellationToken cancellationToken) =>
+        RunSeveralAnswersAsync(conversation, office, input, db, utcNow, null, cancellationToken);
+
+    private async Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
+        Conversation conversation,
+        Office office,
+        TurnInput input,
+        ChatBotDb db,
+        DateTime utcNow,
+        HashSet<string>? touched,
         CancellationToken cancellationToken)
     {
         // Greetings and sign-offs ("Selamat pagi,", "Terima kasih") are no answers.
@@ -43,7 +78,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             .ToArray();
         if (lines.Length < 2 || WaitingPrompt(conversation) is null)
         {
-            return await RunTurnAsync(conversation, office, input, db, utcNow, cancellationToken);
+            return (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken, touched)).Replies;
         }
 
         var replies = new List<Reply>();
@@ -51,7 +86,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         {
             var wholeRest = WaitingPrompt(conversation) is { } waiting && waiting.Prompt.TakesWholeMessage(waiting.Instance);
             var text = wholeRest ? string.Join('\n', lines[i..]) : lines[i];
-            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, cancellationToken);
+            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, cancellationToken, touched);
             var last = wholeRest || i == lines.Length - 1;
             var goOn = !last && !dc.AnswerRefused && WaitingPrompt(conversation) is not null;
             replies.AddRange(goOn ? dc.Replies.Where(r => !r.IsQuestion) : dc.Replies);
@@ -98,13 +133,16 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         TurnInput input,
         ChatBotDb db,
         DateTime utcNow,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        HashSet<string>? touched = null)
     {
         var stack = DialogStack.TryDeserialize(conversation.DialogState);
         var restarted = stack is null || !IsCurrent(stack);
         if (restarted)
         {
             logger.LogInformation("Conversation {ConversationId} had outdated dialog state; restarting it", conversation.Id);
+            // The message may still answer the outdated flow's question: it belongs to that flow.
+            touched?.UnionWith(stack?.Instances.Select(i => i.Id) ?? []);
             stack = new DialogStack();
         }
 
@@ -121,6 +159,7 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         }
 
         conversation.DialogState = stack!.Instances.Count == 0 ? null : stack.Serialize();
+        touched?.UnionWith(dc.Touched);
         return dc;
     }
 

@@ -134,7 +134,7 @@ public sealed class TurnProcessor(
             var office = message.OfficeId is { } officeId ? offices.Find(officeId) : null;
             if (office is null)
             {
-                outcomes.Add(new TurnOutcome(message, null, InboundStatus.Ignored, "No office answers on this address.", null));
+                outcomes.Add(new TurnOutcome(message, null, InboundStatus.Ignored, "No office answers on this address.", null, Flows: null));
                 continue;
             }
 
@@ -146,7 +146,8 @@ public sealed class TurnProcessor(
             if (apologise)
             {
                 conversation.DialogState = null;
-                outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, "Turn failed; apologised.", DialogTexts.For(conversation.Language).SomethingWentWrong));
+                // What the message was answering is unknown now: keep it from anyone who may not read every flow.
+                outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, "Turn failed; apologised.", DialogTexts.For(conversation.Language).SomethingWentWrong, Flows: FlowTags.Every));
                 continue;
             }
 
@@ -158,16 +159,14 @@ public sealed class TurnProcessor(
                 if (notice is null)
                 {
                     // Officers have the conversation: the bot stays silent, officers see the message live.
-                    outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null));
+                    outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null, Flows: ""));
                     continue;
                 }
             }
 
             var (attachments, storedJson, refused) = await media.PrepareAsync(message, conversation.Language, cancellationToken);
             var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
-            var said = message.Channel == ChannelKind.Email
-                ? await engine.RunSeveralAnswersAsync(conversation, office, input, db, now, cancellationToken)
-                : await engine.RunTurnAsync(conversation, office, input, db, now, cancellationToken);
+            var (said, flows) = await engine.RunAsync(conversation, office, input, db, now, cancellationToken);
             if (refused is not null)
             {
                 said = [new Reply(refused), .. said];
@@ -178,7 +177,7 @@ public sealed class TurnProcessor(
                 said = [new Reply(notice), .. said];
             }
 
-            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel, conversation.Language), storedJson));
+            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel, conversation.Language), flows, storedJson));
         }
 
         var queued = await CommitAsync(db, outcomes, revisions, now, cancellationToken);
@@ -206,14 +205,14 @@ public sealed class TurnProcessor(
 
     private const string UpdateInboundSql = """
         UPDATE "InboundMessages" SET "Status" = @status, "ProcessedAt" = @processed, "ConversationId" = @conversation, "Note" = @note,
-            "Attachments" = COALESCE(@attachments, "Attachments")
+            "Attachments" = COALESCE(@attachments, "Attachments"), "Flows" = @flows
         WHERE "Id" = @id AND "Status" = 'Pending'
         """;
 
     private const string InsertOutboundSql = """
         INSERT INTO "OutboundMessages" ("ConversationId", "InboundMessageId", "Channel", "To", "From", "Body", "Kind", "Status",
-            "Attempts", "CreatedAt", "NextAttemptAt", "Payload")
-        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now, @payload)
+            "Attempts", "CreatedAt", "NextAttemptAt", "Payload", "Flows")
+        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now, @payload, @flows)
         RETURNING "Id"
         """;
 
@@ -255,14 +254,15 @@ public sealed class TurnProcessor(
             }
         }
 
-        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments"))
-        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload"))
+        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments", "flows"))
+        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload", "flows"))
         {
             foreach (var outcome in outcomes)
             {
                 var message = outcome.Message;
                 var changed = await update.Set("id", message.Id).Set("status", outcome.Status).Set("processed", now)
                     .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).Set("attachments", outcome.Attachments)
+                    .Set("flows", outcome.Flows)
                     .ExecuteAsync(cancellationToken);
                 if (changed != 1)
                 {
@@ -275,6 +275,7 @@ public sealed class TurnProcessor(
                         .Set("to", message.From).Set("from", message.To).Set("body", outcome.Reply).Set("kind", OutboundKind.Reply)
                         .Set("status", OutboundStatus.Queued).Set("now", now)
                         .Set("payload", message.Channel == ChannelKind.Email ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null)
+                        .Set("flows", outcome.Flows)
                         .ScalarAsync(cancellationToken);
                     queued[message.Id] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
                 }
@@ -338,5 +339,6 @@ public sealed class TurnProcessor(
     }
 
     /// <summary>What one turn produced: the message's new status and the reply to queue, if any.</summary>
-    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply, string? Attachments = null);
+    /// <param name="Flows">What the message and its reply are tagged with (<see cref="FlowTags"/>).</param>
+    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply, string? Flows, string? Attachments = null);
 }

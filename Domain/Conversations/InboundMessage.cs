@@ -57,6 +57,13 @@ public sealed class InboundMessage
 
     /// <summary>Why the message was ignored, or what went wrong while answering it.</summary>
     public string? Note { get; set; }
+
+    /// <summary>
+    /// The flows (dialog ids, space-separated) that took part in the turn this message started;
+    /// empty when none did (the menu, an officer's conversation), null for messages stored before
+    /// flows were recorded. The console decides from it who may read the line.
+    /// </summary>
+    public string? Flows { get; set; }
 }
 
 /// <summary>An attachment saved in private storage after its real type and size were checked.</summary>

@@ -79,13 +79,21 @@ public sealed class OutboundMessage
     public string? ErrorMessage { get; set; }
 
     /// <summary>
+    /// The flows (dialog ids, space-separated) whose message this is; empty for none (the menu, an
+    /// officer's reply), null for messages stored before flows were recorded.
+    /// </summary>
+    public string? Flows { get; set; }
+
+    /// <summary>
     /// A message for the outbox, to the person of <paramref name="conversation"/> on its channel.
     /// A conversation not saved yet is linked by reference, so both are inserted together.
     /// </summary>
-    public static OutboundMessage Queued(Conversation conversation, string body, OutboundKind kind, DateTime now, string? topic = null, string? payload = null)
+    /// <param name="flow">The flow the message belongs to (see <see cref="Flows"/>); empty when none.</param>
+    public static OutboundMessage Queued(Conversation conversation, string body, OutboundKind kind, DateTime now, string? topic = null, string? payload = null, string flow = "")
     {
         var message = new OutboundMessage
         {
+            Flows = flow,
             Channel = conversation.Channel,
             To = conversation.UserAddress,
             Body = body,

@@ -45,6 +45,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         b.Property(m => m.To).HasMaxLength(254);
         b.Property(m => m.SenderName).HasMaxLength(200);
         b.Property(m => m.Note).HasMaxLength(500);
+        b.Property(m => m.Flows).HasMaxLength(FlowTags.MaxLength);
         b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
         b.HasIndex(m => new { m.Status, m.Id });
         b.HasIndex(m => new { m.ConversationId, m.Id });
@@ -63,6 +64,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.Property(m => m.ProviderMessageId).HasMaxLength(200);
         b.Property(m => m.ErrorCode).HasMaxLength(32);
         b.Property(m => m.ErrorMessage).HasMaxLength(1000);
+        b.Property(m => m.Flows).HasMaxLength(FlowTags.MaxLength);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(m => new { m.Status, m.Id });
         b.HasIndex(m => new { m.ConversationId, m.Id });

@@ -30,7 +30,7 @@ public sealed class TranscriptAccessTests(ConsoleHost console) : IClassFixture<C
         using var officer = await ConsoleClient.SignedInAsync(Host, role);
 
         var page = await ConsoleClient.TextAsync(await officer.Http.GetAsync($"/console/percakapan/{conversation}"));
-        Assert.Contains("Transkrip tidak ditampilkan", page);
+        Assert.Contains("Sebagian pesan tidak ditampilkan", page);
         Assert.DoesNotContain(ComplaintText, page);
         Assert.DoesNotContain(phone, page);
         Assert.DoesNotContain("Budi Santoso", page);
@@ -51,7 +51,7 @@ public sealed class TranscriptAccessTests(ConsoleHost console) : IClassFixture<C
         var page = await ConsoleClient.TextAsync(await officer.Http.GetAsync($"/console/percakapan/{conversation}"));
         Assert.Contains(ComplaintText, page);
         Assert.Contains(phone, page);
-        Assert.DoesNotContain("Transkrip tidak ditampilkan", page);
+        Assert.DoesNotContain("Sebagian pesan tidak ditampilkan", page);
     }
 
     [Fact]
@@ -116,7 +116,75 @@ public sealed class TranscriptAccessTests(ConsoleHost console) : IClassFixture<C
 
         var forPk = await ConsoleClient.TextAsync(await pk.Http.GetAsync(url));
         Assert.DoesNotContain("KTP: NIK", forPk);
-        Assert.Contains("Transkrip tidak ditampilkan", forPk);
+        Assert.Contains("Sebagian pesan tidak ditampilkan", forPk);
+    }
+
+    [Fact]
+    public async Task A_complaint_left_unfinished_is_kept_from_roles_that_may_not_read_complaints()
+    {
+        const string Unfinished = "Pak petugas blok C sering memukul anak saya, tolong ditindak.";
+        var phone = $"0812{Random.Shared.Next(10_000_000, 99_999_999)}";
+        await Host.Chat(phone)
+            .Send("halo").Expect("Selamat datang")
+            .Send("4").Expect("Layanan pengaduan")
+            .Send("1").Expect("tentang apa")
+            .Send("4").Expect("satu pesan")
+            .Send(Unfinished).Expect("foto atau dokumen")
+            .Send("petugas")
+            .RunAsync();
+        await using var db = Host.Store.CreateDbContext();
+        var address = "+62" + phone[1..];
+        var conversation = db.Conversations.Single(c => c.UserAddress == address).Id;
+        Assert.DoesNotContain(db.Complaints.ToList(), c => c.ConversationId == conversation);
+        var url = $"/console/percakapan/{conversation}";
+
+        using var visits = await ConsoleClient.SignedInAsync(Host, OfficerRole.VisitOfficer);
+        var forVisits = await ConsoleClient.TextAsync(await visits.Http.GetAsync(url));
+        Assert.DoesNotContain(Unfinished, forVisits);
+        Assert.Contains("Sebagian pesan tidak ditampilkan", forVisits);
+        // The menu and the greeting belong to no case: they stay readable.
+        Assert.Contains("Selamat datang", forVisits);
+
+        using var desk = await ConsoleClient.SignedInAsync(Host, OfficerRole.ServiceOfficer);
+        Assert.Contains(Unfinished, await ConsoleClient.TextAsync(await desk.Http.GetAsync(url)));
+    }
+
+    [Fact]
+    public async Task Who_reads_an_anonymous_complaint_sees_only_it_masked_and_others_never_learn_of_it()
+    {
+        var phone = $"0812{Random.Shared.Next(10_000_000, 99_999_999)}";
+        const string Description = "Petugas meminta pulsa Rp100.000, hubungi saya di 081298765432.";
+        await Host.Chat(phone)
+            .Send("halo").Expect("Selamat datang")
+            .Send("4").Expect("Layanan pengaduan")
+            .Send("1").Expect("tentang apa")
+            .Send("4").Expect("satu pesan")
+            .Send(Description).Expect("foto atau dokumen")
+            .Send("lewati").Expect("anonim")
+            .Send("ya").Expect("Pelapor: anonim")
+            .Send("ya").Expect("ADU-")
+            .Send("1").Expect("nama lengkap")
+            .Send("Budi Santoso Wibowo")
+            .RunAsync();
+        await using var db = Host.Store.CreateDbContext();
+        var address = "+62" + phone[1..];
+        var conversation = db.Conversations.Single(c => c.UserAddress == address).Id;
+        var url = $"/console/percakapan/{conversation}";
+
+        using var head = await ConsoleClient.SignedInAsync(Host, OfficerRole.Kepala);
+        var forHead = await ConsoleClient.TextAsync(await head.Http.GetAsync(url));
+        Assert.Contains("Pelapor anonim", forHead);
+        Assert.Contains("Petugas meminta pulsa Rp100.000, hubungi saya di 0812****5432.", forHead);
+        Assert.DoesNotContain("Budi Santoso Wibowo", forHead);
+        Assert.DoesNotContain(phone[4..], forHead);
+
+        using var visits = await ConsoleClient.SignedInAsync(Host, OfficerRole.VisitOfficer);
+        var forVisits = await ConsoleClient.TextAsync(await visits.Http.GetAsync(url));
+        Assert.Contains("Budi Santoso Wibowo", forVisits);
+        Assert.DoesNotContain("Petugas meminta pulsa", forVisits);
+        Assert.DoesNotContain("anonim", forVisits, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Layanan pengaduan", forVisits);
+        Assert.DoesNotContain("ADU-", forVisits);
     }
 
     private async Task<(long Conversation, string Phone)> AddComplaintConversationAsync(string? reporter, bool waitingForOfficer = false)
@@ -144,6 +212,7 @@ public sealed class TranscriptAccessTests(ConsoleHost console) : IClassFixture<C
             ReceivedAt = now,
             Status = InboundStatus.Done,
             Conversation = conversation,
+            Flows = "complaint",
         });
         db.Complaints.Add(new Complaint
         {
@@ -176,7 +245,7 @@ public sealed class TranscriptAccessTests(ConsoleHost console) : IClassFixture<C
         await using var db = Host.Store.CreateDbContext();
         var conversation = new Conversation { OfficeId = ConsoleData.DefaultOfficeId(Host), Channel = ChannelKind.WhatsApp, UserAddress = phone, CreatedAt = now };
         db.Conversations.Add(conversation);
-        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, $"Ringkasan:\n10. KTP: NIK {Nik}, JPG 120 KB", OutboundKind.Reply, now));
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, $"Ringkasan:\n10. KTP: NIK {Nik}, JPG 120 KB", OutboundKind.Reply, now, flow: "integration-info integration-info.form"));
         await SaveAsync(db);
         db.IntegrationRequests.Add(new IntegrationRequest
         {

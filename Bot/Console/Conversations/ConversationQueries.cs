@@ -14,7 +14,9 @@ public sealed record TranscriptLine(
     OutboundKind? Kind,
     OutboundStatus? Status,
     string? ErrorCode,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    string? Flows = null,
+    bool Hidden = false);
 
 /// <summary>One entry of the handover queue.</summary>
 public sealed record QueueEntry(
@@ -28,7 +30,12 @@ public sealed record QueueEntry(
     DateTime RequestedAt,
     string? Reason,
     string? TakenBy,
-    string? LeftMessage);
+    string? LeftMessage,
+    bool HideAddress = false)
+{
+    /// <summary>How lists show the person's address: masked, or not at all after an anonymous case.</summary>
+    public string ShownAddress => HideAddress ? "nomor disembunyikan" : ConversationFormat.MaskedAddress(Channel, UserAddress);
+}
 
 /// <summary>Reads what the conversation pages show.</summary>
 public sealed class ConversationQueries(ChatBotDbFactory factory)
@@ -68,12 +75,12 @@ public sealed class ConversationQueries(ChatBotDbFactory factory)
         var inbound = await db.InboundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.Id).Take(limit)
-            .Select(m => new TranscriptLine(m.Id, true, m.ReceivedAt, m.Body ?? "", null, null, null, null))
+            .Select(m => new TranscriptLine(m.Id, true, m.ReceivedAt, m.Body ?? "", null, null, null, null, m.Flows, false))
             .ToListAsync(cancellationToken);
         var outbound = await db.OutboundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.Id).Take(limit)
-            .Select(m => new TranscriptLine(m.Id, false, m.CreatedAt, m.Body, m.Kind, m.Status, m.ErrorCode, m.ErrorMessage))
+            .Select(m => new TranscriptLine(m.Id, false, m.CreatedAt, m.Body, m.Kind, m.Status, m.ErrorCode, m.ErrorMessage, m.Flows, false))
             .ToListAsync(cancellationToken);
         return inbound.Concat(outbound).OrderBy(l => l.At).ThenBy(l => l.Inbound ? 0 : 1).ThenBy(l => l.Id).TakeLast(limit).ToList();
     }

@@ -35,7 +35,10 @@ public sealed class DetailModel(
     /// <summary>Whom the page names: the person, or nobody in particular when they may not be named to this officer.</summary>
     public string Heading => View.Anonymous ? "Pelapor anonim" : View.Contact ? Conversation.DisplayName ?? "Percakapan" : "Percakapan";
 
-    public string Address => View.Contact ? Conversation.UserAddress : ConversationFormat.MaskedAddress(Conversation.Channel, Conversation.UserAddress);
+    /// <summary>The full address, the masked one where the person may not be named, none after an anonymous case.</summary>
+    public string Address => View.Anonymous ? "nomor disembunyikan"
+        : View.Contact ? Conversation.UserAddress
+        : ConversationFormat.MaskedAddress(Conversation.Channel, Conversation.UserAddress);
 
     public Domain.Conversations.Handover? Handover { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(User, "conversation.view", $"Conversation/{id}", View.Transcript ? null : "transkrip tidak ditampilkan", cancellationToken);
+        await audit.WriteAsync(User, "conversation.view", $"Conversation/{id}", View.Complete ? null : "sebagian pesan tidak ditampilkan", cancellationToken);
         return Page();
     }
 
@@ -131,19 +134,13 @@ public sealed class DetailModel(
             : null;
         Mine = Handover is { Status: HandoverStatus.Active } && Handover.TakenByOfficerId == User.OfficerId();
         CannedReplies = await db.CannedReplies.AsNoTracking().Where(c => c.OfficeId == conversation.OfficeId).OrderBy(c => c.Title).ToListAsync(cancellationToken);
-        if (!View.Transcript)
-        {
-            Collected = [];
-            Transcript = [];
-            return true;
-        }
-
         var latest = Handover ?? await db.Handovers.AsNoTracking().Where(h => h.ConversationId == id).OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
         Collected = ConversationQueries.Collected(latest?.CollectedState)
+            .Where(f => View.MayRead(f.Flow))
             .Select(f => (f.Flow, f.Field, View.Show(f.Value)))
             .ToList();
         Transcript = (await queries.TranscriptAsync(id, 200, cancellationToken))
-            .Select(l => l with { Body = View.Show(l.Body) })
+            .Select(l => View.MayRead(l.Flows) ? l with { Body = View.Show(l.Body) } : l with { Body = "", Hidden = true, ErrorMessage = null })
             .ToList();
         return true;
     }

@@ -74,6 +74,9 @@ public sealed class IndexModel(
         var queue = await queries.QueueAsync(scope.Visible(User).Select(o => o.Id).ToList(), NowUtc.AddDays(-7), cancellationToken);
         // A person is named only to officers who may see who they are (never after an anonymous complaint).
         var views = await access.DecideAsync(User, queue.Select(e => (e.ConversationId, e.OfficeId)).ToList(), cancellationToken);
-        Queue = queue.Select(e => views.TryGetValue(e.ConversationId, out var view) && view.Contact ? e : e with { DisplayName = null }).ToList();
+        Queue = queue.Select(e => views.TryGetValue(e.ConversationId, out var view)
+                ? e with { DisplayName = view.Contact ? e.DisplayName : null, HideAddress = view.Anonymous }
+                : e with { DisplayName = null })
+            .ToList();
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Text.Json;
 using ChatBot.Bot.Flows.IntegrationInfo;
 using ChatBot.Bot.OfficerConsole.Live;
@@ -177,7 +178,7 @@ public sealed class IntegrationDesk(ChatBotDbFactory factory, PipelineEvents pip
 
     private static void Queue(ChatBotDb db, Conversation conversation, string body, string? payload, DateTime now)
     {
-        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, now, AnswerTopic, payload));
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, now, AnswerTopic, payload, DialogEngine.FlowOf(WellKnownDialogs.IntegrationInfo)));
         conversation.LastActivityAt = now;
     }
 

@@ -226,7 +226,7 @@ public sealed class ComplaintService(
             ["subject"] = ComplaintTexts.For(conversation.Language).Subject(complaint.Code),
             ["code"] = complaint.Code,
         });
-        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, kind, now, topic, payload));
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, kind, now, topic, payload, DialogEngine.FlowOf(ComplaintDialog.DialogId)));
         conversation.LastActivityAt = now;
     }
 }

@@ -45,7 +45,12 @@ public static class ComplaintSetup
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
         });
         // A complaint's reporter data is for the head and the desk; so is the conversation that filed it.
-        services.AddSingleton(new ConversationCase("pengaduan", ComplaintPolicies.Reporter, db => db.Complaints.Select(c => c.ConversationId)));
+        services.AddSingleton(new ConversationCase(
+            "pengaduan",
+            ComplaintPolicies.Reporter,
+            ComplaintDialog.DialogId,
+            db => db.Complaints.Select(c => c.ConversationId),
+            db => db.Complaints.Where(c => c.Anonymous).Select(c => c.ConversationId)));
         return services;
     }
 }

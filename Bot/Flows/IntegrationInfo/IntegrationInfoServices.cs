@@ -35,7 +35,7 @@ public static class IntegrationInfoServices
             .AddAuthenticationSchemes(ConsoleClaims.Scheme)
             .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer))));
         services.AddSingleton(new ConversationCase(
-            "permohonan informasi integrasi", ConsolePolicy, db => db.IntegrationRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
+            "permohonan informasi integrasi", ConsolePolicy, WellKnownDialogs.IntegrationInfo, db => db.IntegrationRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
         return services;
     }
 }

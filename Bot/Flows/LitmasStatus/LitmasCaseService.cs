@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Text.Json;
 using ChatBot.Bot.OfficerConsole.Live;
 using ChatBot.Channels.Pipeline;
@@ -178,7 +179,7 @@ public sealed class LitmasCaseService(
                 ["stage"] = label,
                 ["updated"] = texts.When(office, litmas.StageUpdatedAt),
             });
-            db.OutboundMessages.Add(OutboundMessage.Queued(conversation, texts.ChangeOf(litmas, office), OutboundKind.Proactive, now, Topic, variables));
+            db.OutboundMessages.Add(OutboundMessage.Queued(conversation, texts.ChangeOf(litmas, office), OutboundKind.Proactive, now, Topic, variables, DialogEngine.FlowOf(WellKnownDialogs.LitmasStatus)));
         }
 
         return conversations.Count;

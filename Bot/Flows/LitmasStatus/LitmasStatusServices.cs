@@ -13,7 +13,7 @@ public static class LitmasStatusServices
         services.AddSingleton<LitmasCaseService>();
         services.AddSingleton<Dialog, LitmasStatusDialog>();
         services.AddSingleton<IImporter, LitmasImporter>();
-        services.AddSingleton(new ConversationCase("litmas", ConsoleClaims.LitmasPolicy, db => db.LitmasSubscriptions.Select(s => s.ConversationId)));
+        services.AddSingleton(new ConversationCase("litmas", ConsoleClaims.LitmasPolicy, WellKnownDialogs.LitmasStatus, db => db.LitmasSubscriptions.Select(s => s.ConversationId)));
         return services;
     }
 }

@@ -32,7 +32,7 @@ public static class VisitBookingServices
         services.Configure<AuthorizationOptions>(o => o.AddPolicy(ConsolePolicy, p => p
             .AddAuthenticationSchemes(ConsoleClaims.Scheme)
             .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.VisitOfficer))));
-        services.AddSingleton(new ConversationCase("kunjungan video call", ConsolePolicy, db => db.Visits.Select(v => v.ConversationId)));
+        services.AddSingleton(new ConversationCase("kunjungan video call", ConsolePolicy, VisitBookingDialog.DialogId, db => db.Visits.Select(v => v.ConversationId)));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using System.Text.Json;
 using ChatBot.Domain.Conversations;
@@ -31,7 +32,7 @@ public static class VisitNotices
             ["time"] = $"{local:HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}",
             ["queue"] = visit.QueueNumber.ToString(CultureInfo.InvariantCulture),
         });
-        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, nowUtc, topic, payload));
+        db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, nowUtc, topic, payload, DialogEngine.FlowOf(VisitBookingDialog.DialogId)));
     }
 
     public static string When(Office office, Visit visit, string language) =>

@@ -371,6 +371,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<long?>("ConversationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Flows")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -458,6 +462,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<string>("ErrorMessage")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Flows")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("From")
                         .HasMaxLength(254)

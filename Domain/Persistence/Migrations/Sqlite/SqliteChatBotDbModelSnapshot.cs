@@ -354,6 +354,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<long?>("ConversationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Flows")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -438,6 +442,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ErrorMessage")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flows")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")
