@@ -161,6 +161,31 @@ public sealed class ConsoleSessionTests(ConsoleHost service) : IClassFixture<Con
         Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Http.GetAsync("/console/api/session")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_live_stream_ends_when_the_session_lifetime_is_over_though_the_cookie_would_last_longer()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await TestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Console:SessionTimeout"] = "00:30:00", ["Console:SessionLifetime"] = "01:00:00" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var officer = await ConsoleClient.SignedInAsync(host, OfficerRole.Pk);
+
+        // Busy at 20 and 40 minutes: the cookie now lasts until 70 minutes, the sign-in only until 60.
+        foreach (var step in new[] { 20, 20 })
+        {
+            clock.Advance(TimeSpan.FromMinutes(step));
+            Assert.Equal(HttpStatusCode.OK, (await officer.Http.GetAsync("/console")).StatusCode);
+        }
+
+        using var stream = await EventStream.OpenAsync(officer);
+        clock.Advance(TimeSpan.FromMinutes(19));
+        Assert.False(await stream.EndsWithinAsync(TimeSpan.FromMilliseconds(500)), "The stream ended before the session did.");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await stream.EndsWithinAsync(TimeSpan.FromSeconds(5)), "The stream outlived the session's lifetime.");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.Http.GetAsync("/console/events")).StatusCode);
+    }
+
     [Theory]
     [InlineData("Console:SessionLifetime", "00:10:00")]
     [InlineData("Console:SignInAttemptsPerAddress", "0")]

@@ -28,6 +28,8 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
 
     private const int PerUserName = 10;
 
+    private const int LockoutThreshold = 5;
+
     private TestHost Host => service.Host;
 
     [Fact]
@@ -145,6 +147,74 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
 
         Assert.DoesNotContain(client.Cookies.GetCookies(Host.BaseAddress), c => c.Name == "chatbot.console");
     }
+
+    [Fact]
+    public async Task Forty_parallel_wrong_passwords_for_one_account_check_no_more_than_the_limits_and_read_like_an_unknown_name()
+    {
+        var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.ServiceOfficer);
+        var lastAudit = await LastAuditIdAsync();
+
+        var account = await BurstAsync(officer.UserName);
+        var unknown = await BurstAsync("tidak-ada-" + Guid.NewGuid().ToString("N")[..8]);
+
+        // No more password checks than the per-name limit, and the lock holds at the threshold:
+        // the burst gets no more wrong-password answers than a one-at-a-time guesser would.
+        Assert.True(account.Hashes <= PerUserName, $"{account.Hashes} password checks for one name (limit {PerUserName})");
+        Assert.True(account.Wrong < LockoutThreshold, $"{account.Wrong} wrong-password answers before the lock (threshold {LockoutThreshold})");
+        Assert.True(account.Locked > 0, "The account never read as locked.");
+        Assert.Equal(40, account.Throttled + account.Locked + account.Wrong);
+
+        // A name nobody has meets exactly the same burst the same way.
+        Assert.Equal(account, unknown);
+
+        await using var db = Host.Store.CreateDbContext();
+        var actions = await db.AuditEntries.Where(a => a.Id > lastAudit && a.Actor == officer.UserName).Select(a => a.Action).ToListAsync();
+        Assert.Equal(account.Wrong, actions.Count(a => a == "officer.signin.failed"));
+        Assert.Single(actions, a => a == "officer.lockout");
+        var stored = await db.Officers.AsNoTracking().SingleAsync(o => o.Id == officer.Id);
+        Assert.True(stored.LockedUntil > Clock.GetUtcNow().UtcDateTime, "The account is not locked in the store.");
+    }
+
+    /// <summary>40 wrong passwords for <paramref name="userName"/> at once, each from its own address.</summary>
+    private async Task<Burst> BurstAsync(string userName)
+    {
+        var clients = Enumerable.Range(0, 40).Select(_ => ConsoleClient.For(Host, TestClientAddress.NewAddress())).ToList();
+        try
+        {
+            // Each client opens the form first, so that the posts themselves arrive together.
+            var tokens = await Task.WhenAll(clients.Select(c => c.TokenAsync("/console/masuk")));
+            var before = service.Hasher.Verifications;
+            using var start = new SemaphoreSlim(0);
+            var posts = clients.Select(async (client, i) =>
+            {
+                await start.WaitAsync();
+                using var response = await client.PostFormAsync(
+                    "/console/masuk",
+                    [new("Input.UserName", userName), new("Input.Password", "salah-sandi-" + i), new("__RequestVerificationToken", tokens[i])],
+                    withToken: false);
+                return (response.StatusCode, Text: ErrorText(await ConsoleClient.TextAsync(response)));
+            }).ToList();
+            start.Release(clients.Count);
+            var answers = await Task.WhenAll(posts);
+
+            Assert.All(answers, a => Assert.True(
+                a.StatusCode == HttpStatusCode.TooManyRequests ? a.Text == Throttled : a.StatusCode == HttpStatusCode.OK && (a.Text == WrongCredentials || a.Text.StartsWith(Locked, StringComparison.Ordinal)),
+                $"{(int)a.StatusCode} {a.Text}"));
+            return new Burst(
+                answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests),
+                answers.Count(a => a.Text.StartsWith(Locked, StringComparison.Ordinal)),
+                answers.Count(a => a.Text == WrongCredentials),
+                service.Hasher.Verifications - before);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private sealed record Burst(int Throttled, int Locked, int Wrong, int Hashes);
+
+    private FakeTimeProvider Clock => service.Clock;
 
     private async Task<(HttpStatusCode Status, string Error, int Hashes)> TryAsync(ConsoleClient client, string userName, string password)
     {

@@ -87,6 +87,32 @@ public sealed class EventStream : IDisposable
         throw new TimeoutException("The expected console event did not arrive.");
     }
 
+    /// <summary>
+    /// True when the service ends the stream within <paramref name="timeout"/> (keep-alives and
+    /// events are read past); false when it is still open then.
+    /// </summary>
+    public async Task<bool> EndsWithinAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (deadline - DateTime.UtcNow is { } remaining && remaining > TimeSpan.Zero)
+        {
+            _pendingLine ??= _reader.ReadLineAsync();
+            if (await Task.WhenAny(_pendingLine, Task.Delay(remaining)) != _pendingLine)
+            {
+                return false;
+            }
+
+            var line = await _pendingLine;
+            _pendingLine = null;
+            if (line is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Dispose()
     {
         _response.Dispose();

@@ -50,10 +50,11 @@ public sealed class MasukModel(OfficerAccounts accounts, SignInThrottle throttle
             return page;
         }
 
+        // The attempt was counted before the check; only a success gives it back.
         var outcome = await accounts.SignInAsync(userName, password, cancellationToken);
-        if (outcome is not SignInOutcome.Success)
+        if (outcome is SignInOutcome.Success)
         {
-            attempt.Failed();
+            attempt.Succeeded();
         }
 
         switch (outcome)

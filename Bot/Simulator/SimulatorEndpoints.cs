@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Bot.Dialogs.Recognizers;
+using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Channels.Simulator;
 
 namespace ChatBot.Bot.Simulator;
@@ -115,8 +116,10 @@ public static class SimulatorEndpoints
     /// comes as <c>?session=</c> (EventSource cannot set headers). An open stream keeps its session
     /// alive; the stream ends when the session does.
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, string? from, SimulatorHub hub, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, string? from, SimulatorHub hub, SimulatorSessions sessions, SimulatorGateway gateway, OfficerSessions officers, CancellationToken ct)
     {
+        // From elsewhere only an officer's console sign-in lets the stream through; it lasts no longer than that.
+        var officer = SimulatorAccess.IsLocal(http) ? null : await officers.OfRequestAsync(http);
         var token = SimulatorSessions.TokenOf(http.Request, allowQuery: true);
         if (await sessions.FindAsync(token, ct) is not { } session)
         {
@@ -153,7 +156,7 @@ public static class SimulatorEndpoints
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    if (await sessions.FindAsync(token, ct) is null)
+                    if (await sessions.FindAsync(token, ct) is null || (officer is not null && !await officers.IsCurrentAsync(officer, ct)))
                     {
                         return; // Ended or taken over: the page reconnects, is refused and starts a new session.
                     }

@@ -4,19 +4,17 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace ChatBot.Bot.OfficerConsole.Auth;
 
 /// <summary>
-/// The console cookie's rules: every request re-checks the account (<see cref="OfficerSessions"/>)
-/// and the session's age: however active, an officer signs in again after
+/// The console cookie's rules: every request re-checks the account and the session's age
+/// (<see cref="OfficerSessions"/>): however active, an officer signs in again after
 /// <see cref="ConsoleOptions.SessionLifetime"/> (the idle timeout is the cookie's own sliding
 /// expiry). The event stream, <c>/console/api/*</c> and the scripts' background refreshes get
 /// 401/403 instead of a redirect, and background refreshes never extend an idle session.
 /// </summary>
-public sealed class ConsoleCookieEvents(OfficerSessions sessions, ConsoleOptions options, TimeProvider time) : CookieAuthenticationEvents
+public sealed class ConsoleCookieEvents(OfficerSessions sessions) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is null
-            || !(context.Principal.SignedInAtUtc() is { } signedInAt && time.GetUtcNow() - signedInAt < options.SessionLifetime)
-            || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        if (context.Principal is null || !await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(ConsoleClaims.Scheme);

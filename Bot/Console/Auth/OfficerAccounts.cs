@@ -104,13 +104,20 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         return officer;
     }
 
+    /// <summary>
+    /// Checks the password and answers; a failure counts towards the account's lock-out. The count
+    /// and the lock live in the store and change only by conditional updates, so failures that race
+    /// each other (on this instance or another on the same database) are each counted and the lock
+    /// falls exactly at <see cref="ConsoleOptions.LockoutThreshold"/>; a success racing them opens
+    /// nothing once they have locked the account.
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         userName = NormalizeUserName(userName);
         password ??= "";
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
-        var officer = await db.Officers.SingleOrDefaultAsync(o => o.UserName == userName && o.Active, cancellationToken);
+        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.UserName == userName && o.Active, cancellationToken);
         if (officer is null)
         {
             hasher.VerifyHashedPassword(null!, _dummyHash, password);
@@ -129,29 +136,82 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         }
 
         var verified = hasher.VerifyHashedPassword(officer, officer.PasswordHash, password);
-        if (verified == PasswordVerificationResult.Failed)
-        {
-            officer.FailedSignIns++;
-            var locked = officer.FailedSignIns >= options.LockoutThreshold;
-            if (locked)
-            {
-                officer.LockedUntil = now + options.LockoutDuration;
-                officer.FailedSignIns = 0;
-            }
+        return verified == PasswordVerificationResult.Failed
+            ? await CountFailureAsync(db, officer, now, cancellationToken)
+            : await SucceedAsync(db, officer, password, verified, now, cancellationToken);
+    }
 
-            await AuditAsync(db, now, userName, locked ? "officer.lockout" : "officer.signin.failed", null, cancellationToken);
-            return locked ? new SignInOutcome.LockedOut(officer.LockedUntil!.Value) : new SignInOutcome.Failed();
+    /// <summary>
+    /// One statement adds the failure to the account's count, unless the account is locked, and
+    /// locks it when the count reaches the threshold (the count then starts again). Both databases
+    /// evaluate the new values from the row as it is when the statement runs, after any concurrent
+    /// update of it has committed, so no failure is lost and only one of them locks. Within the same
+    /// transaction the row, still held by this update, says how it ended.
+    /// </summary>
+    private async Task<SignInOutcome> CountFailureAsync(ChatBotDb db, Officer officer, DateTime now, CancellationToken cancellationToken)
+    {
+        var threshold = options.LockoutThreshold;
+        DateTime? lockUntil = now + options.LockoutDuration;
+        await using var write = await factory.BeginWriteAsync(db, cancellationToken);
+        var counted = await db.Officers
+            .Where(o => o.Id == officer.Id && (o.LockedUntil == null || o.LockedUntil <= now))
+            .ExecuteUpdateAsync(
+                u => u
+                    .SetProperty(o => o.FailedSignIns, o => o.FailedSignIns + 1 >= threshold ? 0 : o.FailedSignIns + 1)
+                    .SetProperty(o => o.LockedUntil, o => o.FailedSignIns + 1 >= threshold ? lockUntil : o.LockedUntil),
+                cancellationToken);
+        var lockedUntil = await db.Officers.Where(o => o.Id == officer.Id).Select(o => o.LockedUntil).SingleAsync(cancellationToken);
+        var locked = lockedUntil > now;
+        var action = counted == 0 ? "officer.signin.locked" : locked ? "officer.lockout" : "officer.signin.failed";
+        db.AuditEntries.Add(Audit(now, officer.UserName, action, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return locked ? new SignInOutcome.LockedOut(lockedUntil!.Value) : new SignInOutcome.Failed();
+    }
+
+    /// <summary>Clears the count and records the sign-in, unless failures racing this attempt locked the account first.</summary>
+    private async Task<SignInOutcome> SucceedAsync(
+        ChatBotDb db,
+        Officer officer,
+        string password,
+        PasswordVerificationResult verified,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        await using var write = await factory.BeginWriteAsync(db, cancellationToken);
+        var opened = await db.Officers
+            .Where(o => o.Id == officer.Id && o.Active && (o.LockedUntil == null || o.LockedUntil <= now))
+            .ExecuteUpdateAsync(
+                u => u
+                    .SetProperty(o => o.FailedSignIns, 0)
+                    .SetProperty(o => o.LockedUntil, (DateTime?)null)
+                    .SetProperty(o => o.LastSignInAt, now),
+                cancellationToken);
+        if (opened == 0)
+        {
+            var lockedUntil = await db.Officers.Where(o => o.Id == officer.Id).Select(o => o.LockedUntil).SingleAsync(cancellationToken);
+            var locked = lockedUntil > now;
+            db.AuditEntries.Add(Audit(now, officer.UserName, locked ? "officer.signin.locked" : "officer.signin.failed", null));
+            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
+            return locked ? new SignInOutcome.LockedOut(lockedUntil!.Value) : new SignInOutcome.Failed();
         }
 
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            officer.PasswordHash = hasher.HashPassword(officer, password);
+            // Only over the hash just verified: a password changed meanwhile stays changed.
+            var rehashed = hasher.HashPassword(officer, password);
+            await db.Officers
+                .Where(o => o.Id == officer.Id && o.PasswordHash == officer.PasswordHash)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.PasswordHash, rehashed), cancellationToken);
         }
 
+        db.AuditEntries.Add(Audit(now, officer.UserName, "officer.signin", null));
+        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         officer.FailedSignIns = 0;
         officer.LockedUntil = null;
         officer.LastSignInAt = now;
-        await AuditAsync(db, now, userName, "officer.signin", null, cancellationToken);
         return new SignInOutcome.Success(officer);
     }
 
@@ -182,12 +242,15 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
 
     private async Task AuditAsync(ChatBotDb db, DateTime now, string actor, string action, string? details, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor.Length == 0 ? "-" : actor[..Math.Min(actor.Length, 64)], Action = action, Details = details });
+        db.AuditEntries.Add(Audit(now, actor, action, details));
         using (await factory.Gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    private static AuditEntry Audit(DateTime now, string actor, string action, string? details) =>
+        new() { At = now, Actor = actor.Length == 0 ? "-" : actor[..Math.Min(actor.Length, 64)], Action = action, Details = details };
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$")]
     private static partial Regex UserNamePattern();

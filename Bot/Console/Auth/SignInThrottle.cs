@@ -7,20 +7,22 @@ namespace ChatBot.Bot.OfficerConsole.Auth;
 
 /// <summary>
 /// Limits failed sign-ins per client address (<see cref="ConsoleOptions.SignInAttemptsPerAddress"/>)
-/// and per user name (<see cref="ConsoleOptions.SignInAttemptsPerUserName"/>) a minute, with the
-/// rate limiters ASP.NET Core's rate-limiting middleware is built on. The sign-in page asks before
-/// it checks a password (<see cref="BeginAsync"/>) and reports a failure afterwards
-/// (<see cref="Attempt.Failed"/>): only failures count, so an office whose officers all come
-/// through one address can sign in its whole shift, while a guesser is stopped.
+/// and per user name (<see cref="ConsoleOptions.SignInAttemptsPerUserName"/>) a minute. The sign-in
+/// page begins an attempt before it checks a password (<see cref="BeginAsync"/>), which counts it
+/// against both limits at once, and reports a success afterwards (<see cref="Attempt.Succeeded"/>),
+/// which gives the count back: only failures count, so an office whose officers all come through
+/// one address can sign in its whole shift, while a guesser is stopped.
 /// </summary>
 /// <remarks>
-/// The middleware is not used because it decides before the form is read and the password
-/// checked: it can neither partition by the posted name nor count only failures, and it would
-/// answer outside the sign-in page. Attempts from one address are checked one at a time (a few
-/// wait their turn), so parallel requests cannot all pass the count before any of them fails.
-/// The first refusal for an address or a name in a window writes one audit row
-/// (<c>officer.signin.throttled</c>) with the address as it is; it never names the user name,
-/// which may be anyone's list of guesses.
+/// Counting before the check is what holds the limits against parallel requests: however many
+/// arrive at once, no more than the limit get a password checked. Attempts are then checked one
+/// at a time per address and per name, so that the account's lock-out sees each failure before the
+/// next attempt for the name is checked; every attempt takes the address's turn first and the
+/// name's second, so no two attempts can each hold what the other waits for. The ASP.NET Core rate-limiting middleware is not used because
+/// it decides before the form is read: it could neither partition by the posted name nor give a
+/// success back, and it would answer outside the sign-in page. The first refusal for an address or
+/// a name in a window writes one audit row (<c>officer.signin.throttled</c>) with the address as it
+/// is; it never names the user name, which may be anyone's list of guesses.
 /// </remarks>
 public sealed class SignInThrottle : IDisposable
 {
@@ -28,9 +30,6 @@ public sealed class SignInThrottle : IDisposable
 
     /// <summary>The limits count failures in windows of this length.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
-    /// <summary>Attempts from one address waiting for their turn; more are refused at once.</summary>
-    private const int QueuedPerAddress = 10;
 
     private const int MaxReported = 10_000;
 
@@ -40,11 +39,13 @@ public sealed class SignInThrottle : IDisposable
 
     private readonly TimeProvider _time;
 
-    private readonly PartitionedRateLimiter<string> _byAddress;
+    private readonly AttemptWindows _byAddress;
 
-    private readonly PartitionedRateLimiter<string> _byName;
+    private readonly AttemptWindows _byName;
 
-    private readonly PartitionedRateLimiter<string> _turns;
+    private readonly PartitionedRateLimiter<string> _addressTurns;
+
+    private readonly PartitionedRateLimiter<string> _nameTurns;
 
     /// <summary>Until when a refusal for a key has been written to the audit log.</summary>
     private readonly Dictionary<string, DateTimeOffset> _reported = new(StringComparer.Ordinal);
@@ -56,44 +57,74 @@ public sealed class SignInThrottle : IDisposable
         _options = options;
         _audit = audit;
         _time = time;
-        _byAddress = Failures(options.SignInAttemptsPerAddress);
-        _byName = Failures(options.SignInAttemptsPerUserName);
-        _turns = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = 1,
-            QueueLimit = QueuedPerAddress,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
+        _byAddress = new AttemptWindows(options.SignInAttemptsPerAddress, Window, time);
+        _byName = new AttemptWindows(options.SignInAttemptsPerUserName, Window, time);
+        // Only counted attempts queue, so a queue as long as the limit is never full but for
+        // successes still in progress.
+        _addressTurns = Turns(options.SignInAttemptsPerAddress);
+        _nameTurns = Turns(options.SignInAttemptsPerUserName);
     }
 
     /// <summary>
-    /// Waits for this address's turn and says whether a password may be checked now; dispose the
-    /// attempt when the check is done. A refused attempt carries <see cref="Attempt.RetryAfter"/>.
+    /// Counts the attempt against the address and the name, then waits for its turn at both; dispose
+    /// the attempt when the password check is done. A refused attempt (a limit reached, or too many
+    /// waiting) carries <see cref="Attempt.RetryAfter"/>, costs no password check and is not counted.
     /// </summary>
     public async Task<Attempt> BeginAsync(IPAddress? client, string userName, CancellationToken cancellationToken)
     {
         var address = AddressKey(client);
         var name = OfficerAccounts.NormalizeUserName(userName);
-        if (await RefusalAsync(address, name, cancellationToken) is { } early)
+        if (_byAddress.TryCount(address, out var addressWait) is not { } addressCount)
         {
-            return new Attempt(this, null, address, name, early);
+            await ReportAsync(
+                "address " + address,
+                $"{_options.SignInAttemptsPerAddress} percobaan masuk gagal dalam {Minutes(Window)} menit dari alamat {address}; percobaan berikutnya dari alamat itu ditolak sementara.",
+                cancellationToken);
+            return Attempt.Refused(addressWait);
         }
 
-        var turn = await _turns.AcquireAsync(address, 1, cancellationToken);
-        if (!turn.IsAcquired)
+        if (_byName.TryCount(name, out var nameWait) is not { } nameCount)
         {
-            turn.Dispose();
-            return new Attempt(this, null, address, name, Window);
+            addressCount.GiveBack();
+            await ReportAsync(
+                "name " + name,
+                $"{_options.SignInAttemptsPerUserName} percobaan masuk gagal dalam {Minutes(Window)} menit untuk satu nama pengguna (nama tidak dicatat), terakhir dari alamat {address}; percobaan berikutnya untuk nama itu ditolak sementara.",
+                cancellationToken);
+            return Attempt.Refused(nameWait);
         }
 
-        // Attempts that failed while this one waited may have used the last permits.
-        if (await RefusalAsync(address, name, cancellationToken) is { } late)
+        RateLimitLease? addressTurn = null;
+        RateLimitLease? nameTurn = null;
+        try
         {
-            turn.Dispose();
-            return new Attempt(this, null, address, name, late);
-        }
+            addressTurn = await _addressTurns.AcquireAsync(address, 1, cancellationToken);
+            if (addressTurn.IsAcquired)
+            {
+                nameTurn = await _nameTurns.AcquireAsync(name, 1, cancellationToken);
+                if (nameTurn.IsAcquired)
+                {
+                    var attempt = new Attempt(addressCount, nameCount, addressTurn, nameTurn, null);
+                    addressTurn = nameTurn = null;
+                    return attempt;
+                }
+            }
 
-        return new Attempt(this, turn, address, name, null);
+            addressCount.GiveBack();
+            nameCount.GiveBack();
+            return Attempt.Refused(Window);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up while it waited: no password was checked.
+            addressCount.GiveBack();
+            nameCount.GiveBack();
+            throw;
+        }
+        finally
+        {
+            nameTurn?.Dispose();
+            addressTurn?.Dispose();
+        }
     }
 
     /// <summary>What partitions the per-address limit: the IPv4 address, or an IPv6 client's /64 (one subscriber's range).</summary>
@@ -121,49 +152,18 @@ public sealed class SignInThrottle : IDisposable
 
     public void Dispose()
     {
-        _byAddress.Dispose();
-        _byName.Dispose();
-        _turns.Dispose();
+        _addressTurns.Dispose();
+        _nameTurns.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> Failures(int perWindow) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>One attempt at a time per key, the others waiting in order.</summary>
+    private static PartitionedRateLimiter<string> Turns(int queue) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
         {
-            PermitLimit = perWindow,
-            Window = Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
+            PermitLimit = 1,
+            QueueLimit = queue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         }));
-
-    private async Task<TimeSpan?> RefusalAsync(string address, string name, CancellationToken cancellationToken)
-    {
-        // Asking for no permit says whether any is left without using one.
-        using (var lease = _byAddress.AttemptAcquire(address, 0))
-        {
-            if (!lease.IsAcquired)
-            {
-                await ReportAsync(
-                    "address " + address,
-                    $"{_options.SignInAttemptsPerAddress} percobaan masuk gagal dalam {Minutes(Window)} menit dari alamat {address}; percobaan berikutnya dari alamat itu ditolak sementara.",
-                    cancellationToken);
-                return RetryAfter(lease);
-            }
-        }
-
-        using (var lease = _byName.AttemptAcquire(name, 0))
-        {
-            if (!lease.IsAcquired)
-            {
-                await ReportAsync(
-                    "name " + name,
-                    $"{_options.SignInAttemptsPerUserName} percobaan masuk gagal dalam {Minutes(Window)} menit untuk satu nama pengguna (nama tidak dicatat), terakhir dari alamat {address}; percobaan berikutnya untuk nama itu ditolak sementara.",
-                    cancellationToken);
-                return RetryAfter(lease);
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Writes the audit row for the first refusal of <paramref name="key"/> in a window.</summary>
     private async Task ReportAsync(string key, string details, CancellationToken cancellationToken)
@@ -193,23 +193,33 @@ public sealed class SignInThrottle : IDisposable
         await _audit.WriteAsync("-", ThrottledAction, null, details, cancellationToken);
     }
 
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : Window;
-
     internal static int Minutes(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
 
-    private void CountFailure(string address, string name)
+    /// <summary>
+    /// One sign-in attempt: refused (<see cref="RetryAfter"/> set), or counted against its address
+    /// and name and holding their turns until disposed.
+    /// </summary>
+    public sealed class Attempt : IDisposable
     {
-        // Permits of a fixed window are used up by acquiring them; disposing the lease does not return them.
-        _byAddress.AttemptAcquire(address, 1).Dispose();
-        _byName.AttemptAcquire(name, 1).Dispose();
-    }
+        private readonly AttemptWindows.Count? _address;
 
-    /// <summary>One sign-in attempt: refused (<see cref="RetryAfter"/> set) or holding its address's turn until disposed.</summary>
-    public sealed class Attempt(SignInThrottle throttle, RateLimitLease? turn, string address, string name, TimeSpan? retryAfter) : IDisposable
-    {
+        private readonly AttemptWindows.Count? _name;
+
+        private readonly RateLimitLease? _addressTurn;
+
+        private readonly RateLimitLease? _nameTurn;
+
+        internal Attempt(AttemptWindows.Count? address, AttemptWindows.Count? name, RateLimitLease? addressTurn, RateLimitLease? nameTurn, TimeSpan? retryAfter)
+        {
+            _address = address;
+            _name = name;
+            _addressTurn = addressTurn;
+            _nameTurn = nameTurn;
+            RetryAfter = retryAfter;
+        }
+
         /// <summary>Set when the attempt is refused: how long the client should wait.</summary>
-        public TimeSpan? RetryAfter { get; } = retryAfter;
+        public TimeSpan? RetryAfter { get; }
 
         /// <summary>Whole minutes to tell the officer (at least 1).</summary>
         public int RetryAfterMinutes => Minutes(RetryAfter ?? TimeSpan.Zero);
@@ -217,15 +227,20 @@ public sealed class SignInThrottle : IDisposable
         /// <summary>The retry delay in whole seconds, for the Retry-After header.</summary>
         public string RetryAfterSeconds => ((int)Math.Ceiling((RetryAfter ?? TimeSpan.Zero).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>The password was wrong (or the account locked): counts against the address and the name.</summary>
-        public void Failed()
+        internal static Attempt Refused(TimeSpan retryAfter) => new(null, null, null, null, retryAfter);
+
+        /// <summary>The officer signed in: the attempt no longer counts against the address or the name.</summary>
+        public void Succeeded()
         {
-            if (RetryAfter is null)
-            {
-                throttle.CountFailure(address, name);
-            }
+            _address?.GiveBack();
+            _name?.GiveBack();
         }
 
-        public void Dispose() => turn?.Dispose();
+        public void Dispose()
+        {
+            // Released in the reverse order of taking them.
+            _nameTurn?.Dispose();
+            _addressTurn?.Dispose();
+        }
     }
 }

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using ChatBot.Bot.OfficerConsole.Auth;
-using Microsoft.AspNetCore.Authentication;
 
 namespace ChatBot.Bot.OfficerConsole.Live;
 
 /// <summary>
 /// <c>GET /console/events</c>: server-sent events with the <see cref="ConsoleEvent"/>s of the offices
 /// the officer may see, as <c>event: {kind}\ndata: {"subject":"…","officeId":N}\n\n</c>, and a
-/// keep-alive comment every 15 seconds. At each keep-alive the account is checked again, and the
-/// stream ends when the sign-in expires, so a closed account or an idle session stops receiving.
+/// keep-alive comment every 15 seconds. At each keep-alive the sign-in is checked again
+/// (<see cref="OfficerSessions"/>), and the stream ends when the sign-in does by time: at the
+/// cookie's expiry or at <see cref="ConsoleOptions.SessionLifetime"/> after signing in, whichever
+/// comes first. So a closed account, a signed-out, idle or too old session stops receiving.
 /// </summary>
 public static class ConsoleEventStream
 {
@@ -26,15 +27,17 @@ public static class ConsoleEventStream
         var user = http.User;
         var seesAll = scope.SeesAllOffices(user);
         var ownOffice = user.OfficeId();
-        var expires = (await http.AuthenticateAsync(ConsoleClaims.Scheme)).Properties?.ExpiresUtc;
+        if (await sessions.OfRequestAsync(http) is not { } signIn)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
 
         http.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         using var subscription = events.Subscribe();
-        using var session = expires is { } until
-            ? new CancellationTokenSource(Max(until - time.GetUtcNow(), TimeSpan.Zero), time)
-            : new CancellationTokenSource();
+        using var session = new CancellationTokenSource(Max(signIn.EndsAt - time.GetUtcNow(), TimeSpan.Zero), time);
         // Ends with the page, with the sign-in, or when the service stops (so a stop never waits on a stream).
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, session.Token, lifetime.ApplicationStopping);
         var token = linked.Token;
@@ -66,7 +69,7 @@ public static class ConsoleEventStream
                 }
                 catch (OperationCanceledException) when (!token.IsCancellationRequested)
                 {
-                    if (!await sessions.IsCurrentAsync(user, token))
+                    if (!await sessions.IsCurrentAsync(signIn, token))
                     {
                         return;
                     }
