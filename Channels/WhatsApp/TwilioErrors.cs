@@ -1,17 +1,22 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Runtime.ExceptionServices;
 using ChatBot.Channels.Outbox;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
 
 namespace ChatBot.Channels.WhatsApp;
 
-/// <summary>What Twilio answered to one <c>POST …/Messages.json</c>, read from its JSON.</summary>
+/// <summary>What Twilio answered to one <c>POST …/Messages.json</c>.</summary>
 /// <param name="Status">HTTP status code.</param>
 /// <param name="Sid">The message SID (<c>SM…</c>) when Twilio accepted the message.</param>
 /// <param name="Code">Twilio's error code (<c>21211</c>, <c>20429</c>, …) when it refused it.</param>
 /// <param name="Message">Twilio's error message.</param>
 /// <param name="RetryAfter">The <c>Retry-After</c> header, when present and readable.</param>
-public sealed record TwilioReply(int Status, string? Sid, int? Code, string? Message, TimeSpan? RetryAfter)
+/// <param name="MoreInfo">Twilio's page about the error code.</param>
+public sealed record TwilioReply(int Status, string? Sid, int? Code, string? Message, TimeSpan? RetryAfter, string? MoreInfo = null)
 {
     public bool IsAccepted => Status is >= 200 and < 300;
 
@@ -19,42 +24,51 @@ public sealed record TwilioReply(int Status, string? Sid, int? Code, string? Mes
     public bool IsRateLimited => Status == 429 || Code == 20429;
 
     /// <summary>
-    /// Reads a response body (Twilio's JSON: <c>sid</c> on success; <c>code</c>, <c>message</c>,
-    /// <c>more_info</c>, <c>status</c> on failure). A body that is not JSON (a proxy's error page)
-    /// gives an answer with only the status.
+    /// Sends one message with Twilio's library (<see cref="MessageResource.CreateAsync(CreateMessageOptions, ITwilioRestClient)"/>)
+    /// and reads its answer: the SID, or the code and message of Twilio's <see cref="ApiException"/>.
     /// </summary>
-    public static TwilioReply Parse(int status, string? body, TimeSpan? retryAfter)
+    /// <remarks>
+    /// The HTTP status and <c>Retry-After</c> come from the client's <see cref="Twilio.Http.HttpClient.LastResponse"/>: the
+    /// exception carries no headers, and no status when the body was not Twilio's JSON (a proxy's error page).
+    /// Whatever the transport threw (a timeout, a lost connection, <see cref="TwilioNotSentException"/>) is thrown
+    /// as it was, not wrapped in the library's <see cref="ApiConnectionException"/>, for the resilience pipeline.
+    /// </remarks>
+    public static async Task<TwilioReply> CreateMessageAsync(CreateMessageOptions options, ITwilioRestClient client, TimeProvider time)
     {
-        string? sid = null, message = null;
-        int? code = null;
-        if (!string.IsNullOrWhiteSpace(body))
+        try
         {
-            try
-            {
-                using var json = JsonDocument.Parse(body);
-                if (json.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    var root = json.RootElement;
-                    sid = root.TryGetProperty("sid", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-                    message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                    if (root.TryGetProperty("code", out var c))
-                    {
-                        code = c.ValueKind switch
-                        {
-                            JsonValueKind.Number when c.TryGetInt32(out var n) => n,
-                            JsonValueKind.String when int.TryParse(c.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-                            _ => null,
-                        };
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // Not Twilio's JSON: the status alone decides.
-            }
+            var message = await MessageResource.CreateAsync(options, client);
+            return Answered(client, time, message?.Sid, null, null, null);
         }
+        catch (ApiConnectionException ex) when (ex.InnerException is { } inner)
+        {
+            ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
+        catch (ApiException ex)
+        {
+            // Without a message of Twilio's the library writes its own: "Unable to make request, BadRequest"
+            // for Twilio's JSON without one, "Api Error: …" (and no status) for a body that is not Twilio's.
+            var own = ex.Status == 0 || ex.Message == "Unable to make request, " + (HttpStatusCode)ex.Status;
+            return Answered(client, time, null, ex.Code, own ? null : ex.Message, ex.MoreInfo);
+        }
+        catch (ApiStandardException ex)
+        {
+            return Answered(client, time, null, ex.Code, ex.Detail ?? ex.Title, ex.Type);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // An answer below 400 whose body is not a message: the status decides (a 2xx is accepted, SID unknown).
+            return Answered(client, time, null, null, null, null);
+        }
+    }
 
-        return new TwilioReply(status, sid, code, message, retryAfter);
+    private static TwilioReply Answered(ITwilioRestClient client, TimeProvider time, string? sid, int? code, string? message, string? moreInfo)
+    {
+        var response = client.HttpClient.LastResponse
+            ?? throw new InvalidOperationException("The Twilio HTTP client must keep its last response.");
+        var retryAfter = response.Headers is { } headers ? TwilioErrors.ReadRetryAfter(headers, time.GetUtcNow()) : null;
+        return new TwilioReply((int)response.StatusCode, sid, code is 0 ? null : code, message, retryAfter, moreInfo);
     }
 }
 

@@ -21,6 +21,9 @@ namespace ChatBot.Channels.WhatsApp;
 /// behind the webhook. The body is streamed to a temporary file with a hard size cap; the real type is
 /// read from the first bytes (<see cref="FileTypeSniffer"/>). Files get random names and owner-only
 /// permissions on Unix (directory 0700, files 0600).</para>
+/// <para>Not through Twilio's library: it reads media metadata only, and its HTTP abstraction returns every
+/// answer as one string (no streaming, so no size cap while reading, and binary content would not survive),
+/// follows no redirect by hand and takes no cancellation token.</para>
 /// </remarks>
 public sealed partial class TwilioMediaFetcher
 {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using ChatBot.Channels.Outbox;
 using ChatBot.Domain.Conversations;
@@ -9,12 +8,16 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Twilio.Clients;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace ChatBot.Channels.WhatsApp;
 
 /// <summary>
-/// Sends outbox rows to WhatsApp through Twilio's Messages API
-/// (<c>POST {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json</c>, form-encoded, HTTP Basic auth).
+/// Sends outbox rows to WhatsApp through Twilio's Messages API with Twilio's library
+/// (<see cref="MessageResource.CreateAsync(CreateMessageOptions, ITwilioRestClient)"/>, which posts to
+/// <c>{ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json</c> through <see cref="TwilioTransport"/>).
 /// </summary>
 /// <remarks>
 /// <para>A free-form body longer than 1,600 characters goes out as several messages, in order
@@ -32,6 +35,9 @@ namespace ChatBot.Channels.WhatsApp;
 /// cannot have taken the message, a circuit breaker, and <see cref="SendRateLimiter"/> (at most
 /// <see cref="TwilioOptions.MaxSendsPerSecond"/> requests arriving at Twilio in any second). The sender is
 /// <see cref="TwilioOptions.From"/> for every row.</para>
+/// <para>Twilio's library builds each request (fields, path, credentials) and turns Twilio's refusals into its
+/// <c>ApiException</c> (<see cref="TwilioReply.CreateMessageAsync"/>); the pipeline, the window and templates,
+/// the splitting and the rate limit are this service's.</para>
 /// <para>Logs name the outbox row and Twilio's codes and SIDs; never the phone number, the text or the token.</para>
 /// </remarks>
 public sealed class TwilioSender : IChannelSender, IDisposable
@@ -48,9 +54,9 @@ public sealed class TwilioSender : IChannelSender, IDisposable
     private readonly WhatsAppWindow _window;
     private readonly SendRateLimiter _limiter;
     private readonly ResiliencePipeline<TwilioReply> _pipeline;
-    private readonly Uri _messagesUri;
-    private readonly AuthenticationHeaderValue _authorization;
-    private readonly string? _statusCallback;
+    private readonly string _apiBaseUrl;
+    private readonly PhoneNumber _from;
+    private readonly Uri? _statusCallback;
     private readonly ConcurrentDictionary<long, PartsSent> _progress = new();
 
     /// <param name="http">Used as is; its <see cref="HttpClient.Timeout"/> should be infinite (each attempt has its own). See <see cref="CreateHttpClient"/>.</param>
@@ -74,13 +80,11 @@ public sealed class TwilioSender : IChannelSender, IDisposable
         _window = new WhatsAppWindow(store, options, time);
         _limiter = new SendRateLimiter(options.MaxSendsPerSecond, time);
         _pipeline = TwilioResilience.Build(resilience ?? new TwilioResilienceOptions(), _limiter, time, logger);
-        _messagesUri = new Uri(
-            $"{options.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(options.AccountSid)}/Messages.json");
-        _authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.AccountSid}:{options.AuthToken}")));
+        _apiBaseUrl = options.ApiBaseUrl.TrimEnd('/');
+        _from = new PhoneNumber(options.From);
         _statusCallback = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? null
-            : options.PublicBaseUrl.TrimEnd('/') + StatusCallbackPath;
+            : new Uri(options.PublicBaseUrl.TrimEnd('/') + StatusCallbackPath);
     }
 
     public ChannelKind Channel => ChannelKind.WhatsApp;
@@ -129,7 +133,7 @@ public sealed class TwilioSender : IChannelSender, IDisposable
 
         for (var i = first; i < parts.Count; i++)
         {
-            var result = await PostAsync(message.Id, Fields(message, ("Body", parts[i])), cancellationToken);
+            var result = await PostAsync(message.Id, Create(message, parts[i]), cancellationToken);
             switch (result)
             {
                 case SendResult.Sent sent:
@@ -166,7 +170,10 @@ public sealed class TwilioSender : IChannelSender, IDisposable
     {
         _logger.LogInformation("Outbound {OutboundId} is outside the 24-hour window: sending template {ContentSid} ({Topic})",
             message.Id, template.ContentSid, template.Topic);
-        return PostAsync(message.Id, Fields(message, ("ContentSid", template.ContentSid), ("ContentVariables", template.ContentVariables)), cancellationToken);
+        var create = Create(message, body: null);
+        create.ContentSid = template.ContentSid;
+        create.ContentVariables = template.ContentVariables;
+        return PostAsync(message.Id, create, cancellationToken);
     }
 
     private SendResult Hold(OutboundMessage message, WindowDecision.Hold hold)
@@ -175,38 +182,30 @@ public sealed class TwilioSender : IChannelSender, IDisposable
         return new SendResult.NeedsTemplate(hold.Reason);
     }
 
-    private List<KeyValuePair<string, string>> Fields(OutboundMessage message, params (string Name, string Value)[] content)
-    {
-        var fields = new List<KeyValuePair<string, string>>(5)
+    private CreateMessageOptions Create(OutboundMessage message, string? body) =>
+        new(new PhoneNumber(WhatsAppAddress.Prefix + WhatsAppAddress.Normalize(message.To)))
         {
-            new("From", _options.From),
-            new("To", WhatsAppAddress.Prefix + WhatsAppAddress.Normalize(message.To)),
+            From = _from,
+            Body = body,
+            StatusCallback = _statusCallback,
         };
-        fields.AddRange(content.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
-        if (_statusCallback is not null)
-        {
-            fields.Add(new("StatusCallback", _statusCallback));
-        }
-
-        return fields;
-    }
 
     /// <summary>One message through the pipeline; every outcome becomes a <see cref="SendResult"/>.</summary>
-    private async Task<SendResult> PostAsync(long outboundId, List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    private async Task<SendResult> PostAsync(long outboundId, CreateMessageOptions create, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(TwilioResilience.OutboundId, outboundId);
         try
         {
             var reply = await _pipeline.ExecuteAsync(
-                static (ctx, state) => state.Sender.AttemptAsync(ctx, state.Fields, state.Outer),
+                static (ctx, state) => state.Sender.AttemptAsync(ctx, state.Create, state.Outer),
                 context,
-                (Sender: this, Fields: fields, Outer: cancellationToken));
+                (Sender: this, Create: create, Outer: cancellationToken));
             var result = TwilioErrors.Classify(reply);
             if (result is not SendResult.Sent)
             {
-                _logger.LogWarning("Twilio refused outbound {OutboundId}: HTTP {Status}, code {Code}: {Result}",
-                    outboundId, reply.Status, reply.Code, result is SendResult.Transient ? "will retry" : "permanent");
+                _logger.LogWarning("Twilio refused outbound {OutboundId}: HTTP {Status}, code {Code} ({MoreInfo}): {Result}",
+                    outboundId, reply.Status, reply.Code, reply.MoreInfo, result is SendResult.Transient ? "will retry" : "permanent");
             }
 
             return result;
@@ -244,30 +243,13 @@ public sealed class TwilioSender : IChannelSender, IDisposable
         }
     }
 
-    /// <summary>One HTTP request. Throws <see cref="TwilioNotSentException"/> when it provably never left.</summary>
-    private async ValueTask<TwilioReply> AttemptAsync(ResilienceContext context, List<KeyValuePair<string, string>> fields, CancellationToken outer)
+    /// <summary>One request through Twilio's client. Throws <see cref="TwilioNotSentException"/> when it provably never left.</summary>
+    private async ValueTask<TwilioReply> AttemptAsync(ResilienceContext context, CreateMessageOptions create, CancellationToken outer)
     {
-        var content = new TrackedFormContent(fields);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _messagesUri) { Content = content };
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, context.CancellationToken);
-            var body = await response.Content.ReadAsStringAsync(context.CancellationToken);
-            return TwilioReply.Parse((int)response.StatusCode, body, TwilioErrors.ReadRetryAfter(response.Headers, _time.GetUtcNow()));
-        }
-        catch (Exception ex) when (!content.Started && !outer.IsCancellationRequested
-            && ex is HttpRequestException or IOException or OperationCanceledException)
-        {
-            var reason = ex switch
-            {
-                OperationCanceledException => "connect_timeout",
-                HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "dns_failed",
-                _ => "connection_failed",
-            };
-            throw new TwilioNotSentException(reason, ex);
-        }
+        // A client per attempt: its transport holds the attempt's cancellation and its answer.
+        var transport = new TwilioTransport(_http, _apiBaseUrl, context.CancellationToken, outer);
+        var client = new TwilioRestClient(_options.AccountSid, _options.AuthToken, httpClient: transport);
+        return await TwilioReply.CreateMessageAsync(create, client, _time);
     }
 
     private void Remember(long outboundId, PartsSent progress)
@@ -289,38 +271,4 @@ public sealed class TwilioSender : IChannelSender, IDisposable
 
     /// <summary>Parts of a long row that Twilio accepted already.</summary>
     private sealed record PartsSent(string Fingerprint, int Count, string? LastSid, DateTimeOffset At);
-
-    /// <summary>
-    /// Form content that notes when the handler starts writing it: before that, the request (headers
-    /// at most) cannot have reached Twilio as a whole, so a failure is safe to retry.
-    /// </summary>
-    private sealed class TrackedFormContent : HttpContent
-    {
-        private readonly byte[] _bytes;
-        private volatile bool _started;
-
-        public TrackedFormContent(IEnumerable<KeyValuePair<string, string>> fields)
-        {
-            _bytes = Encoding.UTF8.GetBytes(string.Join('&',
-                fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
-            Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        }
-
-        public bool Started => _started;
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            _started = true;
-            await stream.WriteAsync(_bytes, cancellationToken);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _bytes.Length;
-            return true;
-        }
-    }
 }

@@ -217,9 +217,9 @@ public static class WhatsAppEndpoints
             return (Results.StatusCode(StatusCodes.Status403Forbidden), fields);
         }
 
-        var signature = request.Headers[TwilioSignature.HeaderName].ToString();
+        var signature = request.Headers[TwilioWebhookSignature.HeaderName].ToString();
         if (string.IsNullOrEmpty(signature)
-            || !TwilioSignature.IsValid(options.AuthToken, SignedUrl(request, options), fields, signature))
+            || !TwilioWebhookSignature.IsValid(options.AuthToken, SignedUrl(request, options), fields, signature))
         {
             logger.LogWarning(
                 "WhatsApp {Kind} webhook refused: {Problem} signature (MessageSid {MessageSid}, From {From})",

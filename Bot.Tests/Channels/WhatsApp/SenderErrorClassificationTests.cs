@@ -1,11 +1,19 @@
+using System.Globalization;
 using System.Net;
 using ChatBot.Channels.Outbox;
 using ChatBot.Channels.WhatsApp;
 using Polly;
+using Twilio.Clients;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace ChatBot.Bot.Tests.Channels.WhatsApp;
 
-/// <summary>What each of Twilio's answers becomes for the outbox, and which ones are retried inside a send.</summary>
+/// <summary>
+/// What each of Twilio's answers becomes for the outbox, and which ones are retried inside a send. Answers go
+/// through Twilio's own client (its parsing and exceptions) over a transport that returns them as written.
+/// </summary>
 public sealed class SenderErrorClassificationTests
 {
     private static readonly TwilioResilienceOptions Defaults = new();
@@ -22,26 +30,27 @@ public sealed class SenderErrorClassificationTests
     [InlineData(400, 21617)]
     [InlineData(404, 20404)]
     [InlineData(400, 12345)]
-    public void Refusals_for_good_keep_Twilios_code_and_message(int status, int code)
+    public async Task Refusals_for_good_keep_Twilios_code_and_message(int status, int code)
     {
-        var result = TwilioErrors.Classify(Error(status, code, "Twilio says no"));
+        var reply = await ErrorAsync(status, code, "Twilio says no");
 
-        Assert.Equal(new SendResult.Rejected(code.ToString(System.Globalization.CultureInfo.InvariantCulture), "Twilio says no"), result);
-        Assert.False(TwilioResilience.IsSafeToRetry(Outcome.FromResult(Error(status, code, "")), Defaults));
+        Assert.Equal(new SendResult.Rejected(code.ToString(CultureInfo.InvariantCulture), "Twilio says no"), TwilioErrors.Classify(reply));
+        Assert.Equal($"https://www.twilio.com/docs/errors/{code}", reply.MoreInfo);
+        Assert.False(TwilioResilience.IsSafeToRetry(Outcome.FromResult(reply), Defaults));
     }
 
     [Fact]
-    public void A_4xx_without_Twilios_json_is_rejected_with_the_status()
+    public async Task A_4xx_without_Twilios_json_is_rejected_with_the_status()
     {
-        var result = TwilioErrors.Classify(TwilioReply.Parse(403, "<html>Forbidden</html>", null));
+        var result = TwilioErrors.Classify(await AnswerAsync(HttpStatusCode.Forbidden, "<html>Forbidden</html>"));
 
         Assert.Equal(new SendResult.Rejected("http_403", "Twilio answered HTTP 403."), result);
     }
 
     [Fact]
-    public void A_known_code_without_a_message_gets_a_plain_explanation()
+    public async Task A_known_code_without_a_message_gets_a_plain_explanation()
     {
-        var result = Assert.IsType<SendResult.Rejected>(TwilioErrors.Classify(TwilioReply.Parse(400, """{"code":21610,"status":400}""", null)));
+        var result = Assert.IsType<SendResult.Rejected>(TwilioErrors.Classify(await AnswerAsync(HttpStatusCode.BadRequest, """{"code":21610,"status":400}""")));
 
         Assert.Equal("21610", result.Code);
         Assert.Contains("unsubscribed", result.Message, StringComparison.Ordinal);
@@ -54,9 +63,9 @@ public sealed class SenderErrorClassificationTests
     [InlineData(504, null, false)]
     [InlineData(429, 20429, true)]
     [InlineData(400, 20429, true)]
-    public void Server_errors_and_rate_limits_are_transient_and_only_the_unambiguous_ones_are_retried_inside(int status, int? code, bool quickRetry)
+    public async Task Server_errors_and_rate_limits_are_transient_and_only_the_unambiguous_ones_are_retried_inside(int status, int? code, bool quickRetry)
     {
-        var reply = Error(status, code, "busy");
+        var reply = await ErrorAsync(status, code, "busy");
 
         Assert.IsType<SendResult.Transient>(TwilioErrors.Classify(reply));
         Assert.Equal(quickRetry, TwilioResilience.IsSafeToRetry(Outcome.FromResult(reply), Defaults));
@@ -64,10 +73,12 @@ public sealed class SenderErrorClassificationTests
     }
 
     [Fact]
-    public void A_Retry_After_beyond_five_seconds_is_left_to_the_outbox()
+    public async Task A_Retry_After_beyond_five_seconds_is_left_to_the_outbox()
     {
-        var soon = Error(429, 20429, "slow down") with { RetryAfter = TimeSpan.FromSeconds(5) };
-        var late = soon with { RetryAfter = TimeSpan.FromSeconds(6) };
+        var soon = await ErrorAsync(429, 20429, "slow down", retryAfter: "5");
+        var late = await ErrorAsync(429, 20429, "slow down", retryAfter: "6");
+
+        Assert.Equal(TimeSpan.FromSeconds(5), soon.RetryAfter);
 
         Assert.True(TwilioResilience.IsSafeToRetry(Outcome.FromResult(soon), Defaults));
         Assert.False(TwilioResilience.IsSafeToRetry(Outcome.FromResult(late), Defaults));
@@ -103,13 +114,51 @@ public sealed class SenderErrorClassificationTests
     }
 
     [Fact]
-    public void A_created_answer_gives_the_message_sid()
+    public async Task A_created_answer_gives_the_message_sid()
     {
-        var reply = TwilioReply.Parse(201, """{"sid":"SM0123456789abcdef0123456789abcdef","status":"queued","error_code":null}""", null);
+        var reply = await AnswerAsync(HttpStatusCode.Created, """{"sid":"SM0123456789abcdef0123456789abcdef","status":"queued","error_code":null}""");
 
         Assert.Equal(new SendResult.Sent("SM0123456789abcdef0123456789abcdef"), TwilioErrors.Classify(reply));
     }
 
-    private static TwilioReply Error(int status, int? code, string message) =>
-        TwilioReply.Parse(status, $$"""{"code":{{(code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")}},"message":"{{message}}","more_info":"https://www.twilio.com/docs/errors/{{code}}","status":{{status}}}""", null);
+    [Fact]
+    public async Task A_redirect_is_not_taken_for_a_sent_message()
+    {
+        var result = TwilioErrors.Classify(await AnswerAsync(HttpStatusCode.Found, ""));
+
+        Assert.Equal(new SendResult.Rejected("http_302", "Twilio answered HTTP 302."), result);
+    }
+
+    private static Task<TwilioReply> ErrorAsync(int status, int? code, string message, string? retryAfter = null) =>
+        AnswerAsync(
+            (HttpStatusCode)status,
+            $$"""{"code":{{(code?.ToString(CultureInfo.InvariantCulture) ?? "null")}},"message":"{{message}}","more_info":"https://www.twilio.com/docs/errors/{{code}}","status":{{status}}}""",
+            retryAfter);
+
+    /// <summary>What the sender makes of Twilio answering <paramref name="status"/> with <paramref name="body"/>.</summary>
+    private static Task<TwilioReply> AnswerAsync(HttpStatusCode status, string body, string? retryAfter = null)
+    {
+        var client = new TwilioRestClient("AC0123456789abcdef0123456789abcdef", "token", httpClient: new CannedAnswer(status, body, retryAfter));
+        var create = new CreateMessageOptions(new PhoneNumber("whatsapp:+6281234567890")) { From = new PhoneNumber("whatsapp:+14155238886"), Body = "halo" };
+        return TwilioReply.CreateMessageAsync(create, client, TimeProvider.System);
+    }
+
+    /// <summary>A Twilio HTTP client that answers every request the same, without a network.</summary>
+    private sealed class CannedAnswer(HttpStatusCode status, string body, string? retryAfter) : Twilio.Http.HttpClient
+    {
+        public override Response MakeRequest(Request request) => throw new NotSupportedException();
+
+        public override Task<Response> MakeRequestAsync(Request request)
+        {
+            using var message = new HttpResponseMessage(status);
+            if (retryAfter is not null)
+            {
+                message.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            }
+
+            LastRequest = request;
+            LastResponse = new Response(status, body, message.Headers);
+            return Task.FromResult(LastResponse);
+        }
+    }
 }
