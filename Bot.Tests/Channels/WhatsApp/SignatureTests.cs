@@ -1,3 +1,4 @@
+using ChatBot.Bot.Tests.Support;
 using ChatBot.Channels.WhatsApp;
 using Twilio.Security;
 

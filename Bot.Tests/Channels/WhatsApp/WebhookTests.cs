@@ -1,3 +1,4 @@
+using ChatBot.Bot.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using ChatBot.Channels.WhatsApp;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatBot.Channels.WhatsApp;
 
-// In the product's namespace on purpose: every test that plays Twilio imports it already.
-namespace ChatBot.Channels.WhatsApp;
+namespace ChatBot.Bot.Tests.Support;
 
 /// <summary>
 /// The signing half of Twilio's request signature, for tests that play Twilio. The service only checks
