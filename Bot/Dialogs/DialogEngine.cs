@@ -164,6 +164,41 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
     }
 
     /// <summary>
+    /// A turn the service queued (<see cref="SystemTurns"/>): begins <see cref="SystemTurns.Request.Begin"/> with a
+    /// <see cref="TurnStart"/>. When the request replaces, or nothing but the menu waits for the person, the
+    /// dialog takes the conversation over; otherwise it only says its piece (<see cref="TurnStart.Busy"/>) and
+    /// the person's flow goes on where it was.
+    /// </summary>
+    public async Task<(IReadOnlyList<Reply> Replies, string Flows)> RunSystemTurnAsync(
+        Conversation conversation,
+        Office office,
+        SystemTurns.Request request,
+        ChatBotDb db,
+        DateTime utcNow,
+        CancellationToken cancellationToken)
+    {
+        var stack = DialogStack.TryDeserialize(conversation.DialogState) is { } saved && IsCurrent(saved) ? saved : new DialogStack();
+        var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, utcNow);
+        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, services, cancellationToken);
+        var idle = conversation.Mode == ConversationMode.Bot
+            && stack.Instances.All(i => i.Id == WellKnownDialogs.MainMenu || i.Id == ChoicePrompt.DefaultId);
+        if (request.Replace || idle)
+        {
+            dc.CancelAllDialogs();
+            await dc.BeginDialogAsync(request.Begin, new TurnStart(request.Options, Busy: false));
+        }
+        else
+        {
+            var depth = stack.Instances.Count;
+            await dc.BeginDialogAsync(request.Begin, new TurnStart(request.Options, Busy: true));
+            stack.Instances.RemoveRange(depth, stack.Instances.Count - depth);
+        }
+
+        conversation.DialogState = stack.Instances.Count == 0 ? null : stack.Serialize();
+        return (dc.Replies, FlowTags.Of([request.Begin], NoFlow));
+    }
+
+    /// <summary>
     /// Begins a dialog without a message from the person (a proactive start: the menu after an
     /// officer hands a conversation back, the leave-a-message prompt after nobody answered).
     /// Whatever the conversation was doing is replaced.

@@ -42,3 +42,10 @@ public static class WellKnownDialogs
 /// removes the dialog and asks the interrupted flow's question again.
 /// </summary>
 public sealed record QuickLookup(string Query, bool Inline);
+
+/// <summary>
+/// Options for a dialog begun by a turn the service queued (<see cref="DialogEngine.RunSystemTurnAsync"/>).
+/// When <paramref name="Busy"/>, the person is in the middle of something else: say what there is to say and
+/// wait; the engine takes the dialog off the stack again.
+/// </summary>
+public sealed record TurnStart(string? Options, bool Busy);

@@ -62,6 +62,9 @@ public static class ChatBotServices
         });
         services.AddSingleton(lookups);
         services.AddSingleton<LookupThrottle>();
+        services.AddSingleton(DomainEventWiring.Create);
+        services.AddSingleton<Domain.Requests.RequestDesk>();
+        services.AddSingleton<Domain.Requests.RequestStatusLookup>();
         services.AddSingleton<HandoverService>();
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);
@@ -226,5 +229,35 @@ internal sealed class StoreStartup(IServiceProvider services) : IHostedService
             logger.LogWarning(
                 "No console administrator exists yet. Create one with: dotnet run --project Bot -- officer add admin --role admin");
         }
+    }
+}
+
+/// <summary>Where the domain's events go once committed: the pipeline's signals and the console's live updates.</summary>
+internal static class DomainEventWiring
+{
+    public static Domain.Events.DomainEvents Create(IServiceProvider services)
+    {
+        var events = new Domain.Events.DomainEvents();
+        var pipeline = services.GetRequiredService<PipelineEvents>();
+        var console = services.GetRequiredService<OfficerConsole.Live.ConsoleEvents>();
+        events.Subscribe(e =>
+        {
+            switch (e)
+            {
+                case Domain.Events.MessagesQueued:
+                    pipeline.OutboxQueued.Set();
+                    break;
+                case Domain.Events.TurnsQueued:
+                    pipeline.InboundStored.Set();
+                    break;
+                case Domain.Events.RequestChanged request:
+                    console.Publish(new OfficerConsole.Live.ConsoleEvent(request.Kind, request.OfficeId, $"{request.Kind}/{request.RequestId}"));
+                    break;
+                case Domain.Events.RecordChanged record:
+                    console.Publish(new OfficerConsole.Live.ConsoleEvent(record.Kind, record.OfficeId, record.Subject));
+                    break;
+            }
+        });
+        return events;
     }
 }

@@ -125,8 +125,19 @@ public sealed class TurnProcessor(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = Time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
-        var conversations = await ConversationsForAsync(db, batch, now, cancellationToken);
-        var revisions = conversations.Values.ToDictionary(c => c.Id, c => c.Revision);
+        var conversations = await ConversationsForAsync(db, batch.Where(m => !m.SystemTurn).ToList(), now, cancellationToken);
+        // A queued turn belongs to the conversation it was queued for, whatever address that has now.
+        var byId = conversations.Values.ToDictionary(c => c.Id);
+        var queuedFor = batch.Where(m => m.SystemTurn && m.ConversationId is { } id && !byId.ContainsKey(id)).Select(m => m.ConversationId!.Value).Distinct().ToList();
+        if (queuedFor.Count > 0)
+        {
+            foreach (var loaded in await db.Conversations.AsNoTracking().Where(c => queuedFor.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                byId[loaded.Id] = loaded;
+            }
+        }
+
+        var revisions = byId.Values.ToDictionary(c => c.Id, c => c.Revision);
         var outcomes = new List<TurnOutcome>(batch.Count);
 
         foreach (var message in batch)
@@ -138,9 +149,23 @@ public sealed class TurnProcessor(
                 continue;
             }
 
+            if (message.SystemTurn)
+            {
+                if (message.ConversationId is not { } target || !byId.TryGetValue(target, out var queuedConversation) || SystemTurns.Read(message) is not { } queuedTurn)
+                {
+                    outcomes.Add(new TurnOutcome(message, null, InboundStatus.Ignored, "Queued turn without its conversation.", null, Flows: ""));
+                    continue;
+                }
+
+                queuedConversation.LastActivityAt = now;
+                // Queued by the service, not written by the person: the 24-hour window stays as it was.
+                outcomes.Add(await RunSystemTurnAsync(db, message, queuedConversation, office, queuedTurn, apologise, now, cancellationToken));
+                continue;
+            }
+
             var conversation = conversations[(office.Id, message.Channel, message.From)];
-            conversation.LastInboundAt = message.ReceivedAt;
             conversation.LastActivityAt = now;
+            conversation.LastInboundAt = message.ReceivedAt;
             conversation.DisplayName = message.SenderName ?? conversation.DisplayName;
 
             if (apologise)
@@ -197,6 +222,37 @@ public sealed class TurnProcessor(
         PipelineMetrics.Record("turns", started, batch.Count);
     }
 
+    /// <summary>
+    /// A turn the service queued (<see cref="SystemTurns"/>): its notice and what its dialog says go out as one
+    /// message with the notice's topic, in order with the person's own messages.
+    /// </summary>
+    private async Task<TurnOutcome> RunSystemTurnAsync(
+        ChatBotDb db,
+        InboundMessage message,
+        Conversation conversation,
+        Office office,
+        SystemTurns.Request request,
+        bool apologise,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Reply> said = [];
+        var flows = request.Flow ?? "";
+        if (!apologise)
+        {
+            (said, var touched) = await engine.RunSystemTurnAsync(conversation, office, request, db, now, cancellationToken);
+            flows = string.Join(' ', FlowTags.Parse($"{flows} {touched}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        }
+
+        if (request.Say is { } notice)
+        {
+            said = [new Reply(notice), .. said];
+        }
+
+        var body = said.Count == 0 ? null : ReplyRenderer.Render(said, conversation.Channel, conversation.Language);
+        return new TurnOutcome(message, conversation, InboundStatus.Done, null, body, flows, Kind: request.Kind, Topic: request.Topic, Payload: request.Payload, To: conversation.UserAddress);
+    }
+
     private const string UpdateConversationSql = """
         UPDATE "Conversations" SET "Language" = @language, "Mode" = @mode, "DialogState" = @state, "DisplayName" = @name,
             "LastInboundAt" = @inbound, "LastActivityAt" = @activity, "OptedOutAt" = @optedOut, "Revision" = @next
@@ -211,8 +267,8 @@ public sealed class TurnProcessor(
 
     private const string InsertOutboundSql = """
         INSERT INTO "OutboundMessages" ("ConversationId", "InboundMessageId", "Channel", "To", "From", "Body", "Kind", "Status",
-            "Attempts", "CreatedAt", "NextAttemptAt", "Payload", "Flows")
-        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now, @payload, @flows)
+            "Attempts", "CreatedAt", "NextAttemptAt", "Payload", "Flows", "Topic")
+        VALUES (@conversation, @inbound, @channel, @to, @from, @body, @kind, @status, 0, @now, @now, @payload, @flows, @topic)
         RETURNING "Id"
         """;
 
@@ -255,7 +311,7 @@ public sealed class TurnProcessor(
         }
 
         await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments", "flows"))
-        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload", "flows"))
+        await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload", "flows", "topic"))
         {
             foreach (var outcome in outcomes)
             {
@@ -272,10 +328,10 @@ public sealed class TurnProcessor(
                 if (outcome.Reply is not null && outcome.Conversation is not null)
                 {
                     var id = await insert.Set("conversation", outcome.Conversation.Id).Set("inbound", message.Id).Set("channel", message.Channel)
-                        .Set("to", message.From).Set("from", message.To).Set("body", outcome.Reply).Set("kind", OutboundKind.Reply)
+                        .Set("to", outcome.To ?? message.From).Set("from", message.SystemTurn ? null : message.To).Set("body", outcome.Reply).Set("kind", outcome.Kind)
                         .Set("status", OutboundStatus.Queued).Set("now", now)
-                        .Set("payload", message.Channel == ChannelKind.Email ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null)
-                        .Set("flows", outcome.Flows)
+                        .Set("payload", outcome.Payload ?? (message.Channel == ChannelKind.Email && !message.SystemTurn ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null))
+                        .Set("flows", outcome.Flows).Set("topic", outcome.Topic)
                         .ScalarAsync(cancellationToken);
                     queued[message.Id] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
                 }
@@ -340,5 +396,16 @@ public sealed class TurnProcessor(
 
     /// <summary>What one turn produced: the message's new status and the reply to queue, if any.</summary>
     /// <param name="Flows">What the message and its reply are tagged with (<see cref="FlowTags"/>).</param>
-    private sealed record TurnOutcome(InboundMessage Message, Conversation? Conversation, InboundStatus Status, string? Note, string? Reply, string? Flows, string? Attachments = null);
+    private sealed record TurnOutcome(
+        InboundMessage Message,
+        Conversation? Conversation,
+        InboundStatus Status,
+        string? Note,
+        string? Reply,
+        string? Flows,
+        string? Attachments = null,
+        OutboundKind Kind = OutboundKind.Reply,
+        string? Topic = null,
+        string? Payload = null,
+        string? To = null);
 }

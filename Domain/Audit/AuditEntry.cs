@@ -17,4 +17,21 @@ public sealed class AuditEntry
     public string? Subject { get; set; }
 
     public string? Details { get; set; }
+
+    /// <summary>Longest actor kept (a user name; anything longer is cut).</summary>
+    public const int MaxActorLength = 64;
+
+    /// <summary>The one way to make an entry: the actor trimmed and cut to <see cref="MaxActorLength"/>, <c>-</c> when empty.</summary>
+    public static AuditEntry Of(string? actor, string action, string? subject, DateTime at, string? details = null)
+    {
+        actor = string.IsNullOrWhiteSpace(actor) ? "-" : actor.Trim();
+        return new AuditEntry
+        {
+            At = at,
+            Actor = actor[..Math.Min(actor.Length, MaxActorLength)],
+            Action = action,
+            Subject = subject,
+            Details = details,
+        };
+    }
 }

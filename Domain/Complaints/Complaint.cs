@@ -1,4 +1,5 @@
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Requests;
 
 namespace ChatBot.Domain.Complaints;
 
@@ -38,11 +39,12 @@ public enum ComplaintFollowUpKind
 }
 
 /// <summary>
-/// A public complaint (<c>pengaduan</c>) and every step of its handling: who did what and when.
+/// A public complaint (<c>pengaduan</c>) and its handling; who took each step and when is in its history
+/// (<see cref="RequestEvent"/>).
 /// The complainant is reached through <see cref="ConversationId"/> only; for an anonymous complaint
 /// no name is kept and the console never shows the conversation's address.
 /// </summary>
-public sealed class Complaint
+public sealed class Complaint : IServiceRequest<ComplaintStatus>
 {
     public long Id { get; set; }
 
@@ -88,7 +90,6 @@ public sealed class Complaint
 
     public DateTime? ReviewedAt { get; set; }
 
-    public int? ReviewedByOfficerId { get; set; }
 
     /// <summary>The head of office's direction (<c>disposisi</c>).</summary>
     public string? Direction { get; set; }
@@ -97,7 +98,6 @@ public sealed class Complaint
 
     public DateTime? FollowedUpAt { get; set; }
 
-    public int? FollowedUpByOfficerId { get; set; }
 
     public ComplaintFollowUpKind? FollowUpKind { get; set; }
 
@@ -105,7 +105,6 @@ public sealed class Complaint
 
     public DateTime? ClosedAt { get; set; }
 
-    public int? ClosedByOfficerId { get; set; }
 
     /// <summary>The official answer, as sent to the complainant.</summary>
     public string? Answer { get; set; }
@@ -118,7 +117,9 @@ public sealed class Complaint
     public DateTime? SurveyAt { get; set; }
 
     /// <summary>Optimistic-concurrency token: two officers acting at once cannot both move a step.</summary>
-    public int Revision { get; set; }
+    public long Revision { get; set; }
+
+    long? IServiceRequest.OriginConversationId => ConversationId;
 
     /// <summary>Past the review deadline and still not reviewed, on <paramref name="today"/> (office local date).</summary>
     public bool VerificationLate(DateOnly today) => Status == ComplaintStatus.Received && today > VerificationDue;

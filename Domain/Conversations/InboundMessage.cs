@@ -64,6 +64,12 @@ public sealed class InboundMessage
     /// flows were recorded. The console decides from it who may read the line.
     /// </summary>
     public string? Flows { get; set; }
+
+    /// <summary>
+    /// Not a message from the person but a turn the service queued for their conversation
+    /// (<see cref="SystemTurns"/>): transcripts, counts and the simulator leave it out.
+    /// </summary>
+    public bool SystemTurn { get; set; }
 }
 
 /// <summary>An attachment saved in private storage after its real type and size were checked.</summary>

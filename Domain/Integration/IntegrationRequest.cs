@@ -1,3 +1,5 @@
+using ChatBot.Domain.Requests;
+
 namespace ChatBot.Domain.Integration;
 
 /// <summary>Where a request for integration information stands.</summary>
@@ -46,7 +48,7 @@ public enum IntegrationProgramme
 /// and erased <see cref="IntegrationRules.DefaultRetention"/> after the request closed, leaving an
 /// anonymised row (office, programme, relationship, times, outcome) for statistics.
 /// </summary>
-public sealed class IntegrationRequest
+public sealed class IntegrationRequest : IServiceRequest<IntegrationRequestStatus>
 {
     public long Id { get; set; }
 
@@ -113,18 +115,22 @@ public sealed class IntegrationRequest
 
     public DateTime? VerifiedAt { get; set; }
 
-    public string? VerifiedBy { get; set; }
 
     /// <summary>The roster entry the officer confirmed (null for "not in SDP").</summary>
     public long? MatchedInmateId { get; set; }
 
     public DateTime? ClosedAt { get; set; }
 
-    public string? ClosedBy { get; set; }
 
     /// <summary>When the personal data and the KTP file were erased.</summary>
     public DateTime? ErasedAt { get; set; }
 
     /// <summary>Optimistic-concurrency token: two officers never answer the same request twice.</summary>
     public long Revision { get; set; }
+
+    string IServiceRequest.Code => ReferenceCode;
+
+    long? IServiceRequest.OriginConversationId => ConversationId;
+
+    DateTime IServiceRequest.ReceivedAt => SubmittedAt;
 }

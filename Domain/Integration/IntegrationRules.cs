@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using ChatBot.Domain.Sla;
 
 namespace ChatBot.Domain.Integration;
 
@@ -13,31 +13,19 @@ public enum IntegrationTimeliness
 public static class IntegrationRules
 {
     /// <summary>Verification against SDP: 3 minutes from submission.</summary>
-    public static readonly TimeSpan VerifyBudget = TimeSpan.FromMinutes(3);
+    public static readonly ServiceStandard VerifyStandard = ServiceStandard.Minutes(3);
 
     /// <summary>Answering by WhatsApp and e-mail: 5 minutes from verification.</summary>
-    public static readonly TimeSpan AnswerBudget = TimeSpan.FromMinutes(5);
+    public static readonly ServiceStandard AnswerStandard = ServiceStandard.Minutes(5);
+
+    private static readonly TimeSpan VerifyBudget = VerifyStandard.Clock;
+
+    private static readonly TimeSpan AnswerBudget = AnswerStandard.Clock;
 
     /// <summary>Personal data is kept this long after the request closed.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(90);
 
     public const int ReferenceLength = 10;
-
-    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-    public static string NewReferenceCode() => "INF-" + RandomNumberGenerator.GetString(CodeAlphabet, 6);
-
-    /// <summary>A code as people type it (<c>inf 7k2m9q</c>) in its stored form, or null.</summary>
-    public static string? NormalizeReference(string? typed)
-    {
-        var letters = new string((typed ?? "").Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
-        if (letters.StartsWith("INF", StringComparison.Ordinal))
-        {
-            letters = letters[3..];
-        }
-
-        return letters.Length == 6 && letters.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal)) ? "INF-" + letters : null;
-    }
 
     /// <summary>When the step the request waits for is due (null when closed).</summary>
     public static DateTime? DueAt(IntegrationRequest request) => request.Status switch

@@ -51,6 +51,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Integration.IntegrationRequest> IntegrationRequests => Set<Integration.IntegrationRequest>();
 
+    public DbSet<Requests.RequestEvent> RequestEvents => Set<Requests.RequestEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.

@@ -29,9 +29,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => c.ConversationId);
         b.HasOne(c => c.Conversation).WithMany().HasForeignKey(c => c.ConversationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Officer>().WithMany().HasForeignKey(c => c.ReviewedByOfficerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Officer>().WithMany().HasForeignKey(c => c.ResponsibleOfficerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Officer>().WithMany().HasForeignKey(c => c.FollowedUpByOfficerId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Officer>().WithMany().HasForeignKey(c => c.ClosedByOfficerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -30,8 +30,6 @@ internal sealed class IntegrationRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.KtpPath).HasMaxLength(1000);
         b.Property(r => r.KtpContentType).HasMaxLength(100);
         b.Property(r => r.AnswerText).HasMaxLength(4000);
-        b.Property(r => r.VerifiedBy).HasMaxLength(64);
-        b.Property(r => r.ClosedBy).HasMaxLength(64);
         b.Property(r => r.Revision).IsConcurrencyToken();
         b.HasIndex(r => r.ReferenceCode).IsUnique();
         b.HasIndex(r => new { r.OfficeId, r.Status });

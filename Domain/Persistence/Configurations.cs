@@ -54,6 +54,22 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
     }
 }
 
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Requests.RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<Requests.RequestEvent> b)
+    {
+        b.Property(e => e.Kind).HasMaxLength(32);
+        b.Property(e => e.Code).HasMaxLength(16);
+        b.Property(e => e.Step).HasMaxLength(32);
+        b.Property(e => e.FromStatus).HasMaxLength(32);
+        b.Property(e => e.ToStatus).HasMaxLength(32);
+        b.Property(e => e.Actor).HasMaxLength(Audit.AuditEntry.MaxActorLength);
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.HasIndex(e => new { e.Kind, e.Code, e.Id });
+        b.HasOne<Office>().WithMany().HasForeignKey(e => e.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
 {
     public void Configure(EntityTypeBuilder<OutboundMessage> b)

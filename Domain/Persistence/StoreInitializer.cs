@@ -53,7 +53,7 @@ public static class StoreInitializer
                 IsDefault = true,
             };
             db.Offices.Add(office);
-            db.AuditEntries.Add(new AuditEntry { At = nowUtc, Actor = "system", Action = "office.seed", Subject = $"Office/{defaults.Code}" });
+            db.AuditEntries.Add(AuditEntry.Of("system", "office.seed", $"Office/{defaults.Code}", nowUtc));
         }
 
         if (office is not null)

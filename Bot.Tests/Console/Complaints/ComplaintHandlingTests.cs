@@ -4,6 +4,7 @@ using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Requests;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
 using Microsoft.EntityFrameworkCore;
@@ -191,7 +192,7 @@ public sealed class ComplaintEmailTests(MailServer server) : IClassFixture<MailS
         Assert.True(asked?.Contains("foto atau dokumen") == true, asked);
         var second = await _mail.SendAsync("warga1", "Pengaduan", "lewati\ntidak\nAni Lestari\nya");
         var filed = await _mail.WaitForAnswerAsync(second);
-        var code = ComplaintRules.FindCode(filed.TextBody ?? "")!;
+        var code = TicketCode.Find(ComplaintRequests.Prefix, filed.TextBody ?? "")!;
         Assert.NotNull(code);
 
         await using (var db = host.Store.CreateDbContext())
@@ -206,17 +207,16 @@ public sealed class ComplaintEmailTests(MailServer server) : IClassFixture<MailS
         var accounts = host.Services.GetRequiredService<OfficerAccounts>();
         var head = await accounts.CreateAsync("kepala-mail", "Kepala Rutan", OfficerRole.Kepala, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
         var desk = await accounts.CreateAsync("desk-mail", "Petugas Pengaduan", OfficerRole.ServiceOfficer, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
-        var service = host.Services.GetRequiredService<ComplaintService>();
         long id;
         await using (var db = host.Store.CreateDbContext())
         {
             id = await db.Complaints.Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
         }
 
-        Assert.Equal(ComplaintActionResult.Done, await service.ReviewAsync(id, head, "Periksa jadwal dan tegur petugas loket.", desk.Id, CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Done, await service.FollowUpAsync(id, desk, ComplaintFollowUpKind.FixAndClarification, "Jadwal diperbaiki, petugas ditegur.", CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Done, await service.AnswerAsync(id, desk, Answer, CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Conflict, await service.AnswerAsync(id, desk, Answer, CancellationToken.None));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(host, id, ComplaintRequests.Steps.Review, head, new StepInput("Periksa jadwal dan tegur petugas loket.", desk.Id)));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(host, id, ComplaintRequests.Steps.FollowUp, desk, new StepInput("Jadwal diperbaiki, petugas ditegur.", Choice: nameof(ComplaintFollowUpKind.FixAndClarification))));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(host, id, ComplaintRequests.Steps.Answer, desk, new StepInput(Answer)));
+        Assert.Equal(RequestActionStatus.Conflict, await Desk.ComplaintAsync(host, id, ComplaintRequests.Steps.Answer, desk, new StepInput(Answer)));
 
         var answered = await _mail.WaitForMailAsync("warga1", m => m.TextBody?.Contains(Answer) == true);
         Assert.Contains(code, answered.Subject);

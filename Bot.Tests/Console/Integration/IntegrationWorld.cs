@@ -20,7 +20,7 @@ public static class IntegrationWorld
         var request = new IntegrationRequest
         {
             OfficeId = office.Id,
-            ReferenceCode = IntegrationRules.NewReferenceCode(),
+            ReferenceCode = ChatBot.Domain.Requests.TicketCode.New("INF"),
             Status = IntegrationRequestStatus.Submitted,
             Relationship = "family",
             Programme = IntegrationProgramme.Pb,

@@ -1,4 +1,5 @@
 using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Requests;
 using ChatBot.Domain.Sla;
 
 namespace ChatBot.Bot.Tests.Domain.Complaints;
@@ -15,13 +16,21 @@ public sealed class ComplaintRulesTests
     [InlineData("ADU-7K3P9QX", null)]
     [InlineData("ADU-OOOOOO", null)] // letters a code never holds
     public void A_code_is_found_in_what_people_type(string text, string? code) =>
-        Assert.Equal(code, ComplaintRules.FindCode(text));
+        Assert.Equal(code, TicketCode.Find("ADU", text));
+
+    [Theory]
+    [InlineData("7k3p9q", true, "ADU-7K3P9Q")]
+    [InlineData("7k3p9q", false, null)]
+    [InlineData("barang", false, null)] // a six-letter word is no code unless one was asked for
+    [InlineData("INF-7K3P9Q", true, null)] // another service's code
+    public void A_code_without_its_prefix_counts_only_where_a_code_was_asked_for(string text, bool bare, string? code) =>
+        Assert.Equal(code, TicketCode.Find("ADU", text, bare));
 
     [Fact]
     public void New_codes_are_recognised_and_differ()
     {
-        var codes = Enumerable.Range(0, 200).Select(_ => ComplaintRules.NewCode()).ToList();
-        Assert.All(codes, code => Assert.Equal(code, ComplaintRules.FindCode($"status pengaduan {code}")));
+        var codes = Enumerable.Range(0, 200).Select(_ => TicketCode.New("ADU")).ToList();
+        Assert.All(codes, code => Assert.Equal(code, TicketCode.Find("ADU", $"status pengaduan {code}")));
         Assert.All(codes, code => Assert.Equal(ComplaintRules.CodeLength, code.Length));
         Assert.True(codes.Distinct().Count() > 195);
     }

@@ -90,7 +90,7 @@ public sealed class IntegrationRetentionTests : IAsyncLifetime
             var answerRow = new OutboundMessage
             {
                 ConversationId = conversation.Id, Channel = ChannelKind.WhatsApp, To = "+6281300090003", Body = "Informasi PB: sidang TPP 2 Februari",
-                Kind = OutboundKind.Proactive, Topic = IntegrationDesk.AnswerTopic, Status = OutboundStatus.Sent, CreatedAt = closedAt, NextAttemptAt = closedAt,
+                Kind = OutboundKind.Proactive, Topic = IntegrationRequests.AnswerTopic, Status = OutboundStatus.Sent, CreatedAt = closedAt, NextAttemptAt = closedAt,
             };
             db.OutboundMessages.Add(answerRow);
             await db.SaveChangesAsync();

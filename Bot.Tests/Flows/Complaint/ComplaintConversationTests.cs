@@ -1,6 +1,7 @@
 using ChatBot.Bot.Flows.Complaint;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Complaints;
+using ChatBot.Domain.Requests;
 using ChatBot.Domain.Officers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
             .Send("ya").Expect("Kategori: Perilaku petugas", "Lampiran: ada", "Pelapor: anonim", "Kirim pengaduan ini?")
             .Send("ya").Expect("ADU-", "status pengaduan ADU-")
             .RunAsync();
-        var code = ComplaintRules.FindCode(chat.LastReply)!;
+        var code = TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!;
 
         var complaint = await FindAsync(code);
         Assert.True(complaint.Anonymous);
@@ -95,7 +96,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
         await using var db = _host.Store.CreateDbContext();
         var attempts = await db.LookupAttempts.Where(a => a.Sender == "+6281200070011").ToListAsync();
         Assert.Equal(limit, attempts.Count);
-        Assert.All(attempts, a => Assert.Equal((ComplaintStatusDialog.LookupKind, false, code), (a.Kind, a.Found, a.Query)));
+        Assert.All(attempts, a => Assert.Equal((ChatBot.Domain.Lookups.LookupKinds.Complaint, false, code), (a.Kind, a.Found, a.Query)));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
             .Send("ADU-ZZZZZZ").Expect("tidak kami temukan", "kode pengaduan")
             .RunAsync();
         await using var db = _host.Store.CreateDbContext();
-        Assert.Equal(1, await db.LookupAttempts.CountAsync(a => a.Kind == ComplaintStatusDialog.LookupKind && !a.Found));
+        Assert.Equal(1, await db.LookupAttempts.CountAsync(a => a.Kind == ChatBot.Domain.Lookups.LookupKinds.Complaint && !a.Found));
     }
 
     [Fact]
@@ -149,17 +150,16 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
     {
         var code = await FileNamedAsync("081200070006", "Rina");
         var id = (await FindAsync(code)).Id;
-        var service = _host.Services.GetRequiredService<ComplaintService>();
         var accounts = _host.Services.GetRequiredService<ChatBot.Bot.OfficerConsole.Auth.OfficerAccounts>();
         var office = ChatBot.Bot.Tests.Console.ConsoleData.DefaultOfficeId(_host);
         var head = await accounts.CreateAsync("kepala-survei", "Kepala Rutan", OfficerRole.Kepala, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
         var official = await accounts.CreateAsync("kasubsi-survei", "Kasubsi Pelayanan", OfficerRole.ServiceOfficer, office, "Sandi-Uji-2026!", "test", CancellationToken.None);
 
-        Assert.Equal(ComplaintActionResult.Forbidden, await service.ReviewAsync(id, official, "Periksa kursi.", official.Id, CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Done, await service.ReviewAsync(id, head, "Periksa dan ganti kursi yang rusak.", official.Id, CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Conflict, await service.ReviewAsync(id, head, "Sekali lagi.", official.Id, CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Done, await service.FollowUpAsync(id, official, ComplaintFollowUpKind.Fix, "Kursi diganti.", CancellationToken.None));
-        Assert.Equal(ComplaintActionResult.Done, await service.AnswerAsync(id, official, "Kursi ruang tunggu sudah diganti pada hari ini.", CancellationToken.None));
+        Assert.Equal(RequestActionStatus.Forbidden, await Desk.ComplaintAsync(_host, id, ComplaintRequests.Steps.Review, official, new StepInput("Periksa kursi.", official.Id)));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(_host, id, ComplaintRequests.Steps.Review, head, new StepInput("Periksa dan ganti kursi yang rusak.", official.Id)));
+        Assert.Equal(RequestActionStatus.Conflict, await Desk.ComplaintAsync(_host, id, ComplaintRequests.Steps.Review, head, new StepInput("Sekali lagi.", official.Id)));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(_host, id, ComplaintRequests.Steps.FollowUp, official, new StepInput("Kursi diganti.", Choice: nameof(ComplaintFollowUpKind.Fix))));
+        Assert.Equal(RequestActionStatus.Done, await Desk.ComplaintAsync(_host, id, ComplaintRequests.Steps.Answer, official, new StepInput("Kursi ruang tunggu sudah diganti pada hari ini.")));
 
         var said = await WaitForSimulatorAsync("081200070006", "Kursi ruang tunggu sudah diganti");
         Assert.Contains("angka *1*", said);
@@ -180,8 +180,9 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
         var rated = await FindAsync(code);
         Assert.Equal(4, rated.SurveyScore);
         Assert.Equal("Cepat ditangani, terima kasih.", rated.SurveyComment);
-        Assert.Equal(head.Id, rated.ReviewedByOfficerId);
-        Assert.Equal(official.Id, rated.ClosedByOfficerId);
+        var history = await Desk.HistoryAsync(_host, ComplaintRequests.Kind, code);
+        Assert.Equal(["filed", "review", "follow-up", "answer"], history.Select(e => e.Step));
+        Assert.Equal([null, head.Id, official.Id, official.Id], history.Select(e => e.OfficerId));
         Assert.NotNull(rated.ReviewedAt);
     }
 
@@ -198,7 +199,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
             .Send(name).Expect($"Pelapor: {name}", "Lampiran: tidak ada")
             .Send("ya").Expect("ADU-")
             .RunAsync();
-        return ComplaintRules.FindCode(chat.LastReply)!;
+        return TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!;
     }
 
     private async Task<ChatBot.Domain.Complaints.Complaint> FindAsync(string code)

@@ -11,7 +11,7 @@ namespace ChatBot.Bot.OfficerConsole.Auth;
 /// </summary>
 public sealed class ConsoleAuditLog(ChatBotDbFactory factory, TimeProvider time)
 {
-    public const int MaxActorLength = 64;
+    public const int MaxActorLength = AuditEntry.MaxActorLength;
 
     /// <summary>Records that the signed-in officer did <paramref name="action"/> to <paramref name="subject"/>.</summary>
     public Task WriteAsync(ClaimsPrincipal user, string action, string? subject, string? details, CancellationToken cancellationToken) =>
@@ -20,16 +20,8 @@ public sealed class ConsoleAuditLog(ChatBotDbFactory factory, TimeProvider time)
     /// <summary>Records an action by a named actor (an officer's user name, <c>system</c> or <c>bot</c>).</summary>
     public async Task WriteAsync(string actor, string action, string? subject, string? details, CancellationToken cancellationToken)
     {
-        actor = string.IsNullOrWhiteSpace(actor) ? "-" : actor.Trim();
         await using var db = factory.CreateDbContext();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow().UtcDateTime,
-            Actor = actor[..Math.Min(actor.Length, MaxActorLength)],
-            Action = action,
-            Subject = subject,
-            Details = details,
-        });
+        db.AuditEntries.Add(AuditEntry.Of(actor, action, subject, time.GetUtcNow().UtcDateTime, details));
         using (await factory.Gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);

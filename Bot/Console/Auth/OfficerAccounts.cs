@@ -95,7 +95,7 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         };
         officer.PasswordHash = hasher.HashPassword(officer, password);
         db.Officers.Add(officer);
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = "officer.create", Subject = $"Officer/{userName}", Details = role.ToString() });
+        db.AuditEntries.Add(AuditEntry.Of(actor, "officer.create", $"Officer/{userName}", now, role.ToString()));
         using (await factory.Gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -163,7 +163,7 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         var lockedUntil = await db.Officers.Where(o => o.Id == officer.Id).Select(o => o.LockedUntil).SingleAsync(cancellationToken);
         var locked = lockedUntil > now;
         var action = counted == 0 ? "officer.signin.locked" : locked ? "officer.lockout" : "officer.signin.failed";
-        db.AuditEntries.Add(Audit(now, officer.UserName, action, null));
+        db.AuditEntries.Add(AuditEntry.Of(officer.UserName, action, null, now));
         await db.SaveChangesAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         return locked ? new SignInOutcome.LockedOut(lockedUntil!.Value) : new SignInOutcome.Failed();
@@ -191,7 +191,7 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         {
             var lockedUntil = await db.Officers.Where(o => o.Id == officer.Id).Select(o => o.LockedUntil).SingleAsync(cancellationToken);
             var locked = lockedUntil > now;
-            db.AuditEntries.Add(Audit(now, officer.UserName, locked ? "officer.signin.locked" : "officer.signin.failed", null));
+            db.AuditEntries.Add(AuditEntry.Of(officer.UserName, locked ? "officer.signin.locked" : "officer.signin.failed", null, now));
             await db.SaveChangesAsync(cancellationToken);
             await write.CommitAsync(cancellationToken);
             return locked ? new SignInOutcome.LockedOut(lockedUntil!.Value) : new SignInOutcome.Failed();
@@ -206,7 +206,7 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.PasswordHash, rehashed), cancellationToken);
         }
 
-        db.AuditEntries.Add(Audit(now, officer.UserName, "officer.signin", null));
+        db.AuditEntries.Add(AuditEntry.Of(officer.UserName, "officer.signin", null, now));
         await db.SaveChangesAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         officer.FailedSignIns = 0;
@@ -242,15 +242,12 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
 
     private async Task AuditAsync(ChatBotDb db, DateTime now, string actor, string action, string? details, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(Audit(now, actor, action, details));
+        db.AuditEntries.Add(AuditEntry.Of(actor, action, null, now, details));
         using (await factory.Gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
     }
-
-    private static AuditEntry Audit(DateTime now, string actor, string action, string? details) =>
-        new() { At = now, Actor = actor.Length == 0 ? "-" : actor[..Math.Min(actor.Length, 64)], Action = action, Details = details };
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$")]
     private static partial Regex UserNamePattern();

@@ -1,11 +1,13 @@
 using ChatBot.Bot.Flows.Complaint;
 using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.OfficerConsole.Conversations;
+using ChatBot.Bot.OfficerConsole.Requests;
 using ChatBot.Channels.Media;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
+using ChatBot.Domain.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,12 +23,14 @@ namespace ChatBot.Bot.OfficerConsole.Complaints;
 /// </summary>
 [Authorize(Policy = ComplaintPolicies.Complaints)]
 public sealed class DetailModel(
-    ComplaintService complaints,
+    RequestDesk desk,
+    RequestType<Complaint, ComplaintStatus> complaints,
     OfficeScope scope,
     OfficeDirectory offices,
     ConsoleAuditLog audit,
     MediaStore media,
     ChatBotDbFactory factory,
+    Domain.Sla.WorkingDayCalendar calendar,
     TimeProvider time) : PageModel
 {
     public Complaint Complaint { get; private set; } = null!;
@@ -34,6 +38,9 @@ public sealed class DetailModel(
     public Officer? Me { get; private set; }
 
     public IReadOnlyDictionary<int, string> OfficerNames { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>The steps, deadlines and history, as every request type shows them.</summary>
+    public RequestProgress Progress { get; private set; } = null!;
 
     /// <summary>Officers of the complaint's office the head may assign.</summary>
     public IReadOnlyList<Officer> Assignable { get; private set; } = [];
@@ -58,11 +65,11 @@ public sealed class DetailModel(
 
     public string Name(int? officerId) => officerId is { } id ? OfficerNames.GetValueOrDefault(id, "—") : "—";
 
-    public bool MayReview => Me is not null && Complaint.Status == ComplaintStatus.Received && ComplaintService.MayReview(Me);
+    public bool MayReview => May(ComplaintRequests.Steps.Review);
 
-    public bool MayFollowUp => Me is not null && Complaint.Status == ComplaintStatus.Reviewed && ComplaintService.MayFollowUp(Me, Complaint);
+    public bool MayFollowUp => May(ComplaintRequests.Steps.FollowUp);
 
-    public bool MayAnswer => Me is not null && Complaint.Status == ComplaintStatus.FollowedUp && ComplaintService.MayAnswer(Me, Complaint);
+    public bool MayAnswer => May(ComplaintRequests.Steps.Answer);
 
     public bool MaySeeReporter => !Complaint.Anonymous && User.Role() is OfficerRole.Kepala or OfficerRole.ServiceOfficer;
 
@@ -96,15 +103,17 @@ public sealed class DetailModel(
     }
 
     public Task<IActionResult> OnPostReviewAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, officer => complaints.ReviewAsync(id, officer, Text ?? "", ResponsibleOfficerId, cancellationToken), "Telaah tersimpan; pelapor sudah dikabari.", cancellationToken);
+        ActAsync(id, ComplaintRequests.Steps.Review, new StepInput(Text, Reference: ResponsibleOfficerId), "Telaah tersimpan; pelapor sudah dikabari.", cancellationToken);
 
     public Task<IActionResult> OnPostFollowUpAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, officer => complaints.FollowUpAsync(id, officer, FollowUpKind, Text ?? "", cancellationToken), "Tindak lanjut tersimpan; pelapor sudah dikabari.", cancellationToken);
+        ActAsync(id, ComplaintRequests.Steps.FollowUp, new StepInput(Text, Choice: FollowUpKind.ToString()), "Tindak lanjut tersimpan; pelapor sudah dikabari.", cancellationToken);
 
     public Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, officer => complaints.AnswerAsync(id, officer, Text ?? "", cancellationToken), "Jawaban terkirim ke pelapor; pengaduan ditutup.", cancellationToken);
+        ActAsync(id, ComplaintRequests.Steps.Answer, new StepInput(Text), "Jawaban terkirim ke pelapor; pengaduan ditutup.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(long id, Func<Officer, Task<ComplaintActionResult>> act, string done, CancellationToken cancellationToken)
+    private bool May(string step) => Me is not null && complaints.Open(Complaint, Me).Any(s => s.Name == step);
+
+    private async Task<IActionResult> ActAsync(long id, string step, StepInput input, string done, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -116,19 +125,13 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        var result = await act(Me);
-        if (result == ComplaintActionResult.Forbidden)
+        var result = await desk.ActAsync(complaints, id, step, Me, input, expectedRevision: null, cancellationToken);
+        if (result.Status == RequestActionStatus.Forbidden)
         {
             return Forbid();
         }
 
-        Notice = result switch
-        {
-            ComplaintActionResult.Done => done,
-            ComplaintActionResult.Conflict => "Tidak dapat disimpan: pengaduan sudah berpindah tahap (mungkin oleh petugas lain).",
-            ComplaintActionResult.Invalid => "Tidak dapat disimpan: isian kosong, terlalu panjang, atau pejabat tidak dikenal.",
-            _ => "Pengaduan tidak ditemukan.",
-        };
+        Notice = RequestProgress.Notice(result, done, "pengaduan");
         return RedirectToPage(new { id });
     }
 
@@ -144,8 +147,8 @@ public sealed class DetailModel(
         Complaint = complaint;
         Me = await OfficerLookup.CurrentAsync(factory, User, cancellationToken);
         Assignable = await db.Officers.AsNoTracking().Where(o => o.OfficeId == complaint.OfficeId && o.Active).OrderBy(o => o.DisplayName).ToListAsync(cancellationToken);
-        int?[] involved = [complaint.ReviewedByOfficerId, complaint.ResponsibleOfficerId, complaint.FollowedUpByOfficerId, complaint.ClosedByOfficerId];
-        var ids = involved.OfType<int>().ToList();
+        Progress = await RequestProgress.LoadAsync(db, complaints, complaint, Office!, calendar, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var ids = Progress.History.Select(h => h.OfficerId).Append(complaint.ResponsibleOfficerId).OfType<int>().ToList();
         OfficerNames = await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
         Today = Office?.LocalDate(time.GetUtcNow().UtcDateTime) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return true;

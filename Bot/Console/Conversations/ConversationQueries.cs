@@ -73,7 +73,7 @@ public sealed class ConversationQueries(ChatBotDbFactory factory)
     {
         await using var db = factory.CreateDbContext();
         var inbound = await db.InboundMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId)
+            .Where(m => m.ConversationId == conversationId && !m.SystemTurn)
             .OrderByDescending(m => m.Id).Take(limit)
             .Select(m => new TranscriptLine(m.Id, true, m.ReceivedAt, m.Body ?? "", null, null, null, null, m.Flows, false))
             .ToListAsync(cancellationToken);

@@ -105,7 +105,7 @@ public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time
         var firstOutbound = await FirstIdAsync(db, "outbound", start - OutboxLifetime, cancellationToken);
 
         var received = await db.InboundMessages
-            .Where(m => m.Id >= firstInbound && m.OfficeId == office.Id && m.ReceivedAt >= start && m.ReceivedAt < end)
+            .Where(m => m.Id >= firstInbound && m.OfficeId == office.Id && m.ReceivedAt >= start && m.ReceivedAt < end && !m.SystemTurn)
             .CountAsync(cancellationToken);
         var outbound = db.OutboundMessages.Where(m => m.Id >= firstOutbound && m.Conversation!.OfficeId == office.Id);
         var sent = await outbound

@@ -3,6 +3,7 @@ using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
+using ChatBot.Domain.Requests;
 using ChatBot.Domain.Visits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,8 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 /// </summary>
 [Authorize(Policy = IntegrationInfoServices.ConsolePolicy)]
 public sealed class DetailModel(
-    IntegrationDesk desk,
+    RequestDesk desk,
+    RequestType<IntegrationRequest, IntegrationRequestStatus> requests,
     ChatBotDbFactory factory,
     OfficeScope scope,
     OfficeDirectory offices,
@@ -83,7 +85,11 @@ public sealed class DetailModel(
             return RedirectToPage(new { id });
         }
 
-        var result = await desk.VerifyAsync(id, inmateId, Revision, User.UserName(), cancellationToken);
+        var result = await ActAsync(
+            id,
+            inmateId is null ? IntegrationRequests.Steps.NotInSdp : IntegrationRequests.Steps.Verify,
+            new StepInput(Reference: inmateId),
+            cancellationToken);
         Notice = Describe(result, inmateId is null
             ? "Pemohon diberi tahu lewat WhatsApp dan email bahwa data WBP tidak ada di SDP. Permohonan selesai."
             : "Data WBP terverifikasi. Tulis informasinya di bawah.");
@@ -97,16 +103,23 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        var result = await desk.AnswerAsync(id, Answer, Revision, User.UserName(), cancellationToken);
+        var result = await ActAsync(id, IntegrationRequests.Steps.Answer, new StepInput(Answer), cancellationToken);
         Notice = Describe(result, "Informasi dikirim ke pemohon lewat WhatsApp dan email. Permohonan selesai.");
         return RedirectToPage(new { id });
     }
 
-    private static string Describe(IntegrationActionResult result, string done) => result switch
+    private async Task<RequestActionResult> ActAsync(long id, string step, StepInput input, CancellationToken cancellationToken) =>
+        await Conversations.OfficerLookup.CurrentAsync(factory, User, cancellationToken) is { } officer
+            ? await desk.ActAsync(requests, id, step, officer, input, Revision, cancellationToken)
+            : new RequestActionResult(RequestActionStatus.Forbidden);
+
+    private static string Describe(RequestActionResult result, string done) => result.Status switch
     {
-        IntegrationActionResult.Done => done,
-        IntegrationActionResult.Conflict => "Tidak disimpan: permohonan sudah diproses petugas lain. Periksa lalu coba lagi.",
-        IntegrationActionResult.Invalid => $"Tulis informasinya (paling banyak {IntegrationDesk.MaxAnswerLength} karakter).",
+        RequestActionStatus.Done => done,
+        RequestActionStatus.Conflict => "Tidak disimpan: permohonan sudah diproses petugas lain. Periksa lalu coba lagi.",
+        RequestActionStatus.Invalid when result.Message is { } message && !message.StartsWith("Isian", StringComparison.Ordinal) => message,
+        RequestActionStatus.Invalid => $"Tulis informasinya (paling banyak {IntegrationRequests.MaxAnswerLength} karakter).",
+        RequestActionStatus.Forbidden => "Anda tidak berwenang mengambil tahap ini.",
         _ => "Data tidak ditemukan.",
     };
 
@@ -125,7 +138,7 @@ public sealed class DetailModel(
         MayViewKtp = request.KtpPath is not null && MayViewIdentity;
         if (request.Status == IntegrationRequestStatus.Submitted)
         {
-            Proposed = await IntegrationDesk.ProposeAsync(db, request, cancellationToken);
+            Proposed = await IntegrationRequests.ProposeAsync(db, request, cancellationToken);
         }
 
         if (request.MatchedInmateId is { } matched)

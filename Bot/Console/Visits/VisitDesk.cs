@@ -112,7 +112,7 @@ public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices,
                 VisitNotices.Queue(db, conversation, office, visit, VisitNotices.CancelledTopic, texts.CancelledByOfficer(visit.Code), now);
             }
 
-            db.AuditEntries.Add(new AuditEntry { At = now, Actor = officerUserName, Action = $"visit.{to.ToString().ToLowerInvariant()}", Subject = $"Visit/{visitId}" });
+            db.AuditEntries.Add(AuditEntry.Of(officerUserName, $"visit.{to.ToString().ToLowerInvariant()}", $"Visit/{visitId}", now));
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }

@@ -3,6 +3,7 @@ using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Sla;
 using Microsoft.EntityFrameworkCore;
+using ChatBot.Domain.Requests;
 
 namespace ChatBot.Bot.Flows.Complaint;
 
@@ -54,7 +55,7 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
     private static Task<DialogTurnResult> StartAsync(WaterfallStepContext<ComplaintState> step)
     {
         var text = step.Dc.Text;
-        if (ComplaintRules.FindCode(text) is { } code)
+        if (TicketCode.Find(ComplaintRequests.Prefix, text) is { } code)
         {
             return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId, code);
         }
@@ -180,15 +181,9 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
         var calendar = dc.Services.GetRequiredService<WorkingDayCalendar>();
         var options = dc.Services.GetRequiredService<ComplaintOptions>();
         var (verificationDue, answerDue) = ComplaintRules.Deadlines(calendar, options, dc.Today);
-        var code = ComplaintRules.NewCode();
-        while (await dc.Db.Complaints.AnyAsync(c => c.Code == code, dc.CancellationToken))
+        var complaint = new Domain.Complaints.Complaint
         {
-            code = ComplaintRules.NewCode();
-        }
-
-        dc.Db.Complaints.Add(new Domain.Complaints.Complaint
-        {
-            Code = code,
+            Code = "",
             OfficeId = dc.Office.Id,
             ConversationId = dc.Conversation.Id,
             Channel = dc.Conversation.Channel,
@@ -204,7 +199,10 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
             ReceivedAt = dc.UtcNow,
             VerificationDue = verificationDue,
             AnswerDue = answerDue,
-        });
+        };
+        var type = dc.Services.GetRequiredService<RequestType<Domain.Complaints.Complaint, ComplaintStatus>>();
+        await RequestDesk.FileAsync(dc.Db, type, complaint, code => complaint.Code = code, dc.UtcNow, dc.CancellationToken);
+        var code = complaint.Code;
         step.Say(texts.Filed(code, texts.Date(verificationDue), texts.Date(answerDue)));
         return await step.EndAsync();
     }

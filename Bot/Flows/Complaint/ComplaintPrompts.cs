@@ -3,6 +3,7 @@ using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Requests;
 
 namespace ChatBot.Bot.Flows.Complaint;
 
@@ -49,7 +50,7 @@ public sealed class ComplaintCodePrompt() : Prompt<string>(DefaultId, null)
     public const string DefaultId = "complaint.prompt.code";
 
     protected override Recognized<string> Recognize(DialogContext dc, PromptOptions options) =>
-        ComplaintRules.FindCode(dc.Text) is { } code ? Recognized<string>.Success(code) : Recognized<string>.Fail("format");
+        TicketCode.Find(ComplaintRequests.Prefix, dc.Text, bare: true) is { } code ? Recognized<string>.Success(code) : Recognized<string>.Fail("format");
 
     protected override string Hint(DialogContext dc, PromptOptions options, Recognized<string> recognized) =>
         ComplaintTexts.For(dc.Language).CodeFormat;

@@ -28,7 +28,9 @@ public static class ComplaintSetup
         var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         services.TryAddSingleton(sla);
         services.TryAddSingleton(new WorkingDayCalendar(sla)); // checks Sla:Weekend at start
-        services.AddSingleton<ComplaintService>();
+        var requests = ComplaintRequests.Create(options);
+        services.AddSingleton(requests);
+        services.AddSingleton<ChatBot.Domain.Requests.IRequestType>(requests);
         services.AddSingleton<ComplaintQueries>();
 
         services.AddSingleton<Dialog, ComplaintDialog>();

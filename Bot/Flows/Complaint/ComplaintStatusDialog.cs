@@ -2,7 +2,7 @@ using System.Globalization;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Complaints;
-using ChatBot.Domain.Lookups;
+using ChatBot.Domain.Requests;
 using ChatBot.Domain.Offices;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,18 +25,16 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
 {
     public const string DialogId = WellKnownDialogs.ComplaintStatus;
 
-    public const string LookupKind = LookupKinds.Complaint;
-
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
         if (options is QuickLookup { Inline: true } inline)
         {
             // Inside another flow: answer only; the engine takes this dialog off the stack again.
-            await ExplainAsync(dc, ComplaintRules.FindCode(inline.Query) ?? inline.Query.Trim().ToUpperInvariant(), offerSurvey: false);
+            await ExplainAsync(dc, inline.Query, offerSurvey: false);
             return DialogTurnResult.Waiting;
         }
 
-        return await base.BeginAsync(dc, options is QuickLookup quick ? ComplaintRules.FindCode(quick.Query) ?? quick.Query : options);
+        return await base.BeginAsync(dc, options is QuickLookup quick ? quick.Query : options);
     }
 
     private static Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext<ComplaintStatusState> step)
@@ -78,47 +76,22 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
     }
 
     /// <summary>
-    /// Says the status of the complaint <paramref name="code"/>, only to the conversation that filed it:
-    /// anyone else hears the same "not found" as for an unknown code, and the try counts as a failed
-    /// lookup (a leaked code reads nothing). Everyone but the complainant goes through the guessing throttle.
+    /// Says the status of the complaint <paramref name="typed"/> names (<see cref="RequestStatusLookup"/>:
+    /// only to the conversation that filed it, throttled for everyone else).
     /// </summary>
-    private static async Task<StatusOutcome> ExplainAsync(DialogContext dc, string code, bool offerSurvey)
+    private static async Task<StatusOutcome> ExplainAsync(DialogContext dc, string typed, bool offerSurvey)
     {
-        var texts = ComplaintTexts.For(dc.Language);
-        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
-        var sender = dc.Conversation.UserAddress;
-        var complaint = await dc.Db.Complaints.SingleOrDefaultAsync(c => c.Code == code && c.OfficeId == dc.Office.Id, dc.CancellationToken);
-        if (complaint is not null && complaint.ConversationId != dc.Conversation.Id)
+        var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
+        var type = dc.Services.GetRequiredService<RequestType<Domain.Complaints.Complaint, ComplaintStatus>>();
+        var answer = await lookup.AskAsync(
+            dc.Db, type, ComplaintRequests.StatusTexts(dc.Language), typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+        dc.Say(answer.Say);
+        return answer.Request switch
         {
-            complaint = null;
-        }
-
-        if (complaint is null
-            && await throttle.CheckAsync(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, dc.UtcNow, dc.CancellationToken) is { } pause)
-        {
-            var local = dc.Office.ToLocal(pause.UntilUtc);
-            var until = $"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId)}";
-            dc.Say(pause.OfficeWide ? texts.Busy(until) : texts.Paused(until));
-            return new StatusOutcome.Paused();
-        }
-
-        throttle.Record(dc.Db, LookupKind, dc.Office.Id, dc.Conversation.Channel, sender, code, complaint is not null, dc.UtcNow);
-        if (complaint is null)
-        {
-            dc.Say(texts.NotFound(code));
-            return new StatusOutcome.NotFound();
-        }
-
-        dc.Say(texts.StatusLine(code, texts.Categories[complaint.Category], texts.Date(dc.Office.LocalDate(complaint.ReceivedAt)), texts.Statuses[complaint.Status]));
-        if (complaint is { Status: ComplaintStatus.Closed, Answer: { } answer })
-        {
-            dc.Say(texts.AnswerWas(answer));
-            if (offerSurvey && complaint.SurveyScore is null)
-            {
-                return new StatusOutcome.SurveyDue(complaint.Id);
-            }
-        }
-
-        return new StatusOutcome.Shown();
+            null when answer.Paused => new StatusOutcome.Paused(),
+            null => new StatusOutcome.NotFound(),
+            Domain.Complaints.Complaint { Status: ComplaintStatus.Closed, Answer: not null, SurveyScore: null } complaint when offerSurvey => new StatusOutcome.SurveyDue(complaint.Id),
+            _ => new StatusOutcome.Shown(),
+        };
     }
 }

@@ -19,6 +19,23 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
 {
     public const string DialogId = "complaint.survey";
 
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
+    {
+        if (options is TurnStart { Busy: true } busy)
+        {
+            // The answer reached someone in the middle of something else: tell them how to rate later.
+            if (long.TryParse(busy.Options, CultureInfo.InvariantCulture, out var id)
+                && await dc.Db.Complaints.FindAsync([id], dc.CancellationToken) is { } complaint)
+            {
+                dc.Say(ComplaintTexts.For(dc.Language).SurveyLater(complaint.Code));
+            }
+
+            return DialogTurnResult.Waiting;
+        }
+
+        return await base.BeginAsync(dc, options is TurnStart start ? start.Options : options);
+    }
+
     private static Task<DialogTurnResult> AskScoreAsync(WaterfallStepContext<ComplaintSurveyState> step)
     {
         if (step.State.ComplaintId == 0 && step.Options is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var complaintId))

@@ -241,7 +241,7 @@ public sealed class HandoverService(
     }
 
     private static void Audit(ChatBotDb db, Officer officer, string action, long conversationId, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = officer.UserName, Action = action, Subject = $"Conversation/{conversationId}" });
+        db.AuditEntries.Add(AuditEntry.Of(officer.UserName, action, $"Conversation/{conversationId}", now));
 
     private void Announce(int officeId, long conversationId)
     {

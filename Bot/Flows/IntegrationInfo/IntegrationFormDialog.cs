@@ -4,6 +4,7 @@ using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Domain.Integration;
 using Microsoft.EntityFrameworkCore;
+using ChatBot.Domain.Requests;
 
 namespace ChatBot.Bot.Flows.IntegrationInfo;
 
@@ -247,16 +248,10 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
 
         var dc = step.Dc;
         var s = step.State;
-        var code = IntegrationRules.NewReferenceCode();
-        while (await dc.Db.IntegrationRequests.AnyAsync(r => r.ReferenceCode == code, dc.CancellationToken))
-        {
-            code = IntegrationRules.NewReferenceCode();
-        }
-
-        dc.Db.IntegrationRequests.Add(new IntegrationRequest
+        var request = new IntegrationRequest
         {
             OfficeId = dc.Office.Id,
-            ReferenceCode = code,
+            ReferenceCode = "",
             ConversationId = dc.Conversation.Id,
             Language = dc.Language,
             Status = IntegrationRequestStatus.Submitted,
@@ -278,7 +273,10 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             ConsentedAt = s.ConsentedAt!.Value,
             DeclaredAt = dc.UtcNow,
             SubmittedAt = dc.UtcNow,
-        });
+        };
+        var type = dc.Services.GetRequiredService<RequestType<IntegrationRequest, IntegrationRequestStatus>>();
+        await RequestDesk.FileAsync(dc.Db, type, request, code => request.ReferenceCode = code, dc.UtcNow, dc.CancellationToken);
+        var code = request.ReferenceCode;
         var texts = IntegrationTexts.For(dc.Language);
         dc.Say(texts.Submitted(code, texts.When(dc.Office, dc.UtcNow)));
         return await step.EndAsync(null);

@@ -1,8 +1,7 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Integration;
-using ChatBot.Domain.Lookups;
-using Microsoft.EntityFrameworkCore;
+using ChatBot.Domain.Requests;
 
 namespace ChatBot.Bot.Flows.IntegrationInfo;
 
@@ -85,33 +84,10 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
     /// </summary>
     private static async Task<string> DescribeAsync(DialogContext dc, string typed)
     {
-        var texts = IntegrationTexts.For(dc.Language);
-        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
-        var code = IntegrationRules.NormalizeReference(typed);
-        var recorded = code ?? typed.Trim();
-        var request = code is null
-            ? null
-            : await dc.Db.IntegrationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.ReferenceCode == code && r.OfficeId == dc.Office.Id, dc.CancellationToken);
-        if (request is not null && request.ConversationId != dc.Conversation.Id)
-        {
-            request = null;
-        }
-
-        var sender = dc.Conversation.UserAddress;
-        if (request is null
-            && await throttle.CheckAsync(dc.Db, LookupKinds.Integration, dc.Office.Id, dc.Conversation.Channel, sender, recorded, dc.UtcNow, dc.CancellationToken) is { } pause)
-        {
-            var until = IntegrationTexts.Time(dc.Office, pause.UntilUtc);
-            return pause.OfficeWide ? texts.Busy(until) : texts.Paused(until);
-        }
-
-        throttle.Record(dc.Db, LookupKinds.Integration, dc.Office.Id, dc.Conversation.Channel, sender, recorded, request is not null, dc.UtcNow);
-        if (request is null)
-        {
-            return texts.ReferenceNotFound(typed.Trim());
-        }
-
-        var (label, next) = texts.Statuses[request.Status];
-        return texts.Status(request.ReferenceCode, label, texts.When(dc.Office, request.SubmittedAt), next);
+        var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
+        var type = dc.Services.GetRequiredService<RequestType<IntegrationRequest, IntegrationRequestStatus>>();
+        var answer = await lookup.AskAsync(
+            dc.Db, type, IntegrationRequests.StatusTexts(dc.Language), typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+        return answer.Say;
     }
 }

@@ -20,7 +20,9 @@ public static class IntegrationInfoServices
         var options = configuration.GetSection("IntegrationInfo").Get<IntegrationOptions>() ?? new IntegrationOptions();
         options.Validate();
         services.AddSingleton(options);
-        services.AddSingleton<IntegrationDesk>();
+        var requests = IntegrationRequests.Create();
+        services.AddSingleton(requests);
+        services.AddSingleton<ChatBot.Domain.Requests.IRequestType>(requests);
         services.AddSingleton<IntegrationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<IntegrationRetention>());
 

@@ -108,7 +108,7 @@ public sealed class IntegrationRetention(
 
         var email = request.Email?.ToLowerInvariant();
         await db.OutboundMessages
-            .Where(m => m.Topic == IntegrationDesk.AnswerTopic && m.CreatedAt == request.ClosedAt
+            .Where(m => m.Topic == IntegrationRequests.AnswerTopic && m.CreatedAt == request.ClosedAt
                 && (m.ConversationId == request.ConversationId || m.To == request.Phone || m.To == email))
             .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
     }

@@ -197,5 +197,5 @@ public sealed class LitmasCaseService(
     }
 
     private static void Audit(ChatBotDb db, string actor, string action, long caseId, string? details, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = action, Subject = $"LitmasCase/{caseId}", Details = details });
+        db.AuditEntries.Add(AuditEntry.Of(actor, action, $"LitmasCase/{caseId}", now, details));
 }

@@ -253,14 +253,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                 notified += await cases.NotifySubscribersAsync(db, litmas, now, cancellationToken);
             }
 
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                Actor = ImportActor,
-                Action = "litmas.import",
-                Subject = $"Office/{office.Code}",
-                Details = $"{added} added, {updated} updated, {unchanged} unchanged",
-            });
+            db.AuditEntries.Add(AuditEntry.Of(ImportActor, "litmas.import", $"Office/{office.Code}", now, $"{added} added, {updated} updated, {unchanged} unchanged"));
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }

@@ -103,9 +103,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("ClosedByOfficerId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -134,9 +131,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("FollowedUpAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("FollowedUpByOfficerId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
@@ -153,12 +147,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("ReviewedByOfficerId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Revision")
+                    b.Property<long>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -180,18 +171,12 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedByOfficerId");
-
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("FollowedUpByOfficerId");
-
                     b.HasIndex("ResponsibleOfficerId");
-
-                    b.HasIndex("ReviewedByOfficerId");
 
                     b.HasIndex("OfficeId", "Status", "ReceivedAt");
 
@@ -410,6 +395,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("SystemTurn")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -577,10 +565,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -685,10 +669,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VerifiedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -1005,6 +985,65 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("Kind", "Code", "Id");
+
+                    b.ToTable("RequestEvents");
+                });
+
             modelBuilder.Entity("ChatBot.Domain.Visits.Inmate", b =>
                 {
                     b.Property<long>("Id")
@@ -1192,21 +1231,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("ChatBot.Domain.Complaints.Complaint", b =>
                 {
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("ClosedByOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChatBot.Domain.Conversations.Conversation", "Conversation")
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("FollowedUpByOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatBot.Domain.Offices.Office", null)
                         .WithMany()
@@ -1217,11 +1246,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.HasOne("ChatBot.Domain.Officers.Officer", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewedByOfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Conversation");
@@ -1343,6 +1367,15 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Officers.Officer", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>
                 {
                     b.HasOne("ChatBot.Domain.Offices.Office", null)
                         .WithMany()

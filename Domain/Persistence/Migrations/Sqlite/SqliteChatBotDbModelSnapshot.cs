@@ -94,9 +94,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ClosedByOfficerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -125,9 +122,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("FollowedUpAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("FollowedUpByOfficerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
@@ -144,10 +138,7 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ReviewedByOfficerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Revision")
+                    b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
@@ -171,18 +162,12 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedByOfficerId");
-
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.HasIndex("ConversationId");
 
-                    b.HasIndex("FollowedUpByOfficerId");
-
                     b.HasIndex("ResponsibleOfficerId");
-
-                    b.HasIndex("ReviewedByOfficerId");
 
                     b.HasIndex("OfficeId", "Status", "ReceivedAt");
 
@@ -393,6 +378,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SystemTurn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -554,10 +542,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("ConsentedAt")
                         .HasColumnType("TEXT");
 
@@ -661,10 +645,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VerifiedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VerifiedBy")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -970,6 +950,63 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("Kind", "Code", "Id");
+
+                    b.ToTable("RequestEvents");
+                });
+
             modelBuilder.Entity("ChatBot.Domain.Visits.Inmate", b =>
                 {
                     b.Property<long>("Id")
@@ -1153,21 +1190,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ChatBot.Domain.Complaints.Complaint", b =>
                 {
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("ClosedByOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChatBot.Domain.Conversations.Conversation", "Conversation")
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("FollowedUpByOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChatBot.Domain.Offices.Office", null)
                         .WithMany()
@@ -1178,11 +1205,6 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("ChatBot.Domain.Officers.Officer", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ChatBot.Domain.Officers.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewedByOfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Conversation");
@@ -1304,6 +1326,15 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Officers.Officer", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>
                 {
                     b.HasOne("ChatBot.Domain.Offices.Office", null)
                         .WithMany()
