@@ -126,8 +126,11 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
         await using var db = factory.CreateDbContext();
         var inboundQuery = db.InboundMessages.AsNoTracking()
             .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value);
+        // Only the conversation the number has now: one a previous holder left behind was detached
+        // from the number when the next session claimed it, whatever address its rows still carry.
         var outboundQuery = db.OutboundMessages.AsNoTracking()
-            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued);
+            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued
+                && m.Conversation!.UserAddress == phone.Value);
         if (since is { } start)
         {
             inboundQuery = inboundQuery.Where(m => m.ReceivedAt >= start);
@@ -170,6 +173,13 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
 
         await using var db = factory.CreateDbContext();
         if (!await db.SimulatorSessions.AnyAsync(s => s.Id == session.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        // Written for a conversation the number no longer has (a writer that read it before the
+        // number changed hands): the previous holder's, never this session's.
+        if (!await db.OutboundMessages.AnyAsync(o => o.Id == delivery.OutboundId && o.Conversation!.UserAddress == session.Address, cancellationToken))
         {
             return false;
         }
