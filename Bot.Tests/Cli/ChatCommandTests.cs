@@ -25,6 +25,45 @@ public sealed class ChatCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_running_service_settings_with_a_real_channel_and_no_simulator_setting_refuse_to_chat()
+    {
+        var database = Path.Combine(_directory, "whatsapp.db");
+        var settings = SimulatorEnabledTests.WhatsApp().Select(s => $"--{s.Key}={s.Value}");
+        var (exitCode, output) = await RunChatAsync(
+            "halo\n",
+            ["--from", "081200006006", "--local", $"--ConnectionStrings:ChatBot=Data Source={database}", .. settings]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Simulator dimatikan", output);
+        Assert.Contains("Channels:Simulator:Enabled=true", output);
+        Assert.DoesNotContain("Selamat datang", output);
+        Assert.DoesNotContain("belum ada balasan", output);
+
+        // Switched on explicitly, the same settings chat.
+        (exitCode, output) = await RunChatAsync(
+            "halo\n",
+            ["--from", "081200006006", "--local", $"--ConnectionStrings:ChatBot=Data Source={database}", "--Channels:Simulator:Enabled=true", .. settings]);
+        Assert.Equal(0, exitCode);
+        AssertInOrder(output, "> halo", "Selamat datang");
+    }
+
+    [Fact]
+    public async Task A_service_listening_on_every_interface_is_reached_under_a_loopback_name()
+    {
+        await using var host = await TestHost.StartAsync();
+        // Urls as a deployment on every interface writes it; the test service itself listens on 127.0.0.1 only.
+        var (exitCode, output) = await RunChatAsync(
+            "halo\n",
+            "--from", "081200006007", $"--Urls=http://0.0.0.0:{host.BaseAddress.Port}",
+            $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "unused.db")}");
+
+        Assert.Equal(0, exitCode);
+        AssertInOrder(output, "> halo", "Selamat datang");
+        await using var db = host.Store.CreateDbContext();
+        Assert.Equal(1, await db.InboundMessages.CountAsync(m => m.From == "+6281200006007" && m.Channel == ChannelKind.Simulator));
+    }
+
+    [Fact]
     public async Task With_the_service_running_the_chat_goes_through_it()
     {
         await using var host = await TestHost.StartAsync();

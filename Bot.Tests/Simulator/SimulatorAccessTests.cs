@@ -69,17 +69,84 @@ public sealed partial class SimulatorAccessTests(ConsoleHost service) : IClassFi
         Assert.Single(await local.HistoryAsync(), l => l.Direction == "in");
     }
 
-    [Fact]
-    public async Task A_request_through_a_reverse_proxy_on_this_machine_is_not_local()
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    [InlineData("Via", "1.1 proxy.example")]
+    [InlineData("X-Forwarded-Port", "443")]
+    [InlineData("X-Original-For", "203.0.113.7:51234")]
+    [InlineData("CF-Connecting-IP", "203.0.113.7")]
+    [InlineData("True-Client-IP", "203.0.113.7")]
+    [InlineData("X-Client-IP", "203.0.113.7")]
+    [InlineData("X-Cluster-Client-IP", "203.0.113.7")]
+    public async Task A_request_through_a_reverse_proxy_on_this_machine_is_not_local(string header, string value)
     {
         using var http = Client(remote: null);
-        foreach (var header in new[] { "X-Forwarded-For", "Forwarded", "X-Real-IP" })
+        foreach (var (method, path) in new[] { ("GET", "/simulator"), ("POST", "/simulator/api/sessions") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/simulator");
-            request.Headers.TryAddWithoutValidation(header, header == "Forwarded" ? "for=203.0.113.7" : "203.0.113.7");
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            request.Headers.TryAddWithoutValidation(header, value);
+            if (method == "POST")
+            {
+                request.Content = JsonContent.Create(new SimulatorSessionRequest("081200004231"));
+            }
+
             using var response = await http.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{header}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{header} on {method} {path}: {(int)response.StatusCode}");
         }
+
+        using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.TryAddWithoutValidation(header, value);
+        Assert.Equal("/console", ConsoleAccessTests.Target(await http.SendAsync(home)));
+    }
+
+    [Theory]
+    [InlineData("evil.example", "081200004241")]
+    [InlineData("evil.example:5080", "081200004242")]
+    [InlineData("localhost.evil.example", "081200004243")]
+    [InlineData("127.0.0.1.nip.io", "081200004244")]
+    [InlineData("0.0.0.0", "081200004245")]
+    [InlineData("192.168.1.20:5080", "081200004246")]
+    public async Task A_page_whose_own_name_resolves_to_this_machine_finds_no_simulator(string host, string phone)
+    {
+        // DNS rebinding: the browser connects to 127.0.0.1 but names the attacker's host.
+        using var local = await SimulatorClient.ClaimAsync(Host, phone);
+        using var http = Client(remote: null);
+        foreach (var (method, path) in SimulatorRoutes(await local.SendOkAsync("halo"), local.Token))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            request.Headers.Host = host;
+            request.Headers.Add(SimulatorSessions.Header, local.Token);
+            if (method is "POST")
+            {
+                request.Content = JsonContent.Create(new { from = phone, text = "halo" });
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"Host {host}, {method} {path}: {(int)response.StatusCode}");
+        }
+
+        using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Host = host;
+        Assert.Equal("/console", ConsoleAccessTests.Target(await http.SendAsync(home)));
+        Assert.Single(await local.HistoryAsync(), l => l.Direction == "in");
+    }
+
+    [Theory]
+    [InlineData("localhost", "081200004251")]
+    [InlineData("LOCALHOST:5080", "081200004252")]
+    [InlineData("127.0.0.1", "081200004253")]
+    [InlineData("[::1]:8080", "081200004254")]
+    public async Task A_loopback_host_name_with_any_port_is_local(string host, string phone)
+    {
+        using var http = Client(remote: null);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/simulator");
+        page.Headers.Host = host;
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(page)).StatusCode);
+        using var claim = new HttpRequestMessage(HttpMethod.Post, "/simulator/api/sessions") { Content = JsonContent.Create(new SimulatorSessionRequest(phone)) };
+        claim.Headers.Host = host;
+        Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(claim)).StatusCode);
     }
 
     [Theory]
@@ -121,6 +188,14 @@ public sealed partial class SimulatorAccessTests(ConsoleHost service) : IClassFi
         var stored = await sent.Content.ReadFromJsonAsync<SimulatorClient.Stored>();
         var replies = await officer.Http.GetFromJsonAsync<TurnReplies>($"/simulator/api/turns/{stored!.Id}?timeout=15");
         Assert.Contains("Selamat datang", Assert.Single(replies!.Replies));
+
+        // Under any host name, through a proxy: the officer's sign-in is what counts.
+        using (var proxied = new HttpRequestMessage(HttpMethod.Get, "/simulator"))
+        {
+            proxied.Headers.Host = "layanan.example";
+            proxied.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.9");
+            Assert.Equal(HttpStatusCode.OK, (await officer.Http.SendAsync(proxied)).StatusCode);
+        }
 
         // A made-up cookie is no sign-in.
         using var forged = Client("203.0.113.9");

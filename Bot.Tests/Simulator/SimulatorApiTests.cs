@@ -27,6 +27,59 @@ public sealed class SimulatorApiTests(SharedHost shared) : IClassFixture<SharedH
         Assert.Equal(["in", "out"], history.Select(l => l.Direction));
     }
 
+    [Fact]
+    public async Task Another_sessions_client_id_is_not_a_duplicate_of_its_message()
+    {
+        using var first = await SimulatorClient.ClaimAsync(shared.Host, "081200004011");
+        using var second = await SimulatorClient.ClaimAsync(shared.Host, "081200004012");
+        var firstId = await first.SendOkAsync("halo", clientId: "sama-1");
+        Assert.Contains("Selamat datang", Assert.Single((await first.RepliesAsync(firstId)).Replies));
+
+        // The second tab happens to (or means to) use the same client id: its own message is stored and answered.
+        using var response = await second.SendAsync("english", clientId: "sama-1");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = await response.Content.ReadFromJsonAsync<SimulatorClient.Stored>();
+        Assert.False(stored!.Duplicate);
+        Assert.NotEqual(firstId, stored.Id);
+        Assert.Contains("continue in English", Assert.Single((await second.RepliesAsync(stored.Id)).Replies));
+        Assert.Equal(["english"], (await second.HistoryAsync()).Where(l => l.Direction == "in").Select(l => l.Body));
+        Assert.Equal(["halo"], (await first.HistoryAsync()).Where(l => l.Direction == "in").Select(l => l.Body));
+    }
+
+    [Theory]
+    [InlineData("clientId", "clientId terlalu panjang")]
+    [InlineData("office", "Kode kantor terlalu panjang")]
+    [InlineData("from", "Nomor telepon terlalu panjang")]
+    public async Task An_oversized_client_id_office_or_number_is_a_clear_400_and_nothing_is_stored(string field, string problem)
+    {
+        using var phone = await SimulatorClient.ClaimAsync(shared.Host, field switch { "clientId" => "081200004021", "office" => "081200004022", _ => "081200004023" });
+        var request = new Dictionary<string, string?>
+        {
+            ["text"] = "halo",
+            ["clientId"] = field == "clientId" ? new string('c', 250) : null,
+            ["office"] = field == "office" ? new string('k', 300) : null,
+            ["from"] = field == "from" ? "081200004023" + new string(' ', 300) : null,
+        };
+        using var response = await phone.Http.PostAsJsonAsync("/simulator/api/messages", request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, await response.Content.ReadAsStringAsync());
+        Assert.Empty(await phone.HistoryAsync());
+
+        // The session is fine: a message of normal size goes through.
+        var id = await phone.SendOkAsync("halo", clientId: new string('c', SimulatorGateway.MaxClientIdLength));
+        Assert.Contains("Selamat datang", Assert.Single((await phone.RepliesAsync(id)).Replies));
+    }
+
+    [Fact]
+    public async Task Claiming_with_an_oversized_number_is_a_clear_400()
+    {
+        using var http = shared.Host.CreateClient();
+        using var response = await http.PostAsJsonAsync("/simulator/api/sessions", new SimulatorSessionRequest("081200004024" + new string('.', 300)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nomor telepon terlalu panjang", await response.Content.ReadAsStringAsync());
+        using var claim = await SimulatorClient.ClaimAsync(shared.Host, "081200004024");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("bukan nomor")]

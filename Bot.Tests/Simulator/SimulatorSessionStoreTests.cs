@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -69,5 +70,43 @@ public sealed class SimulatorSessionStoreTests(PostgresServer postgres) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, (await tab.Http.GetAsync("/simulator/api/messages")).StatusCode);
         using var next = await SimulatorClient.ClaimAsync(first, "081200004311");
         Assert.Empty(await next.HistoryAsync());
+    }
+
+    [Fact]
+    public async Task On_postgres_values_too_long_for_their_columns_are_refused_before_storage_and_others_are_answered()
+    {
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:ChatBot"] = await postgres.CreateDatabaseAsync(),
+        });
+        using var careful = await SimulatorClient.ClaimAsync(host, "081200004321");
+        using var careless = await SimulatorClient.ClaimAsync(host, "081200004322");
+
+        // Sent together, so they would share the inbox's batch.
+        var normal = careful.SendAsync("halo", clientId: "biasa-1");
+        var longId = careless.SendAsync("halo", clientId: new string('c', 250));
+        var longOffice = careless.Http.PostAsJsonAsync("/simulator/api/messages", new ChatBot.Bot.Simulator.SimulatorSendRequest(null, "halo", null, new string('k', 300)));
+        await Task.WhenAll(normal, longId, longOffice);
+
+        using (var refused = await longId)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("clientId terlalu panjang", await refused.Content.ReadAsStringAsync());
+        }
+
+        using (var refused = await longOffice)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Kode kantor terlalu panjang", await refused.Content.ReadAsStringAsync());
+        }
+
+        using var accepted = await normal;
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var stored = await accepted.Content.ReadFromJsonAsync<SimulatorClient.Stored>();
+        Assert.Contains("Selamat datang", Assert.Single((await careful.RepliesAsync(stored!.Id)).Replies));
+
+        await using var db = host.Store.CreateDbContext();
+        Assert.False(await db.InboundMessages.AnyAsync(m => m.From == "+6281200004322"));
     }
 }

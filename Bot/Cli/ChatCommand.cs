@@ -102,7 +102,7 @@ public static class ChatCommand
             var probe = BotHost.BuildCommandLine([.. configArgs, "--Logging:Console:Enabled=false"]);
             var urls = probe.Services.GetRequiredService<IConfiguration>()["Urls"] ?? BotHost.DefaultUrls;
             probe.Dispose();
-            var baseUrl = urls.Split(';')[0].TrimEnd('/');
+            var baseUrl = LoopbackUrl(urls.Split(';')[0].TrimEnd('/'));
             var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = ReplyTimeout + TimeSpan.FromSeconds(10) };
             try
             {
@@ -123,8 +123,35 @@ public static class ChatCommand
 
         // Logs go to the log file only: the terminal is the conversation.
         var host = BotHost.BuildCommandLine([.. configArgs, "--Logging:Console:Enabled=false"]);
+        if (!host.Services.GetRequiredService<ChatBot.Channels.Simulator.SimulatorOptions>().Enabled)
+        {
+            // Nothing would deliver the answers, and starting would run this settings' real channels
+            // (a second mailbox listener, Twilio sends) beside the service they belong to.
+            host.Dispose();
+            return new RefusedTransport(SimulatorOff);
+        }
+
         await host.StartAsync();
         return new LocalTransport(host);
+    }
+
+    /// <summary>
+    /// The address to reach a service that listens on every interface (<c>0.0.0.0</c>, <c>[::]</c>,
+    /// <c>*</c>, <c>+</c>): its loopback one, the only name the simulator answers on this machine.
+    /// </summary>
+    private static string LoopbackUrl(string url)
+    {
+        foreach (var (wildcard, loopback) in new[] { ("://0.0.0.0", "://127.0.0.1"), ("://[::]", "://[::1]"), ("://*", "://localhost"), ("://+", "://localhost") })
+        {
+            var at = url.IndexOf(wildcard, StringComparison.Ordinal);
+            var end = at + wildcard.Length;
+            if (at >= 0 && (end == url.Length || url[end] is ':' or '/'))
+            {
+                return string.Concat(url.AsSpan(0, at), loopback, url.AsSpan(end));
+            }
+        }
+
+        return url;
     }
 
     /// <summary>Why the chat cannot go on: what to tell the person, and the exit code.</summary>
@@ -133,6 +160,11 @@ public static class ChatCommand
     private readonly record struct Sent(long Id, Refusal? Refusal);
 
     private static readonly Refusal InvalidNumber = new("Nomor telepon tidak valid. Contoh: --from 081234567890", 2);
+
+    private static readonly Refusal SimulatorOff = new(
+        "Simulator dimatikan di pengaturan ini: Channels:Simulator:Enabled=false, atau kanal WhatsApp/e-mail aktif dan "
+        + "Channels:Simulator:Enabled tidak diisi. Nyalakan dengan --Channels:Simulator:Enabled=true.",
+        1);
 
     private interface IChatTransport : IAsyncDisposable
     {
@@ -147,6 +179,20 @@ public static class ChatCommand
         ValueTask EndAsync();
     }
 
+    /// <summary>No chat at all, for the reason given.</summary>
+    private sealed class RefusedTransport(Refusal refusal) : IChatTransport
+    {
+        public Task<Refusal?> StartAsync(string from) => Task.FromResult<Refusal?>(refusal);
+
+        public Task<Sent> SendAsync(string from, string text, string? office) => Task.FromResult(new Sent(0, refusal));
+
+        public Task<TurnReplies> WaitAsync(long inboundId) => Task.FromResult(new TurnReplies(inboundId, [], TimedOut: false));
+
+        public ValueTask EndAsync() => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private sealed class LocalTransport(IHost host) : IChatTransport
     {
         private readonly SimulatorGateway _gateway = host.Services.GetRequiredService<SimulatorGateway>();
@@ -154,10 +200,17 @@ public static class ChatCommand
         public Task<Refusal?> StartAsync(string from) =>
             Task.FromResult(Dialogs.Recognizers.PhoneRecognizer.Recognize(from).Ok ? null : InvalidNumber);
 
-        public async Task<Sent> SendAsync(string from, string text, string? office) =>
-            await _gateway.SendAsync(from, text, null, office, CancellationToken.None) is { } sent
+        public async Task<Sent> SendAsync(string from, string text, string? office)
+        {
+            if (SimulatorGateway.InputProblem(from, null, office) is { } problem)
+            {
+                return new Sent(0, new Refusal(problem, 2));
+            }
+
+            return await _gateway.SendAsync(from, text, null, office, CancellationToken.None) is { } sent
                 ? new Sent(sent.InboundMessageId, null)
                 : new Sent(0, InvalidNumber);
+        }
 
         public Task<TurnReplies> WaitAsync(long inboundId) => _gateway.WaitForRepliesAsync(inboundId, ReplyTimeout, CancellationToken.None);
 

@@ -113,6 +113,12 @@ public static class ChatBotServices
         }
 
         var simulator = settings.Section<SimulatorOptions>(SimulatorOptions.Section);
+        if (string.IsNullOrWhiteSpace(configuration[$"{SimulatorOptions.Section}:{nameof(SimulatorOptions.Enabled)}"]))
+        {
+            // Not set: on unless a real channel is (an explicit true or false always wins).
+            simulator.Enabled = SimulatorOptions.EnabledByDefault(twilio.Enabled, email.Enabled);
+        }
+
         settings.Run(() =>
         {
             if (simulator.SessionIdleTimeout <= TimeSpan.Zero)

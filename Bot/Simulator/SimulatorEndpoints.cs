@@ -45,6 +45,11 @@ public static class SimulatorEndpoints
                 return Results.Problem("Nomor telepon wajib diisi.", statusCode: StatusCodes.Status400BadRequest);
             }
 
+            if (SimulatorGateway.InputProblem(request.From, null, null) is { } problem)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            }
+
             return await sessions.ClaimAsync(request.From, ct) switch
             {
                 SimulatorClaim.Claimed claimed => Results.Json(new SimulatorSessionResponse(claimed.Token, claimed.Address), statusCode: StatusCodes.Status201Created),
@@ -63,6 +68,11 @@ public static class SimulatorEndpoints
                 return NoSession();
             }
 
+            if (SimulatorGateway.InputProblem(request.From, request.ClientId, request.Office) is { } problem)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            }
+
             if (!IsSessionNumber(session, request.From))
             {
                 return NotYourNumber();
@@ -73,7 +83,7 @@ public static class SimulatorEndpoints
                 return Results.Problem($"Pesan terlalu panjang (paling banyak {MaxTextLength} karakter).", statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
-            var result = await gateway.SendAsync(session.Address, request.Text, request.ClientId, request.Office, ct);
+            var result = await gateway.SendAsync(session, request.Text, request.ClientId, request.Office, ct);
             return result is null
                 ? Results.Problem(InvalidNumberText, statusCode: StatusCodes.Status400BadRequest)
                 : Results.Accepted(value: new { id = result.InboundMessageId, duplicate = result.Duplicate });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Channels.Inbox;
 using ChatBot.Channels.Pipeline;
@@ -23,15 +24,55 @@ public sealed record SimulatorLine(long Id, string Direction, string Body, DateT
 /// </summary>
 public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory, PipelineEvents events, TimeProvider time)
 {
-    /// <summary>Stores a message from a simulated phone. Returns null when the number is not a phone number.</summary>
+    /// <summary>The longest number a client may type (the stored number is its E.164 form, far shorter).</summary>
+    public const int MaxFromLength = 64;
+
+    /// <summary>The longest client message id: with the session's id in front it stays within the store's provider id.</summary>
+    public const int MaxClientIdLength = 100;
+
+    /// <summary>An office is chosen by its code, and no office code is longer.</summary>
+    public const int MaxOfficeLength = 32;
+
+    /// <summary>The longest provider message id the store keeps.</summary>
+    private const int MaxProviderIdLength = 200;
+
+    /// <summary>
+    /// What is wrong with a simulated phone's input, in words for the tester (Indonesian), or null
+    /// when it may be stored. Checked before anything reaches the inbox: a value too long for its
+    /// column would fail the store's whole batch, everyone else's messages with it.
+    /// </summary>
+    public static string? InputProblem(string? from, string? clientId, string? office) =>
+        from is { Length: > MaxFromLength } ? $"Nomor telepon terlalu panjang (paling banyak {MaxFromLength} karakter)."
+        : clientId?.Trim() is { Length: > MaxClientIdLength } ? $"clientId terlalu panjang (paling banyak {MaxClientIdLength} karakter)."
+        : office?.Trim() is { Length: > MaxOfficeLength } ? $"Kode kantor terlalu panjang (paling banyak {MaxOfficeLength} karakter)."
+        : null;
+
+    /// <summary>
+    /// Stores a message from the session's number. The client's message id counts only within the
+    /// session: resending it is a duplicate, another session using the same id is not.
+    /// </summary>
+    public Task<SimulatorSendResult?> SendAsync(SimulatorSessionInfo session, string? text, string? clientId, string? office, CancellationToken cancellationToken) =>
+        SendAsync(
+            session.Address,
+            text,
+            string.IsNullOrWhiteSpace(clientId) ? null : string.Create(CultureInfo.InvariantCulture, $"{session.Id}:{clientId.Trim()}"),
+            office,
+            cancellationToken);
+
+    /// <summary>
+    /// Stores a message from a simulated phone; <paramref name="providerId"/> (a new one when null)
+    /// makes a resend a duplicate. Returns null when the number is not a phone number.
+    /// </summary>
     public async Task<SimulatorSendResult?> SendAsync(
         string from,
         string? text,
-        string? clientId,
+        string? providerId,
         string? office,
         CancellationToken cancellationToken,
         IReadOnlyList<StoredAttachment>? attachments = null)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(providerId?.Trim().Length ?? 0, MaxProviderIdLength, nameof(providerId));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(office?.Trim().Length ?? 0, MaxOfficeLength, nameof(office));
         var phone = PhoneRecognizer.Recognize(from);
         if (!phone.Ok)
         {
@@ -40,7 +81,7 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
 
         var envelope = new InboundEnvelope(
             ChannelKind.Simulator,
-            string.IsNullOrWhiteSpace(clientId) ? Guid.NewGuid().ToString("N") : clientId.Trim(),
+            string.IsNullOrWhiteSpace(providerId) ? Guid.NewGuid().ToString("N") : providerId.Trim(),
             phone.Value!,
             office?.Trim() ?? "",
             text ?? "",
@@ -126,8 +167,11 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
         await using var db = factory.CreateDbContext();
         var inboundQuery = db.InboundMessages.AsNoTracking()
             .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value);
+        // Only the conversation the number has now: one a previous holder left behind was detached
+        // from the number when the next session claimed it, whatever address its rows still carry.
         var outboundQuery = db.OutboundMessages.AsNoTracking()
-            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued);
+            .Where(m => m.Channel == ChannelKind.Simulator && m.To == phone.Value && m.Status != OutboundStatus.Queued
+                && m.Conversation!.UserAddress == phone.Value);
         if (since is { } start)
         {
             inboundQuery = inboundQuery.Where(m => m.ReceivedAt >= start);
@@ -170,6 +214,13 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
 
         await using var db = factory.CreateDbContext();
         if (!await db.SimulatorSessions.AnyAsync(s => s.Id == session.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        // Written for a conversation the number no longer has (a writer that read it before the
+        // number changed hands): the previous holder's, never this session's.
+        if (!await db.OutboundMessages.AnyAsync(o => o.Id == delivery.OutboundId && o.Conversation!.UserAddress == session.Address, cancellationToken))
         {
             return false;
         }

@@ -66,7 +66,8 @@ public sealed class SimulatorSessions(ChatBotDbFactory factory, SimulatorOptions
             return new SimulatorClaim.InUse();
         }
 
-        db.SimulatorSessions.Add(new SimulatorSession { TokenHash = Hash(token)!, Address = address, StartedAt = now, LastSeenAt = now });
+        var session = new SimulatorSession { TokenHash = Hash(token)!, Address = address, StartedAt = now, LastSeenAt = now };
+        db.SimulatorSessions.Add(session);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,9 +78,48 @@ public sealed class SimulatorSessions(ChatBotDbFactory factory, SimulatorOptions
             return new SimulatorClaim.InUse();
         }
 
+        await DetachConversationsAsync(db, address, session.Id, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return new SimulatorClaim.Claimed(token, address);
     }
+
+    /// <summary>
+    /// A new holder starts a new conversation: the simulator conversations the number had (one per
+    /// office) are moved to an address no phone has, <c>+62…#</c> and the claiming session's id
+    /// (never reused, so unique for each office). They keep their records for officers, but the
+    /// number no longer reaches them and they no longer reach the number: its next message opens a
+    /// fresh conversation (language, dialog, handover, ownership of request codes all new), and
+    /// what is written to the old ones (officer replies, reminders, answers) goes to the moved
+    /// address, including rows already waiting in the outbox. The previous holder's messages not
+    /// yet answered move with them, so their turns run in the old conversation. The session's
+    /// own reloads keep its conversation: only a claim moves it.
+    /// </summary>
+    private static async Task DetachConversationsAsync(ChatBotDb db, string address, long sessionId, CancellationToken cancellationToken)
+    {
+        var detached = DetachedAddress(address, sessionId);
+        var conversations = await db.Conversations
+            .Where(c => c.Channel == ChannelKind.Simulator && c.UserAddress == address)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        if (conversations.Count > 0)
+        {
+            // A new revision: a writer that read a conversation before (and may still hold its old
+            // address) fails its optimistic check and reads it again.
+            await db.Conversations.Where(c => conversations.Contains(c.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.UserAddress, detached).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
+            await db.OutboundMessages
+                .Where(m => conversations.Contains(m.ConversationId) && (m.Status == OutboundStatus.Queued || m.Status == OutboundStatus.NeedsTemplate))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.To, detached), cancellationToken);
+        }
+
+        await db.InboundMessages
+            .Where(m => m.Channel == ChannelKind.Simulator && m.From == address && m.Status == InboundStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.From, detached), cancellationToken);
+    }
+
+    /// <summary>The address a conversation a number had moves to when session <paramref name="sessionId"/> claims the number.</summary>
+    public static string DetachedAddress(string address, long sessionId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{address}#{sessionId}");
 
     /// <summary>
     /// The live session this token belongs to, or null (unknown, ended or idle too long). Counts as
