@@ -213,7 +213,7 @@ public sealed class SimulatorNextHolderTests(SharedHost shared) : IClassFixture<
             await SayAsync("lewati");
             await SayAsync("tidak");
             Assert.Contains($"Pelapor: {name}", await SayAsync(name));
-            return ComplaintRules.FindCode(await SayAsync("ya"))!;
+            return ChatBot.Domain.Requests.TicketCode.Find("ADU", await SayAsync("ya"))!;
         }
 
         public async ValueTask DisposeAsync()

@@ -166,7 +166,7 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
 
         await using var db = factory.CreateDbContext();
         var inboundQuery = db.InboundMessages.AsNoTracking()
-            .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value);
+            .Where(m => m.Channel == ChannelKind.Simulator && m.From == phone.Value && !m.SystemTurn);
         // Only the conversation the number has now: one a previous holder left behind was detached
         // from the number when the next session claimed it, whatever address its rows still carry.
         var outboundQuery = db.OutboundMessages.AsNoTracking()
