@@ -198,28 +198,6 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
         return (dc.Replies, FlowTags.Of([request.Begin], NoFlow));
     }
 
-    /// <summary>
-    /// Begins a dialog without a message from the person (a proactive start: the menu after an
-    /// officer hands a conversation back, the leave-a-message prompt after nobody answered).
-    /// Whatever the conversation was doing is replaced.
-    /// </summary>
-    public async Task<IReadOnlyList<Reply>> StartAsync(
-        Conversation conversation,
-        Office office,
-        string dialogId,
-        object? options,
-        ChatBotDb db,
-        DateTime utcNow,
-        CancellationToken cancellationToken)
-    {
-        var stack = new DialogStack();
-        var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, utcNow);
-        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, services, cancellationToken);
-        await dc.BeginDialogAsync(dialogId, options);
-        conversation.DialogState = stack.Instances.Count == 0 ? null : stack.Serialize();
-        return dc.Replies;
-    }
-
     private async Task RouteAsync(DialogContext dc, DialogTexts texts)
     {
         if (dc.Text.Length == 0 && dc.Input.Attachments.Count == 0)

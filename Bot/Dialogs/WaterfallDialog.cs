@@ -24,8 +24,9 @@ public class WaterfallDialog<TState>(string id, int version, params WaterfallSte
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
         var instance = dc.ActiveInstance!;
-        var state = new WaterfallState<TState> { Options = options as string, Values = new TState() };
-        return RunStepAsync(dc, instance, state, 0, result: null, options);
+        // A turn the service queued carries its option text inside a TurnStart.
+        var state = new WaterfallState<TState> { Options = options as string ?? (options as TurnStart)?.Options, Values = new TState() };
+        return RunStepAsync(dc, instance, state, 0, result: null, options is TurnStart ? state.Options : options);
     }
 
     public override Task<DialogTurnResult> ContinueAsync(DialogContext dc)

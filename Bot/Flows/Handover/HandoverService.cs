@@ -1,8 +1,7 @@
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.OfficerConsole.Live;
-using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Events;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Persistence;
@@ -41,10 +40,8 @@ public enum HandoverActionResult
 /// </summary>
 public sealed class HandoverService(
     ChatBotDbFactory factory,
-    DialogEngine engine,
     OfficeDirectory offices,
-    PipelineEvents pipeline,
-    ConsoleEvents console,
+    DomainEvents events,
     TimeProvider time)
 {
     public async Task<HandoverActionResult> TakeAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
@@ -136,7 +133,6 @@ public sealed class HandoverService(
         }
 
         var conversation = handover.Conversation!;
-        var office = offices.Find(handover.OfficeId)!;
         await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
         {
             handover.Status = status;
@@ -147,8 +143,8 @@ public sealed class HandoverService(
             var texts = HandoverTexts.For(conversation.Language);
             if (status == HandoverStatus.Returned)
             {
-                var menu = await engine.StartAsync(conversation, office, WellKnownDialogs.MainMenu, null, db, now, cancellationToken);
-                Queue(db, conversation, ReplyRenderer.Render([new Reply(texts.HandedBack), .. menu], conversation.Channel, conversation.Language), OutboundKind.Reply, now);
+                // The menu is begun by the person's own next turn, queued now: only turns run dialogs.
+                db.InboundMessages.Add(SystemTurns.Queue(conversation, new SystemTurns.Request(WellKnownDialogs.MainMenu, null, Replace: true, Say: texts.HandedBack, Kind: OutboundKind.Reply), now));
             }
             else
             {
@@ -194,9 +190,10 @@ public sealed class HandoverService(
                 handover.TimeoutNotified = true;
                 conversation.Mode = ConversationMode.Bot;
                 conversation.Revision++;
-                var office = offices.Find(handover.OfficeId)!;
-                var said = await engine.StartAsync(conversation, office, LeaveMessageDialog.DialogId, handover.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), db, now, cancellationToken);
-                Queue(db, conversation, ReplyRenderer.Render(said, conversation.Channel, conversation.Language), OutboundKind.Proactive, now);
+                db.InboundMessages.Add(SystemTurns.Queue(
+                    conversation,
+                    new SystemTurns.Request(LeaveMessageDialog.DialogId, handover.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Replace: true),
+                    now));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -245,7 +242,8 @@ public sealed class HandoverService(
 
     private void Announce(int officeId, long conversationId)
     {
-        pipeline.OutboxQueued.Set();
-        console.Publish(new ConsoleEvent("handover", officeId, $"conversation/{conversationId}"));
+        events.Publish(new MessagesQueued());
+        events.Publish(new TurnsQueued());
+        events.Publish(new RecordChanged("handover", officeId, $"conversation/{conversationId}"));
     }
 }
