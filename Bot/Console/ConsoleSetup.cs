@@ -103,6 +103,7 @@ public static class ConsoleSetup
         services.AddSingleton<ConsoleAuditLog>();
         services.AddSingleton<OfficeScope>();
         services.AddSingleton<ConversationAccess>();
+        services.AddSingleton<Requests.RequestPages>();
         services.AddSingleton<ConsoleNavigation>();
         services.AddSingleton<DashboardFigures>();
         services.AddHostedService<PipelineEventRelay>();

@@ -155,6 +155,7 @@ public static class ChatBotServices
         services.AddSingleton<Dialog, HelpDialog>();
         services.AddSingleton<Dialog, HandoverDialog>();
         services.AddSingleton<Dialog, LeaveMessageDialog>();
+        services.AddSingleton<Dialog, Flows.Requests.RequestStatusDialog>();
         services.AddSingleton<Dialog>(_ => new TextPrompt());
         services.AddSingleton<Dialog>(_ => new ChoicePrompt());
         services.AddSingleton<Dialog>(_ => new ConfirmPrompt());

@@ -48,11 +48,11 @@ public sealed class RequestStatusLookup(LookupThrottle throttle, IEnumerable<IRe
     public async Task<StatusAnswer> AskAsync(
         ChatBotDb db,
         IRequestType type,
-        RequestStatusTexts texts,
         string typed,
         StatusAsker asker,
         CancellationToken cancellationToken)
     {
+        var texts = type.StatusTexts(asker.Language);
         var code = TicketCode.Find(type.Prefix, typed, bare: true);
         var shown = code ?? (typed.Trim() is { Length: > 0 } raw ? raw[..Math.Min(raw.Length, 40)] : "?");
         var request = code is null ? null : await type.FindByCodeAsync(db, asker.Office.Id, code, cancellationToken);

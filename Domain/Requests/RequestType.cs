@@ -74,6 +74,9 @@ public sealed class RequestStep<TRequest, TStatus>
 
     public int MaxTextLength { get; init; } = 2000;
 
+    /// <summary>Options the officer picks one of (passed as <see cref="StepInput.Choice"/>): value and label.</summary>
+    public IReadOnlyList<(string Value, string Label)> Choices { get; init; } = [];
+
     /// <summary>
     /// Checks what the step needs beyond the text and records the step's own data on the request.
     /// Returns null when done, or why it cannot be done (in Indonesian, for the officer).
@@ -115,7 +118,37 @@ public interface IRequestType
 
     /// <summary>What a person asking by code is told about the request, in their language.</summary>
     string StatusText(IServiceRequest request, Offices.Office office, string language);
+
+    /// <summary>The sentences status questions are answered with when the request is not the asker's.</summary>
+    RequestStatusTexts StatusTexts(string language);
+
+    /// <summary>How the console names the type, in Indonesian ("Pengaduan").</summary>
+    string Label { get; }
+
+    /// <summary>Roles that may open requests of this type in the console.</summary>
+    IReadOnlyList<OfficerRole> Viewers { get; }
+
+    Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, CancellationToken cancellationToken);
+
+    /// <summary>Requests of an office not closed yet, oldest first.</summary>
+    Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, int limit, CancellationToken cancellationToken);
+
+    /// <summary>What the console shows of a request beside its steps (nothing personal unless the viewer may see it).</summary>
+    IReadOnlyList<(string Label, string Value)> Summary(IServiceRequest request);
+
+    /// <summary>The request's state, as the console names it.</summary>
+    string StatusLabel(IServiceRequest request);
+
+    /// <summary>The steps <paramref name="officer"/> could take now.</summary>
+    IReadOnlyList<RequestStepInfo> OpenSteps(IServiceRequest request, Officer officer);
+
+    Task<RequestActionResult> ActAsync(RequestDesk desk, long id, string step, Officer officer, StepInput input, long? expectedRevision, CancellationToken cancellationToken);
+
+    Task<RequestProgress> ProgressAsync(ChatBotDb db, IServiceRequest request, Offices.Office office, WorkingDayCalendar calendar, DateTime nowUtc, CancellationToken cancellationToken);
 }
+
+/// <summary>A step as a page shows its form: what it needs from the officer.</summary>
+public sealed record RequestStepInfo(string Name, string Label, bool TextRequired, int MaxTextLength, IReadOnlyList<(string Value, string Label)> Choices);
 
 /// <summary>
 /// A kind of request, declared once: its code prefix, its step table and its notices. The desk
@@ -133,6 +166,19 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
     public required string Subject { get; init; }
 
     public required string Flow { get; init; }
+
+    public required string Label { get; init; }
+
+    public IReadOnlyList<OfficerRole> Viewers { get; init; } = [];
+
+    /// <summary>What the console shows of a request beside its steps; nothing by default.</summary>
+    public Func<TRequest, IReadOnlyList<(string Label, string Value)>> Describe { get; init; } = _ => [];
+
+    /// <summary>How the console names each state; the state's own name by default.</summary>
+    public Func<TStatus, string> StatusName { get; init; } = status => status.ToString();
+
+    /// <summary>The sentences status questions are answered with when the request is not the asker's.</summary>
+    public required Func<string, RequestStatusTexts> NotFoundTexts { get; init; }
 
     /// <summary>How requests of this type are read, with whatever steps and notices need (the conversation, say).</summary>
     public required Func<ChatBotDb, IQueryable<TRequest>> Query { get; init; }
@@ -163,4 +209,37 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
             WithCode(Query(db), code).Where(r => r.OfficeId == officeId), cancellationToken);
 
     public string StatusText(IServiceRequest request, Offices.Office office, string language) => Status((TRequest)request, office, language);
+
+    public RequestStatusTexts StatusTexts(string language) => NotFoundTexts(language);
+
+    public async Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, CancellationToken cancellationToken) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db)).Where(r => r.Id == id), cancellationToken);
+
+    public async Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, int limit, CancellationToken cancellationToken)
+    {
+        var waiting = Steps.SelectMany(s => s.From).Distinct().ToList();
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db))
+                .Where(r => officeIds.Contains(r.OfficeId) && waiting.Contains(r.Status))
+                .OrderBy(r => r.Id)
+                .Take(limit),
+            cancellationToken);
+        return [.. rows];
+    }
+
+    public IReadOnlyList<(string Label, string Value)> Summary(IServiceRequest request) => Describe((TRequest)request);
+
+    public string StatusLabel(IServiceRequest request) => StatusName(((TRequest)request).Status);
+
+    public IReadOnlyList<RequestStepInfo> OpenSteps(IServiceRequest request, Officer officer) =>
+        [.. Open((TRequest)request, officer).Select(s => new RequestStepInfo(s.Name, s.Label, s.TextRequired, s.MaxTextLength, s.Choices))];
+
+    public Task<RequestActionResult> ActAsync(RequestDesk desk, long id, string step, Officer officer, StepInput input, long? expectedRevision, CancellationToken cancellationToken) =>
+        Step(step) is null
+            ? Task.FromResult(new RequestActionResult(RequestActionStatus.NotFound))
+            : desk.ActAsync(this, id, step, officer, input, expectedRevision, cancellationToken);
+
+    public Task<RequestProgress> ProgressAsync(ChatBotDb db, IServiceRequest request, Offices.Office office, WorkingDayCalendar calendar, DateTime nowUtc, CancellationToken cancellationToken) =>
+        RequestProgress.LoadAsync(db, this, (TRequest)request, office, calendar, nowUtc, cancellationToken);
 }

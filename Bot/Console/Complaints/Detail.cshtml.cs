@@ -131,7 +131,7 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        Notice = RequestProgress.Notice(result, done, "pengaduan");
+        Notice = RequestNotices.Notice(result, done, "pengaduan");
         return RedirectToPage(new { id });
     }
 

@@ -40,6 +40,10 @@ public static class ComplaintRequests
         Prefix = Prefix,
         Subject = "Complaint",
         Flow = ComplaintDialog.DialogId,
+        Label = "Pengaduan",
+        Viewers = Enum.GetValues<OfficerRole>(),
+        NotFoundTexts = StatusTexts,
+        StatusName = status => ComplaintTexts.Indonesian.Statuses[status],
         Query = db => db.Complaints.Include(c => c.Conversation),
         WithCode = (query, code) => query.Where(c => c.Code == code),
         // The mail's subject names the complaint; WhatsApp templates may use the code.
@@ -129,8 +133,7 @@ public static class ComplaintRequests
         ],
     };
 
-    /// <summary>The sentences status questions about complaints are answered with.</summary>
-    public static RequestStatusTexts StatusTexts(string language)
+    private static RequestStatusTexts StatusTexts(string language)
     {
         var texts = ComplaintTexts.For(language);
         return new RequestStatusTexts(texts.NotFound, texts.Paused, texts.Busy);

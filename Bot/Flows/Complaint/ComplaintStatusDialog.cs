@@ -84,7 +84,7 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
         var type = dc.Services.GetRequiredService<RequestType<Domain.Complaints.Complaint, ComplaintStatus>>();
         var answer = await lookup.AskAsync(
-            dc.Db, type, ComplaintRequests.StatusTexts(dc.Language), typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+            dc.Db, type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
         dc.Say(answer.Say);
         return answer.Request switch
         {

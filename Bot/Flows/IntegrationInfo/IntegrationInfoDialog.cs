@@ -87,7 +87,7 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
         var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
         var type = dc.Services.GetRequiredService<RequestType<IntegrationRequest, IntegrationRequestStatus>>();
         var answer = await lookup.AskAsync(
-            dc.Db, type, IntegrationRequests.StatusTexts(dc.Language), typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+            dc.Db, type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
         return answer.Say;
     }
 }

@@ -44,6 +44,10 @@ public static class IntegrationRequests
         Prefix = Prefix,
         Subject = "IntegrationRequest",
         Flow = Dialogs.WellKnownDialogs.IntegrationInfo,
+        Label = "Informasi integrasi",
+        Viewers = Desk,
+        NotFoundTexts = StatusTexts,
+        StatusName = status => IntegrationTexts.Indonesian.Statuses[status].Label,
         Query = db => db.IntegrationRequests,
         WithCode = (query, code) => query.Where(r => r.ReferenceCode == code),
         Recipients = RecipientsAsync,
@@ -135,8 +139,7 @@ public static class IntegrationRequests
             ? Task.FromResult(new List<Inmate>())
             : Roster.CandidatesAsync(db, request.OfficeId, request.InmateName, cancellationToken);
 
-    /// <summary>The sentences status questions about integration requests are answered with.</summary>
-    public static RequestStatusTexts StatusTexts(string language)
+    private static RequestStatusTexts StatusTexts(string language)
     {
         var texts = IntegrationTexts.For(language);
         return new RequestStatusTexts(texts.ReferenceNotFound, texts.Paused, texts.Busy);

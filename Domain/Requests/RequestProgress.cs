@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
-using ChatBot.Domain.Requests;
 using ChatBot.Domain.Sla;
 
-namespace ChatBot.Bot.OfficerConsole.Requests;
+namespace ChatBot.Domain.Requests;
 
 /// <summary>One row of a request's path: a step of its SOP, its deadline, and when and by whom it was taken.</summary>
 /// <param name="Key">The state the step leads to, in kebab case (<c>followed-up</c>): the row's <c>data-step</c>.</param>
@@ -20,8 +19,8 @@ public sealed record StepRow(
     Timeliness Timeliness);
 
 /// <summary>
-/// What the shared console partial (<c>_RequestSteps</c>) shows of any request: its steps in SOP order
-/// with their service standards, deadlines and timeliness, and its history.
+/// Where a request stands on its SOP: its steps in order with their service standards, deadlines and
+/// timeliness, and its history (what the console's <c>_RequestSteps</c> partial shows of any request).
 /// </summary>
 public sealed partial class RequestProgress
 {
@@ -77,31 +76,9 @@ public sealed partial class RequestProgress
         return new RequestProgress(rows, history, office);
     }
 
-    /// <summary>What the officer is told after trying a step on a request (<paramref name="noun"/>: "pengaduan").</summary>
-    public static string Notice(RequestActionResult result, string done, string noun) => result.Status switch
-    {
-        RequestActionStatus.Done => done,
-        RequestActionStatus.Conflict => $"Tidak dapat disimpan: {noun} sudah berpindah tahap (mungkin oleh petugas lain).",
-        RequestActionStatus.Invalid => $"Tidak dapat disimpan: {result.Message ?? "isian tidak lengkap."}",
-        RequestActionStatus.Forbidden => $"Anda tidak berwenang mengambil tahap ini pada {noun} ini.",
-        _ => $"{char.ToUpperInvariant(noun[0])}{noun[1..]} tidak ditemukan.",
-    };
-
     /// <summary><c>FollowedUp</c> → <c>followed-up</c>.</summary>
     private static string Key(string status) => UpperAfterLower().Replace(status, "$1-$2").ToLowerInvariant();
 
     [GeneratedRegex("([a-z])([A-Z])")]
     private static partial Regex UpperAfterLower();
-}
-
-/// <summary>The model of <c>_RequestSteps</c>: the progress and the names of the officers in it.</summary>
-public sealed record RequestStepsModel(RequestProgress Progress, IReadOnlyDictionary<int, string> OfficerNames)
-{
-    public string ActorName(StepRow step) => step switch
-    {
-        { DoneAt: null } => "—",
-        { OfficerId: { } id } => OfficerNames.GetValueOrDefault(id, step.Actor ?? "—"),
-        { Actor: RequestActors.Citizen } => "Warga (lewat bot)",
-        _ => "Sistem",
-    };
 }
