@@ -13,6 +13,8 @@ namespace ChatBot.Bot.Dialogs;
 /// </summary>
 public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, ILogger<DialogEngine> logger)
 {
+    private readonly Domain.Requests.RequestStatusLookup? statusLookup = services.GetService<Domain.Requests.RequestStatusLookup>();
+
     /// <summary>Dialogs that belong to no flow of their own: a message seen only by them is nobody's case.</summary>
     private static readonly IReadOnlySet<string> NoFlow = new HashSet<string>(StringComparer.Ordinal) { WellKnownDialogs.MainMenu, WellKnownDialogs.Help };
 
@@ -270,6 +272,13 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             return;
         }
 
+        // "status UJI-7K3P9Q": any request type's code, named by its prefix.
+        if (InterruptionRouter.AsksStatus(dc.Text) && statusLookup?.Recognize(dc.Text) is not null && dialogs.Contains(Flows.Requests.RequestStatusDialog.DialogId))
+        {
+            await StartQuickAsync(dc, Flows.Requests.RequestStatusDialog.DialogId, dc.Text);
+            return;
+        }
+
         if (dc.Stack.Instances.Count == 0)
         {
             await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionStart);
@@ -306,18 +315,23 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
             return false;
         }
 
+        await StartQuickAsync(dc, dialogId, argument);
+        return true;
+    }
+
+    private async Task StartQuickAsync(DialogContext dc, string dialogId, string argument)
+    {
         if (!InFlow(dc))
         {
             dc.CancelAllDialogs();
             await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: false));
-            return true;
+            return;
         }
 
         var depth = dc.Stack.Instances.Count;
         await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: true));
         dc.Stack.Instances.RemoveRange(depth, dc.Stack.Instances.Count - depth);
         await RepromptOrMenuAsync(dc);
-        return true;
     }
 
     /// <summary>Whether a flow (anything beyond the main menu and its prompt) is on the stack.</summary>

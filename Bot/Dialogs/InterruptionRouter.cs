@@ -110,6 +110,12 @@ public static partial class InterruptionRouter
     [GeneratedRegex(@"^[\s*_""']*(?:(?:status|cek)\s+(?:(?<litmas>litmas)|(?<integration>informasi|integrasi)|pengaduan|aduan|komplain|complaint)|(?<litmas>litmas)\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex WithArgumentPattern();
 
+    /// <summary>Whether the message asks a status ("status …", "cek …") — of what, the rest tells.</summary>
+    public static bool AsksStatus(string text) => text.Length <= 200 && AsksStatusPattern().IsMatch(text);
+
+    [GeneratedRegex(@"^[\s*_""']*(?:status|cek)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksStatusPattern();
+
     public static Command Recognize(string text) =>
         text.Length is 0 or > 40 ? Command.None : Words.GetValueOrDefault(TextNormalizer.Keyword(text), Command.None);
 }
