@@ -27,7 +27,7 @@ public sealed partial class ConsoleClient : IDisposable
         Host = host;
         if (clientAddress is not null)
         {
-            Http.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+            Http.DefaultRequestHeaders.Add(PretendRemoteAddress.Header, clientAddress);
         }
     }
 
@@ -37,7 +37,7 @@ public sealed partial class ConsoleClient : IDisposable
 
     public TestHost Host { get; }
 
-    /// <param name="clientAddress">Where the requests appear to come from (the host needs <see cref="TestClientAddress"/>).</param>
+    /// <param name="clientAddress">Where the requests appear to come from (the host needs <see cref="PretendRemoteAddress"/>).</param>
     public static ConsoleClient For(TestHost host, string? clientAddress = null) => new(host, clientAddress);
 
     /// <summary>A client already signed in as a new officer with this role.</summary>

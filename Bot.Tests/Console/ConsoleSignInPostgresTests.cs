@@ -29,7 +29,6 @@ public sealed partial class ConsoleSignInPostgresTests(PostgresServer postgres) 
         // A password check that takes a while, as PBKDF2 does on a busy server: the failures overlap.
         static void Services(IServiceCollection s)
         {
-            s.AddSingleton<IStartupFilter, TestClientAddress>();
             s.AddSingleton<IPasswordHasher<Officer>, SlowPasswordHasher>();
         }
 
@@ -37,7 +36,7 @@ public sealed partial class ConsoleSignInPostgresTests(PostgresServer postgres) 
         await using var second = await TestHost.StartAsync(settings: settings, services: Services);
         var officer = await ConsoleClient.CreateOfficerAsync(first, OfficerRole.ServiceOfficer);
 
-        var clients = Enumerable.Range(0, 20).Select(i => ConsoleClient.For(i % 2 == 0 ? first : second, TestClientAddress.NewAddress())).ToList();
+        var clients = Enumerable.Range(0, 20).Select(i => ConsoleClient.For(i % 2 == 0 ? first : second, PretendRemoteAddress.NewAddress())).ToList();
         try
         {
             var tokens = await Task.WhenAll(clients.Select(c => c.TokenAsync("/console/masuk")));

@@ -35,7 +35,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
     [Fact]
     public async Task Forty_made_up_names_from_one_address_meet_429_and_leave_no_names_in_the_audit_log()
     {
-        var address = TestClientAddress.NewAddress();
+        var address = PretendRemoteAddress.NewAddress();
         var names = Enumerable.Range(0, 40).Select(_ => "tebak-" + Guid.NewGuid().ToString("N")[..10]).ToList();
         var lastAudit = await LastAuditIdAsync();
         var verifiedBefore = service.Hasher.Verifications;
@@ -70,7 +70,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
         // The page itself still opens, and another address is not held back.
         Assert.Equal(HttpStatusCode.OK, (await attacker.Http.GetAsync("/console/masuk")).StatusCode);
         var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Pk);
-        using var colleague = ConsoleClient.For(Host, TestClientAddress.NewAddress());
+        using var colleague = ConsoleClient.For(Host, PretendRemoteAddress.NewAddress());
         Assert.Equal(HttpStatusCode.Redirect, (await colleague.SignInAsync(officer.UserName, ConsoleClient.Password)).StatusCode);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
         for (var attempt = 0; attempt < PerUserName + 3; attempt++)
         {
             // Each attempt from its own address, in varying case and spacing: one name all the same.
-            using var client = ConsoleClient.For(Host, TestClientAddress.NewAddress());
+            using var client = ConsoleClient.For(Host, PretendRemoteAddress.NewAddress());
             var spelled = attempt % 2 == 0 ? name : $"  {name.ToUpperInvariant()} ";
             statuses.Add((await client.SignInAsync(spelled, "Tebakan-2026!")).StatusCode);
         }
@@ -97,7 +97,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
         Assert.Single(rows, a => a.Action == "officer.signin.throttled");
 
         // Another name from a fresh address is still checked.
-        using var other = ConsoleClient.For(Host, TestClientAddress.NewAddress());
+        using var other = ConsoleClient.For(Host, PretendRemoteAddress.NewAddress());
         Assert.Equal(HttpStatusCode.OK, (await other.SignInAsync("lain-" + Guid.NewGuid().ToString("N")[..8], "Tebakan-2026!")).StatusCode);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
     {
         var officer = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.ServiceOfficer);
         var unknown = "tidak-ada-" + Guid.NewGuid().ToString("N")[..8];
-        using var client = ConsoleClient.For(Host, TestClientAddress.NewAddress());
+        using var client = ConsoleClient.For(Host, PretendRemoteAddress.NewAddress());
 
         // Five wrong passwords lock the account; the unknown name is tried as often, then both once
         // more, then the account with its right password (which a lock does not let through).
@@ -178,7 +178,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
     /// <summary>40 wrong passwords for <paramref name="userName"/> at once, each from its own address.</summary>
     private async Task<Burst> BurstAsync(string userName)
     {
-        var clients = Enumerable.Range(0, 40).Select(_ => ConsoleClient.For(Host, TestClientAddress.NewAddress())).ToList();
+        var clients = Enumerable.Range(0, 40).Select(_ => ConsoleClient.For(Host, PretendRemoteAddress.NewAddress())).ToList();
         try
         {
             // Each client opens the form first, so that the posts themselves arrive together.
@@ -238,7 +238,7 @@ public sealed partial class ConsoleSignInTests(SignInHost service) : IClassFixtu
 
 /// <summary>
 /// The service for <see cref="ConsoleSignInTests"/>: clients may claim an address
-/// (<see cref="TestClientAddress"/>), password checks are counted, and the clock stands still so
+/// (<see cref="PretendRemoteAddress"/>), password checks are counted, and the clock stands still so
 /// two lock-outs begun a moment apart show the same time.
 /// </summary>
 public sealed class SignInHost : IAsyncLifetime
@@ -251,7 +251,6 @@ public sealed class SignInHost : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await TestHost.StartAsync(services: s =>
     {
-        s.AddSingleton<IStartupFilter, TestClientAddress>();
         s.AddSingleton<IPasswordHasher<Officer>>(Hasher);
         s.AddSingleton<TimeProvider>(Clock);
     });

@@ -28,4 +28,8 @@ public sealed class PretendRemoteAddress : IStartupFilter
         });
         next(app);
     };
+
+    /// <summary>A made-up private IPv4 address no other test uses.</summary>
+    public static string NewAddress() =>
+        $"10.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
 }
