@@ -131,6 +131,7 @@ public sealed class ChatCommandTests : IDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(130, process.ExitCode);
         using var after = await SimulatorClient.ClaimAsync(host, "081200006005");
     }
 

@@ -32,12 +32,22 @@ public static class ChatCommand
             return start.ExitCode;
         }
 
-        // Ctrl+C: free the number before the process ends (the runtime then stops it).
-        ConsoleCancelEventHandler onCancel = (_, _) => transport.EndAsync().AsTask().Wait(TimeSpan.FromSeconds(3));
+        // Ctrl+C ends the conversation like Ctrl+D does, so the number is freed on the way out
+        // (the runtime's own ending would not wait for that).
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await ConverseAsync(transport, from, office);
+            return await ConverseAsync(transport, from, office, interrupted.Token);
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            return 130; // what a shell reports for a program ended by Ctrl+C
         }
         finally
         {
@@ -46,7 +56,7 @@ public static class ChatCommand
         }
     }
 
-    private static async Task<int> ConverseAsync(IChatTransport transport, string from, string? office)
+    private static async Task<int> ConverseAsync(IChatTransport transport, string from, string? office, CancellationToken interrupted)
     {
         var interactive = !Console.IsInputRedirected;
         if (interactive)
@@ -61,7 +71,9 @@ public static class ChatCommand
                 Console.Write("> ");
             }
 
-            var line = await Console.In.ReadLineAsync();
+            // Console.In reads synchronously even when asked asynchronously: read on a pool thread, so
+            // Ctrl+C is not stuck behind a read.
+            var line = await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(interrupted);
             if (line is null)
             {
                 break;
@@ -72,14 +84,14 @@ public static class ChatCommand
                 Console.WriteLine($"> {line}");
             }
 
-            var sent = await transport.SendAsync(from, line, office);
+            var sent = await transport.SendAsync(from, line, office).WaitAsync(interrupted);
             if (sent.Refusal is { } refusal)
             {
                 Console.Error.WriteLine(refusal.Message);
                 return refusal.ExitCode;
             }
 
-            var replies = await transport.WaitAsync(sent.Id);
+            var replies = await transport.WaitAsync(sent.Id).WaitAsync(interrupted);
             if (replies.TimedOut)
             {
                 Console.Error.WriteLine("(belum ada balasan dalam 15 detik)");
