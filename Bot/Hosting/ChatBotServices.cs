@@ -49,6 +49,8 @@ public static class ChatBotServices
         AddWorker<OutboxDispatcher>(services);
         services.AddSingleton(settings.Section<TurnProcessorOptions>("Workers:TurnProcessor"));
         services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null, sp.GetRequiredService<EmailOptions>()));
+        services.AddSingleton(settings.Section<MediaStageOptions>("Workers:MediaStage"));
+        AddWorker<MediaStage>(services);
         AddWorker<TurnProcessor>(services);
 
         services.AddSingleton(settings.Section<HandoverOptions>("Handover"));

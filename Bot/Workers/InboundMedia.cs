@@ -15,51 +15,65 @@ namespace ChatBot.Bot.Workers;
 /// </summary>
 public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions email)
 {
-    /// <summary>The attachments of <paramref name="message"/>, and a notice for the files refused.</summary>
-    public async Task<(IReadOnlyList<StoredAttachment> Attachments, string? StoredJson, string? Notice)> PrepareAsync(
-        InboundMessage message,
-        string language,
-        CancellationToken cancellationToken)
+    /// <summary>Whether WhatsApp media can be fetched at all in this process.</summary>
+    public bool FetchesWhatsApp => whatsApp is not null;
+
+    /// <summary>
+    /// Fetches the files a WhatsApp message points to (the media stage, before the turn): the ones kept,
+    /// as stored-attachments JSON, and the reasons of the ones refused, as JSON. A file that does not
+    /// arrive within <paramref name="fileTimeout"/> is refused as not delivered.
+    /// </summary>
+    public async Task<(string? StoredJson, string? RefusedJson)> FetchAsync(InboundMessage message, TimeSpan fileTimeout, CancellationToken cancellationToken)
+    {
+        var media = WhatsAppInbound.ReadMedia(message.Payload);
+        var stored = new List<StoredAttachment>();
+        var refusals = new List<string>();
+        foreach (var item in media)
+        {
+            if (whatsApp is null)
+            {
+                refusals.Add(MediaRefusal.Unavailable);
+                continue;
+            }
+
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(fileTimeout);
+            try
+            {
+                switch (await whatsApp.FetchAsync(item.Url, item.ContentType, limit.Token))
+                {
+                    case MediaResult.Stored file:
+                        stored.Add(file.Attachment);
+                        break;
+                    case MediaResult.Refused refused:
+                        refusals.Add(refused.Reason);
+                        break;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                refusals.Add(MediaRefusal.Unavailable);
+            }
+        }
+
+        return (stored.Count == 0 ? null : JsonSerializer.Serialize(stored), refusals.Count == 0 ? null : JsonSerializer.Serialize(refusals));
+    }
+
+    /// <summary>
+    /// The attachments of <paramref name="message"/> as its turn sees them, and a notice for the files
+    /// refused. Nothing is downloaded here: WhatsApp media was fetched by the media stage.
+    /// </summary>
+    public (IReadOnlyList<StoredAttachment> Attachments, string? Notice) Prepare(InboundMessage message, string language)
     {
         var texts = DialogTexts.For(language);
         if (message.Channel == ChannelKind.Email)
         {
             var refusedInMail = EmailInboundPayload.FromJson(message.Payload)?.Refused ?? [];
-            return (StoredAttachment.ListFromJson(message.Attachments), null, Notice(refusedInMail, email.MaxAttachmentBytes, texts));
+            return (StoredAttachment.ListFromJson(message.Attachments), Notice(refusedInMail, email.MaxAttachmentBytes, texts));
         }
 
-        if (!string.IsNullOrEmpty(message.Attachments))
-        {
-            return (StoredAttachment.ListFromJson(message.Attachments), null, null);
-        }
-
-        if (message.Channel != ChannelKind.WhatsApp || whatsApp is null)
-        {
-            return ([], null, null);
-        }
-
-        var media = WhatsAppInbound.ReadMedia(message.Payload);
-        if (media.Count == 0)
-        {
-            return ([], null, null);
-        }
-
-        var stored = new List<StoredAttachment>();
-        var refusals = new List<string>();
-        foreach (var item in media)
-        {
-            switch (await whatsApp.FetchAsync(item.Url, item.ContentType, cancellationToken))
-            {
-                case MediaResult.Stored file:
-                    stored.Add(file.Attachment);
-                    break;
-                case MediaResult.Refused refused:
-                    refusals.Add(refused.Reason);
-                    break;
-            }
-        }
-
-        return (stored, stored.Count == 0 ? null : JsonSerializer.Serialize(stored), Notice(refusals, whatsApp.MaxBytes, texts));
+        var refused = string.IsNullOrEmpty(message.MediaRefused) ? [] : JsonSerializer.Deserialize<List<string>>(message.MediaRefused) ?? [];
+        return (StoredAttachment.ListFromJson(message.Attachments), Notice(refused, whatsApp?.MaxBytes ?? 0, texts));
     }
 
     /// <summary>One sentence per kind of refusal (too large, wrong type, not delivered), or null when nothing was refused.</summary>

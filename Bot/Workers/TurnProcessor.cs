@@ -53,8 +53,12 @@ public sealed class TurnProcessor(
         List<InboundMessage> batch;
         await using (var db = factory.CreateDbContext())
         {
+            // A person's message waits while an earlier one of theirs is still fetching its files: their
+            // turns keep their order; everyone else's go on.
             batch = await db.InboundMessages.AsNoTracking()
-                .Where(m => m.Status == InboundStatus.Pending)
+                .Where(m => m.Status == InboundStatus.Pending
+                    && !db.InboundMessages.Any(w => w.Status == InboundStatus.AwaitingMedia && w.Id < m.Id
+                        && w.OfficeId == m.OfficeId && w.Channel == m.Channel && w.From == m.From))
                 .OrderBy(m => m.Id)
                 .Take(options.BatchSize)
                 .ToListAsync(cancellationToken);
@@ -189,7 +193,7 @@ public sealed class TurnProcessor(
                 }
             }
 
-            var (attachments, storedJson, refused) = await media.PrepareAsync(message, conversation.Language, cancellationToken);
+            var (attachments, refused) = media.Prepare(message, conversation.Language);
             var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
             var (said, flows) = await engine.RunAsync(conversation, office, input, db, now, cancellationToken);
             if (refused is not null)
@@ -202,7 +206,7 @@ public sealed class TurnProcessor(
                 said = [new Reply(notice), .. said];
             }
 
-            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel, conversation.Language), flows, storedJson));
+            outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, said.Count == 0 ? null : ReplyRenderer.Render(said, message.Channel, conversation.Language), flows));
         }
 
         var queued = await CommitAsync(db, outcomes, revisions, now, cancellationToken);
@@ -250,7 +254,7 @@ public sealed class TurnProcessor(
         }
 
         var body = said.Count == 0 ? null : ReplyRenderer.Render(said, conversation.Channel, conversation.Language);
-        return new TurnOutcome(message, conversation, InboundStatus.Done, null, body, flows, Kind: request.Kind, Topic: request.Topic, Payload: request.Payload, To: conversation.UserAddress);
+        return new TurnOutcome(message, conversation, InboundStatus.Done, null, body, flows, Kind: request.Kind, Topic: request.Topic, Payload: request.Payload);
     }
 
     private const string UpdateConversationSql = """
@@ -261,7 +265,7 @@ public sealed class TurnProcessor(
 
     private const string UpdateInboundSql = """
         UPDATE "InboundMessages" SET "Status" = @status, "ProcessedAt" = @processed, "ConversationId" = @conversation, "Note" = @note,
-            "Attachments" = COALESCE(@attachments, "Attachments"), "Flows" = @flows
+            "Flows" = @flows
         WHERE "Id" = @id AND "Status" = 'Pending'
         """;
 
@@ -310,15 +314,14 @@ public sealed class TurnProcessor(
             }
         }
 
-        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "attachments", "flows"))
+        await using (var update = StoreCommand.Create(db, UpdateInboundSql, "id", "status", "processed", "conversation", "note", "flows"))
         await using (var insert = StoreCommand.Create(db, InsertOutboundSql, "conversation", "inbound", "channel", "to", "from", "body", "kind", "status", "now", "payload", "flows", "topic"))
         {
             foreach (var outcome in outcomes)
             {
                 var message = outcome.Message;
                 var changed = await update.Set("id", message.Id).Set("status", outcome.Status).Set("processed", now)
-                    .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).Set("attachments", outcome.Attachments)
-                    .Set("flows", outcome.Flows)
+                    .Set("conversation", outcome.Conversation?.Id).Set("note", outcome.Note).Set("flows", outcome.Flows)
                     .ExecuteAsync(cancellationToken);
                 if (changed != 1)
                 {
@@ -327,11 +330,20 @@ public sealed class TurnProcessor(
 
                 if (outcome.Reply is not null && outcome.Conversation is not null)
                 {
-                    var id = await insert.Set("conversation", outcome.Conversation.Id).Set("inbound", message.Id).Set("channel", message.Channel)
-                        .Set("to", outcome.To ?? message.From).Set("from", message.SystemTurn ? null : message.To).Set("body", outcome.Reply).Set("kind", outcome.Kind)
-                        .Set("status", OutboundStatus.Queued).Set("now", now)
-                        .Set("payload", outcome.Payload ?? (message.Channel == ChannelKind.Email && !message.SystemTurn ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null))
-                        .Set("flows", outcome.Flows).Set("topic", outcome.Topic)
+                    // The same row every other part of the service queues; only its insert is batched here.
+                    var row = OutboundMessage.Queued(
+                        outcome.Conversation,
+                        outcome.Reply,
+                        outcome.Kind,
+                        now,
+                        outcome.Topic,
+                        outcome.Payload ?? (message.Channel == ChannelKind.Email && !message.SystemTurn ? EmailThreading.ForReplyTo(message.Payload)?.ToJson() : null),
+                        outcome.Flows ?? "");
+                    row.InboundMessageId = message.Id;
+                    row.From = message.SystemTurn ? null : message.To;
+                    var id = await insert.Set("conversation", row.ConversationId).Set("inbound", row.InboundMessageId).Set("channel", row.Channel)
+                        .Set("to", row.To).Set("from", row.From).Set("body", row.Body).Set("kind", row.Kind)
+                        .Set("status", row.Status).Set("now", row.CreatedAt).Set("payload", row.Payload).Set("flows", row.Flows).Set("topic", row.Topic)
                         .ScalarAsync(cancellationToken);
                     queued[message.Id] = Convert.ToInt64(id, CultureInfo.InvariantCulture);
                 }
@@ -403,9 +415,7 @@ public sealed class TurnProcessor(
         string? Note,
         string? Reply,
         string? Flows,
-        string? Attachments = null,
         OutboundKind Kind = OutboundKind.Reply,
         string? Topic = null,
-        string? Payload = null,
-        string? To = null);
+        string? Payload = null);
 }

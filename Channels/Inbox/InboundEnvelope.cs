@@ -8,6 +8,7 @@ namespace ChatBot.Channels.Inbox;
 /// <param name="From">Sender, normalised (E.164 or e-mail address).</param>
 /// <param name="To">The address it was sent to; selects the office.</param>
 /// <param name="Body">Text, possibly empty.</param>
+/// <param name="AwaitsMedia">The message points to files still to be fetched (WhatsApp media): its turn waits for the media stage.</param>
 public sealed record InboundEnvelope(
     ChannelKind Channel,
     string ProviderMessageId,
@@ -16,7 +17,8 @@ public sealed record InboundEnvelope(
     string? Body,
     string? SenderName = null,
     IReadOnlyList<StoredAttachment>? Attachments = null,
-    string? Payload = null);
+    string? Payload = null,
+    bool AwaitsMedia = false);
 
 /// <summary>What storing an inbound message did.</summary>
 /// <param name="InboundMessageId">The stored row (the existing one for a duplicate).</param>

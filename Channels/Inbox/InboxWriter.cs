@@ -113,6 +113,7 @@ public sealed class InboxWriter(
         var now = time.GetUtcNow().UtcDateTime;
         var results = new StoreResult[batch.Count];
         var storedPending = false;
+        var storedMedia = false;
         await using (var db = factory.CreateDbContext())
         {
             await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
@@ -123,7 +124,7 @@ public sealed class InboxWriter(
             {
                 var envelope = batch[i].Envelope;
                 var office = offices.Resolve(envelope.Channel, envelope.To);
-                var status = office is null ? InboundStatus.Ignored : InboundStatus.Pending;
+                var status = office is null ? InboundStatus.Ignored : envelope.AwaitsMedia ? InboundStatus.AwaitingMedia : InboundStatus.Pending;
                 var id = await insert
                     .Set("channel", envelope.Channel)
                     .Set("provider", envelope.ProviderMessageId)
@@ -142,7 +143,8 @@ public sealed class InboxWriter(
                 if (id is not null)
                 {
                     results[i] = new StoreResult(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture), Duplicate: false, Ignored: office is null);
-                    storedPending |= office is not null;
+                    storedPending |= status == InboundStatus.Pending;
+                    storedMedia |= status == InboundStatus.AwaitingMedia;
                     if (office is null)
                     {
                         logger.LogWarning("Inbound message {InboundId} on {Channel} was sent to an address no office answers on; stored, not answered", results[i].InboundMessageId, envelope.Channel);
@@ -168,6 +170,11 @@ public sealed class InboxWriter(
         if (storedPending)
         {
             events.InboundStored.Set();
+        }
+
+        if (storedMedia)
+        {
+            events.MediaAwaited.Set();
         }
 
         PipelineMetrics.Record("inbox", started, batch.Count);

@@ -27,11 +27,16 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var now = Time.GetUtcNow().UtcDateTime;
         List<OutboundMessage> queued;
         await using (var db = factory.CreateDbContext())
         {
+            // Due rows are found by time, so rows that wait (a retry, a limit of ours) never keep newer
+            // ones from going out; a row still waits while an earlier row of its conversation does.
             queued = await db.OutboundMessages.AsNoTracking()
-                .Where(m => m.Status == OutboundStatus.Queued)
+                .Where(m => m.Status == OutboundStatus.Queued && m.NextAttemptAt <= now
+                    && !db.OutboundMessages.Any(w => w.ConversationId == m.ConversationId && w.Status == OutboundStatus.Queued
+                        && w.Id < m.Id && w.NextAttemptAt > now))
                 .OrderBy(m => m.Id)
                 .Take(options.BatchSize)
                 .ToListAsync(cancellationToken);
@@ -42,17 +47,7 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        var now = Time.GetUtcNow().UtcDateTime;
-        var due = queued
-            .GroupBy(m => m.ConversationId)
-            .Select(g => g.TakeWhile(m => m.NextAttemptAt <= now).ToList())
-            .Where(rows => rows.Count > 0)
-            .ToList();
-        if (due.Count == 0)
-        {
-            return 0;
-        }
-
+        var due = queued.GroupBy(m => m.ConversationId).Select(g => g.ToList()).ToList();
         var optedOut = await OptedOutAsync(due, cancellationToken);
         var outcomes = new List<(OutboundMessage Row, SendResult Result)>();
         await Parallel.ForEachAsync(

@@ -25,6 +25,9 @@ public sealed class PipelineEvents
     /// <summary>Set when inbound messages were stored; wakes the turn processor.</summary>
     public Signal InboundStored { get; } = new();
 
+    /// <summary>Set when messages with files to fetch were stored; wakes the media stage.</summary>
+    public Signal MediaAwaited { get; } = new();
+
     /// <summary>Set when outbox rows were committed; wakes the dispatcher.</summary>
     public Signal OutboxQueued { get; } = new();
 

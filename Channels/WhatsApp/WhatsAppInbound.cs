@@ -46,7 +46,8 @@ public sealed record WhatsAppInboundMessage(
         Text,
         SenderName: ProfileName,
         Attachments: null,
-        Payload: Payload);
+        Payload: Payload,
+        AwaitsMedia: Media.Count > 0);
 }
 
 /// <summary>Reads Twilio's WhatsApp webhook form (incoming messages and status callbacks).</summary>

@@ -10,6 +10,9 @@ public enum InboundStatus
 
     /// <summary>Stored but deliberately not answered (unknown office address, auto-reply, ...).</summary>
     Ignored,
+
+    /// <summary>Stored; the files it points to (WhatsApp media) are being fetched before its turn.</summary>
+    AwaitingMedia,
 }
 
 /// <summary>
@@ -70,6 +73,9 @@ public sealed class InboundMessage
     /// (<see cref="SystemTurns"/>): transcripts, counts and the simulator leave it out.
     /// </summary>
     public bool SystemTurn { get; set; }
+
+    /// <summary>Why files it pointed to were not kept (JSON array of <c>MediaRefusal</c> reasons); null when none was refused.</summary>
+    public string? MediaRefused { get; set; }
 }
 
 /// <summary>An attachment saved in private storage after its real type and size were checked.</summary>

@@ -46,6 +46,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         b.Property(m => m.SenderName).HasMaxLength(200);
         b.Property(m => m.Note).HasMaxLength(500);
         b.Property(m => m.Flows).HasMaxLength(FlowTags.MaxLength);
+        b.Property(m => m.MediaRefused).HasMaxLength(200);
         b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
         b.HasIndex(m => new { m.Status, m.Id });
         b.HasIndex(m => new { m.ConversationId, m.Id });
@@ -83,6 +84,8 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.Property(m => m.Flows).HasMaxLength(FlowTags.MaxLength);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(m => new { m.Status, m.Id });
+        // Due rows are found by time, not by position, so rows that wait never hold newer ones back.
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => new { m.ConversationId, m.Id });
         b.HasIndex(m => m.InboundMessageId);
         b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();

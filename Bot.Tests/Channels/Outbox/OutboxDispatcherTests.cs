@@ -123,6 +123,48 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_waiting_at_the_head_of_the_outbox_hold_back_only_their_own_conversation()
+    {
+        // 300 rows deferred by a limit of ours (or waiting for a retry), then one more for the same person.
+        var now = _time.GetUtcNow().UtcDateTime;
+        var waiting = new List<long>();
+        for (var i = 0; i < 300; i++)
+        {
+            waiting.Add(await QueueAsync($"waiting {i}", notBefore: now.AddMinutes(10)));
+        }
+
+        var sameConversation = await QueueAsync("after the waiting ones");
+        var otherConversation = await QueueAsync("another person's reply", conversationId: await NewConversationAsync("+6281200003002"));
+        var bodies = new List<string>();
+        _sender.Setup(s => s.SendAsync(It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OutboundMessage m, CancellationToken _) =>
+            {
+                lock (bodies)
+                {
+                    bodies.Add(m.Body);
+                }
+
+                return new SendResult.Sent($"SM{m.Id}");
+            });
+        var dispatcher = Dispatcher();
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal(["another person's reply"], bodies);
+        Assert.Equal(OutboundStatus.Sent, (await ReadAsync(otherConversation)).Status);
+        Assert.Equal(OutboundStatus.Queued, (await ReadAsync(sameConversation)).Status);
+
+        // Once due, the waiting rows go first and the later row of their conversation last.
+        _time.Advance(TimeSpan.FromMinutes(11));
+        while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(302, bodies.Count);
+        Assert.Equal([.. Enumerable.Range(0, 300).Select(i => $"waiting {i}"), "after the waiting ones"], bodies.Skip(1));
+        Assert.Equal(OutboundStatus.Sent, (await ReadAsync(sameConversation)).Status);
+    }
+
+    [Fact]
     public async Task Repeated_transient_failures_end_as_failed_instead_of_retrying_forever()
     {
         var id = await QueueAsync("first");
@@ -168,20 +210,29 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private OutboxDispatcher Dispatcher(OutboxOptions? options = null) =>
         new(_factory, [_sender.Object], new PipelineEvents(), options ?? new OutboxOptions(), _time, NullLogger<OutboxDispatcher>.Instance);
 
-    private async Task<long> QueueAsync(string body, OutboundKind kind = OutboundKind.Reply)
+    private async Task<long> NewConversationAsync(string address)
+    {
+        await using var db = _factory.CreateDbContext();
+        var conversation = new Conversation { OfficeId = (await db.Offices.SingleAsync()).Id, Channel = ChannelKind.WhatsApp, UserAddress = address };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync();
+        return conversation.Id;
+    }
+
+    private async Task<long> QueueAsync(string body, OutboundKind kind = OutboundKind.Reply, DateTime? notBefore = null, long? conversationId = null)
     {
         await using var db = _factory.CreateDbContext();
         var now = _time.GetUtcNow().UtcDateTime;
         var row = new OutboundMessage
         {
-            ConversationId = _conversationId,
+            ConversationId = conversationId ?? _conversationId,
             Channel = ChannelKind.WhatsApp,
             To = "+6281200003001",
             Body = body,
             Kind = kind,
             Status = OutboundStatus.Queued,
             CreatedAt = now,
-            NextAttemptAt = now,
+            NextAttemptAt = notBefore ?? now,
         };
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync();

@@ -365,6 +365,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("MediaRefused")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -507,6 +511,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("ConversationId", "Id");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages");
                 });

@@ -348,6 +348,10 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MediaRefused")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -488,6 +492,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ConversationId", "Id");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages");
                 });
