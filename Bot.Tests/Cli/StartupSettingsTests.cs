@@ -32,6 +32,28 @@ public sealed class StartupSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Values_that_would_silently_stop_a_worker_or_a_flow_are_refused_at_start()
+    {
+        // A batch of zero would take no message at all: every turn would wait forever.
+        var (exitCode, output) = await RunAsync(
+            "serve",
+            "--Urls=http://127.0.0.1:0",
+            "--Workers:TurnProcessor:BatchSize=0",
+            "--Outbox:PollInterval=00:00:00",
+            "--Visits:OfferedSlots=0",
+            "--IntegrationInfo:ResumeAfter=-01:00:00",
+            "--Console:SessionTimeout=00:00:00");
+
+        Assert.Equal(CommandLine.BadSettings, exitCode);
+        Assert.Contains("- Workers:TurnProcessor:BatchSize must be between 1 and 10000.", output);
+        Assert.Contains("- Outbox:PollInterval must be longer than zero", output);
+        Assert.Contains("- Visits:OfferedSlots must be between 1 and 20.", output);
+        Assert.Contains("- IntegrationInfo:ResumeAfter must be longer than zero", output);
+        Assert.Contains("- Console:SessionTimeout must be positive.", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task A_bad_log_level_is_named_too()
     {
         var (exitCode, output) = await RunAsync("migrate", "--Logging:Level=loud");

@@ -46,7 +46,7 @@ public static class ConsoleSetup
     public static WebApplicationBuilder AddOfficerConsole(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = ConsoleOptions.Read(builder.Configuration);
+        var options = Hosting.SettingsCheck.Bind<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section);
 
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>

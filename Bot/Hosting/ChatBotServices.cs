@@ -55,13 +55,6 @@ public static class ChatBotServices
 
         services.AddSingleton(settings.Section<HandoverOptions>("Handover"));
         var lookups = settings.Section<LookupOptions>(LookupOptions.Section);
-        settings.Run(() =>
-        {
-            if (lookups.Problems() is { Count: > 0 } problems)
-            {
-                throw new SettingsException(problems);
-            }
-        });
         services.AddSingleton(lookups);
         services.AddSingleton<LookupThrottle>();
         services.AddSingleton(DomainEventWiring.Create);
@@ -73,13 +66,6 @@ public static class ChatBotServices
 
         // WhatsApp (Twilio): settings are checked at start, with a clear message for each problem.
         var twilio = settings.Section<TwilioOptions>(TwilioOptions.Section);
-        settings.Run(() =>
-        {
-            if (twilio.Problems() is { Count: > 0 } problems)
-            {
-                throw new SettingsException(problems);
-            }
-        });
 
         services.TryAddSingleton(twilio);
         services.AddWhatsAppInbound();
@@ -96,13 +82,6 @@ public static class ChatBotServices
 
         // E-mail (IMAP in, SMTP out).
         var email = settings.Section<EmailOptions>(EmailOptions.Section);
-        settings.Run(() =>
-        {
-            if (email.Problems() is { Count: > 0 } problems)
-            {
-                throw new SettingsException(problems);
-            }
-        });
 
         services.TryAddSingleton(email);
         // Files people send (both channels): Media:Root, default data/media beside the store.
@@ -121,13 +100,6 @@ public static class ChatBotServices
             simulator.Enabled = SimulatorOptions.EnabledByDefault(twilio.Enabled, email.Enabled);
         }
 
-        settings.Run(() =>
-        {
-            if (simulator.SessionIdleTimeout <= TimeSpan.Zero)
-            {
-                throw new SettingsException("Channels:Simulator:SessionIdleTimeout must be longer than zero, e.g. 00:30:00.");
-            }
-        });
         services.TryAddSingleton(simulator);
         if (simulator.Enabled)
         {
@@ -135,8 +107,7 @@ public static class ChatBotServices
             services.AddSingleton<IChannelSender, SimulatorSender>();
         }
 
-        var console = new ConsoleOptions();
-        settings.Run(() => console = ConsoleOptions.Read(configuration));
+        var console = settings.Section<ConsoleOptions>(ConsoleOptions.Section);
         services.AddSingleton(console);
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Officer>>(new Microsoft.AspNetCore.Identity.PasswordHasher<Officer>());
         services.AddSingleton<OfficerAccounts>();

@@ -10,13 +10,33 @@ internal sealed class SettingsCheck(IConfiguration configuration)
 {
     private readonly List<string> _problems = [];
 
-    /// <summary>Binds a section; a value that does not convert is a problem, and the defaults stand in.</summary>
+    /// <summary>
+    /// Binds a section and checks it (<see cref="SettingsValidation"/>); a value that does not convert or
+    /// breaks a rule is a problem, and the defaults stand in.
+    /// </summary>
     public T Section<T>(string path)
         where T : class, new()
     {
         T? bound = null;
-        Run(() => bound = configuration.GetSection(path).Get<T>());
+        Run(() => bound = Bind<T>(configuration, path));
         return bound ?? new T();
+    }
+
+    /// <summary>Binds a section and checks it; throws a <see cref="SettingsException"/> naming every problem.</summary>
+    public static T Bind<T>(IConfiguration configuration, string path)
+        where T : class, new()
+    {
+        T bound;
+        try
+        {
+            bound = configuration.GetSection(path).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException ex) when (IsConversionFailure(ex))
+        {
+            throw new SettingsException(ex.Message);
+        }
+
+        return SettingsValidation.Checked(bound, path);
     }
 
     /// <summary>Runs part of the composition; its settings problems are collected instead of ending it.</summary>

@@ -1,5 +1,5 @@
+using ChatBot.Domain;
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Persistence;
@@ -11,12 +11,14 @@ namespace ChatBot.Bot.Workers;
 public sealed class MediaStageOptions
 {
     /// <summary>How long one file may take to arrive before it counts as not delivered.</summary>
+    [Positive]
     public TimeSpan FileTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Messages whose files are fetched at the same time.</summary>
-    [Range(1, 64)]
+    [Between(1, 64)]
     public int MaxParallel { get; set; } = 8;
 
+    [Positive]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 

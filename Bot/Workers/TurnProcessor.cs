@@ -1,3 +1,4 @@
+using ChatBot.Domain;
 using System.Data;
 using System.Globalization;
 using ChatBot.Bot.Dialogs;
@@ -16,8 +17,10 @@ namespace ChatBot.Bot.Workers;
 public sealed class TurnProcessorOptions
 {
     /// <summary>Turns read and committed together (group commit).</summary>
+    [Between(1, 10_000)]
     public int BatchSize { get; set; } = 128;
 
+    [Positive]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Off only in tests that stop the pipeline between "stored" and "answered".</summary>

@@ -1,3 +1,4 @@
+using ChatBot.Domain;
 namespace ChatBot.Channels.Email;
 
 /// <summary>IMAP settings of the office mailbox (<c>Channels:Email:Imap</c>).</summary>
@@ -31,7 +32,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Bound from <c>Channels:Email</c>. Passwords come from the environment or user-secrets.</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : ISettingsRules
 {
     public const string Section = "Channels:Email";
 

@@ -1,3 +1,5 @@
+using ChatBot.Domain;
+
 namespace ChatBot.Channels.Simulator;
 
 /// <summary>Bound from <c>Channels:Simulator</c>.</summary>
@@ -19,5 +21,6 @@ public sealed class SimulatorOptions
     public static bool EnabledByDefault(bool whatsApp, bool email) => !whatsApp && !email;
 
     /// <summary>A simulator session nobody used for this long is over, and its number is free again.</summary>
+    [Positive]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -1,3 +1,4 @@
+using ChatBot.Domain;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.Channels.WhatsApp;
@@ -16,7 +17,7 @@ public sealed class WhatsAppTemplate
 }
 
 /// <summary>Bound from <c>Channels:WhatsApp</c>. The auth token is a secret: environment or user-secrets only.</summary>
-public sealed partial class TwilioOptions
+public sealed partial class TwilioOptions : ISettingsRules
 {
     public const string Section = "Channels:WhatsApp";
 

@@ -3,7 +3,7 @@ using ChatBot.Domain.Sla;
 namespace ChatBot.Domain.Complaints;
 
 /// <summary>Bound from <c>Complaints</c>: the SOP's deadlines, in working days.</summary>
-public sealed class ComplaintOptions
+public sealed class ComplaintOptions : ISettingsRules
 {
     public const string Section = "Complaints";
 

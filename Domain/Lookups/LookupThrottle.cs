@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatBot.Domain.Lookups;
 
 /// <summary>Bound from <c>Lookups</c>.</summary>
-public sealed class LookupOptions
+public sealed class LookupOptions : ISettingsRules
 {
     public const string Section = "Lookups";
 

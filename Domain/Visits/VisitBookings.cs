@@ -10,18 +10,23 @@ namespace ChatBot.Domain.Visits;
 public sealed class VisitOptions
 {
     /// <summary>How long before its slot a booking's reminder goes out.</summary>
+    [Positive]
     public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>How often the reminder worker looks for due reminders.</summary>
+    [Positive]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How far ahead slots are offered.</summary>
+    [Between(1, 366)]
     public int HorizonDays { get; set; } = 14;
 
     /// <summary>How many open slots the family is offered at once.</summary>
+    [Between(1, 20)]
     public int OfferedSlots { get; set; } = 5;
 
     /// <summary>A slot must start at least this long after booking (time to prepare the inmate).</summary>
+    [Positive(AllowZero = true)]
     public TimeSpan MinimumLead { get; set; } = TimeSpan.FromMinutes(15);
 }
 

@@ -1,7 +1,8 @@
+using ChatBot.Domain;
 namespace ChatBot.Bot.OfficerConsole.Auth;
 
 /// <summary>Bound from <c>Console</c>; checked on start (<see cref="Read"/>).</summary>
-public sealed class ConsoleOptions
+public sealed class ConsoleOptions : ISettingsRules
 {
     public const string Section = "Console";
 
@@ -25,19 +26,7 @@ public sealed class ConsoleOptions
     /// <summary>Failed sign-ins a minute for one user name, from anywhere, before it is refused for a while.</summary>
     public int SignInAttemptsPerUserName { get; set; } = 10;
 
-    /// <summary>Binds the section and refuses settings the console cannot work with.</summary>
-    public static ConsoleOptions Read(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
-        if (options.Problems() is { Count: > 0 } problems)
-        {
-            throw new ChatBot.Domain.SettingsException(problems);
-        }
-
-        return options;
-    }
-
-    public List<string> Problems()
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (SessionTimeout <= TimeSpan.Zero)

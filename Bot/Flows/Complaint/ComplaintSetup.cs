@@ -16,16 +16,12 @@ public static class ComplaintSetup
 {
     public static IServiceCollection AddComplaints(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new ComplaintOptions();
-        if (options.Problems() is { Count: > 0 } problems)
-        {
-            throw new ChatBot.Domain.SettingsException(problems);
-        }
+        var options = ChatBot.Bot.Hosting.SettingsCheck.Bind<ComplaintOptions>(configuration, ComplaintOptions.Section);
 
         services.AddSingleton(options);
 
         // The working-day calendar is shared by every service with deadlines in working days.
-        var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
+        var sla = ChatBot.Bot.Hosting.SettingsCheck.Bind<SlaOptions>(configuration, SlaOptions.Section);
         services.TryAddSingleton(sla);
         services.TryAddSingleton(new WorkingDayCalendar(sla)); // checks Sla:Weekend at start
         var requests = ComplaintRequests.Create(options);

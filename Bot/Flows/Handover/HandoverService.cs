@@ -1,3 +1,4 @@
+using ChatBot.Domain;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
@@ -13,9 +14,11 @@ namespace ChatBot.Bot.Flows.Handover;
 public sealed class HandoverOptions
 {
     /// <summary>How long a person waits for an officer before being offered to leave a message.</summary>
+    [Positive]
     public TimeSpan WaitLimit { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often waiting conversations are checked against the limit.</summary>
+    [Positive]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 

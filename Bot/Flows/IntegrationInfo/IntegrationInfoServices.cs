@@ -17,8 +17,7 @@ public static class IntegrationInfoServices
 
     public static IServiceCollection AddIntegrationInfo(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("IntegrationInfo").Get<IntegrationOptions>() ?? new IntegrationOptions();
-        options.Validate();
+        var options = Hosting.SettingsCheck.Bind<IntegrationOptions>(configuration, "IntegrationInfo");
         services.AddSingleton(options);
         var requests = IntegrationRequests.Create();
         services.AddSingleton(requests);

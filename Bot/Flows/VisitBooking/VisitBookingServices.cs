@@ -16,7 +16,7 @@ public static class VisitBookingServices
 
     public static IServiceCollection AddVisitBooking(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Visits").Get<VisitOptions>() ?? new VisitOptions());
+        services.AddSingleton(Hosting.SettingsCheck.Bind<VisitOptions>(configuration, "Visits"));
         services.AddSingleton<VisitBookings>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<IImporter, RosterImporter>();
