@@ -21,9 +21,9 @@ public sealed class TestDetailsState
 /// </summary>
 public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
     "integration-info",
-    1,
-    step => step.PromptAsync(EmailPrompt.DefaultId, new PromptOptions { Prompt = "Alamat email?" }),
-    step =>
+    [
+    ("email", step => step.PromptAsync(EmailPrompt.DefaultId, new PromptOptions { Prompt = "Alamat email?" })),
+    ("nik", step =>
     {
         if (step.Result is string email)
         {
@@ -31,8 +31,8 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
         }
 
         return step.PromptAsync(NikPrompt.DefaultId, new PromptOptions { Prompt = "NIK?" });
-    },
-    step =>
+    }),
+    ("people", step =>
     {
         if (step.Result is string nik)
         {
@@ -40,8 +40,8 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
         }
 
         return step.PromptAsync(NumberPrompt.DefaultId, new PromptOptions { Prompt = "Berapa orang?", Min = 1, Max = 3 });
-    },
-    step =>
+    }),
+    ("relation", step =>
     {
         if (step.Result is long people)
         {
@@ -53,8 +53,8 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
             Prompt = "Hubungan dengan WBP?",
             Choices = [new("family", "Keluarga", ["istri", "suami", "anak"]), new("lawyer", "Kuasa hukum", ["pengacara"])],
         });
-    },
-    step =>
+    }),
+    ("ktp", step =>
     {
         if (step.Result is Choice relation)
         {
@@ -67,10 +67,11 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
             ContentTypes = ["image/jpeg", "image/png", "application/pdf"],
             MaxBytes = 2 * 1024 * 1024,
         });
-    },
-    step =>
+    }),
+    ("summary", step =>
     {
         var file = (step.Result as StoredAttachmentResult)?.File;
         step.Say($"Data: {step.State.Email}, {step.State.Nik}, {step.State.People} orang, {step.State.Relation}, {file?.ContentType}");
         return step.EndAsync();
-    });
+    }),
+    ]);

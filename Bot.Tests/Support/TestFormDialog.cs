@@ -25,8 +25,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
     private readonly bool _severalAnswers;
 
     /// <param name="severalAnswers">Whether an e-mail may answer several of its questions, one per line.</param>
-    public TestFormDialog(int version = 1, bool severalAnswers = false)
-        : base(DialogId, version, AskName, AskDate, AskPhone, Confirm, Finish)
+    /// <param name="askTitle">A later release of the flow, with a question inserted after the name.</param>
+    public TestFormDialog(bool severalAnswers = false, bool askTitle = false)
+        : base(DialogId, askTitle ? [AskName, AskTitle, AskDate, AskPhone, Confirm, Finish] : [AskName, AskDate, AskPhone, Confirm, Finish])
     {
         _severalAnswers = severalAnswers;
     }
@@ -35,6 +36,16 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
 
     private static Task<DialogTurnResult> AskName(WaterfallStepContext<TestFormState> step) =>
         step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Siapa nama Anda?", MaxLength = 100 });
+
+    private static Task<DialogTurnResult> AskTitle(WaterfallStepContext<TestFormState> step)
+    {
+        if (step.Result is string name)
+        {
+            step.State.Name = name;
+        }
+
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Sapaan Anda (Bapak/Ibu)?", MaxLength = 20 });
+    }
 
     private static Task<DialogTurnResult> AskDate(WaterfallStepContext<TestFormState> step)
     {

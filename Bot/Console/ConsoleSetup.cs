@@ -135,9 +135,41 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Pk), nameof(OfficerRole.Kepala), nameof(OfficerRole.Admin)))
             .AddPolicy(ConsoleClaims.HandoverPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
             .AddPolicy(ConsoleClaims.IdentityPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
+            .AddPolicy(ConsoleClaims.VisitsPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.VisitOfficer)))
+            .AddPolicy(ConsoleClaims.IntegrationPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
+            .AddPolicy(Complaints.ComplaintPolicies.Complaints, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
+            .AddPolicy(Complaints.ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
+        AddConversationCases(services);
 
         return builder;
+    }
+
+    /// <summary>
+    /// Which conversations belong to which service's cases, and the policy that may see them
+    /// (<see cref="ConversationAccess"/>): the console decides this, the flows know nothing of it.
+    /// </summary>
+    private static void AddConversationCases(IServiceCollection services)
+    {
+        services.AddSingleton(new ConversationCase(
+            "kunjungan video call", ConsoleClaims.VisitsPolicy, Flows.VisitBooking.VisitBookingDialog.DialogId, db => db.Visits.Select(v => v.ConversationId)));
+        services.AddSingleton(new ConversationCase(
+            "litmas", ConsoleClaims.LitmasPolicy, Bot.Dialogs.WellKnownDialogs.LitmasStatus, db => db.LitmasSubscriptions.Select(s => s.ConversationId)));
+        services.AddSingleton(new ConversationCase(
+            "permohonan informasi integrasi",
+            ConsoleClaims.IntegrationPolicy,
+            Bot.Dialogs.WellKnownDialogs.IntegrationInfo,
+            db => db.IntegrationRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
+        // A complaint's reporter data is for the head and the desk; so is the conversation that filed it.
+        services.AddSingleton(new ConversationCase(
+            "pengaduan",
+            Complaints.ComplaintPolicies.Reporter,
+            Flows.Complaint.ComplaintDialog.DialogId,
+            db => db.Complaints.Select(c => c.ConversationId),
+            db => db.Complaints.Where(c => c.Anonymous).Select(c => c.ConversationId)));
     }
 
     /// <summary>

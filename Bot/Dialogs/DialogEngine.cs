@@ -11,9 +11,18 @@ namespace ChatBot.Bot.Dialogs;
 /// passes everything else to the active dialog, and saves the stack back. The caller commits
 /// the conversation, the flow's writes and the replies in one transaction.
 /// </summary>
-public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, ILogger<DialogEngine> logger)
+public sealed class DialogEngine(
+    DialogSet dialogs,
+    IEnumerable<QuickCommand> quickCommands,
+    IEnumerable<IInterruption> interruptions,
+    IServiceProvider services,
+    ILogger<DialogEngine> logger)
 {
-    private readonly Domain.Requests.RequestStatusLookup? statusLookup = services.GetService<Domain.Requests.RequestStatusLookup>();
+    /// <summary>What the flows' modules registered: commands that begin a flow from anywhere, in their order.</summary>
+    private readonly IReadOnlyList<QuickCommand> _quick = [.. quickCommands.OrderBy(q => q.Order)];
+
+    /// <summary>The flows' answers to engine commands (<c>petugas</c>), by command.</summary>
+    private readonly Dictionary<Command, IInterruption> _interruptions = interruptions.ToDictionary(i => i.Command);
 
     /// <summary>Dialogs that belong to no flow of their own: a message seen only by them is nobody's case.</summary>
     private static readonly IReadOnlySet<string> NoFlow = new HashSet<string>(StringComparer.Ordinal) { WellKnownDialogs.MainMenu, WellKnownDialogs.Help };
@@ -250,13 +259,13 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
                 // Officers see what the bot had collected so far.
                 var collected = InFlow(dc) ? dc.Stack.Serialize() : null;
                 dc.CancelAllDialogs();
-                if (dialogs.Contains(WellKnownDialogs.Handover) && dc.Office.Offers(Domain.Offices.OfficeServices.Handover))
+                if (_interruptions.TryGetValue(command, out var interruption))
                 {
-                    await dc.BeginDialogAsync(WellKnownDialogs.Handover, new Flows.Handover.HandoverRequest("asked", collected));
+                    await interruption.HandleAsync(dc, collected);
                 }
                 else
                 {
-                    await dc.BeginDialogAsync(WellKnownDialogs.MainMenu, WellKnownDialogs.MenuOptionOfficer);
+                    await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
                 }
 
                 return;
@@ -267,15 +276,8 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
                 return;
         }
 
-        if (InterruptionRouter.RecognizeWithArgument(dc.Text) is ({ } quick, { } argument) && await QuickAsync(dc, quick, argument))
+        if (await QuickAsync(dc))
         {
-            return;
-        }
-
-        // "status UJI-7K3P9Q": any request type's code, named by its prefix.
-        if (InterruptionRouter.AsksStatus(dc.Text) && statusLookup?.Recognize(dc.Text) is not null && dialogs.Contains(Flows.Requests.RequestStatusDialog.DialogId))
-        {
-            await StartQuickAsync(dc, Flows.Requests.RequestStatusDialog.DialogId, dc.Text);
             return;
         }
 
@@ -296,27 +298,23 @@ public sealed class DialogEngine(DialogSet dialogs, IServiceProvider services, I
     }
 
     /// <summary>
-    /// A command with an argument (<c>status litmas NUMBER</c>). Inside another flow it is answered in
-    /// this turn and the flow's question is asked again, so nothing typed so far is lost; otherwise its
-    /// flow begins, already answered. False when the office does not offer it (the text is then an
-    /// ordinary message).
+    /// A command with an argument (<c>status litmas NUMBER</c>), as the flows registered them. Inside another
+    /// flow it is answered in this turn and the flow's question is asked again, so nothing typed so far is
+    /// lost; otherwise its flow begins, already answered. False when no command matches that this office
+    /// offers (the text is then an ordinary message).
     /// </summary>
-    private async Task<bool> QuickAsync(DialogContext dc, Command command, string argument)
+    private async Task<bool> QuickAsync(DialogContext dc)
     {
-        var (dialogId, service) = command switch
+        foreach (var quick in _quick)
         {
-            Command.LitmasStatus => (WellKnownDialogs.LitmasStatus, Domain.Offices.OfficeServices.LitmasStatus),
-            Command.ComplaintStatus => (WellKnownDialogs.ComplaintStatus, Domain.Offices.OfficeServices.Complaint),
-            Command.IntegrationStatus => (WellKnownDialogs.IntegrationInfo, Domain.Offices.OfficeServices.IntegrationInfo),
-            _ => (null, Domain.Offices.OfficeServices.None),
-        };
-        if (dialogId is null || !dialogs.Contains(dialogId) || !dc.Office.Offers(service))
-        {
-            return false;
+            if (quick.Match(dc.Text) is { } argument && dialogs.Contains(quick.DialogId) && dc.Office.Offers(quick.Service))
+            {
+                await StartQuickAsync(dc, quick.DialogId, argument);
+                return true;
+            }
         }
 
-        await StartQuickAsync(dc, dialogId, argument);
-        return true;
+        return false;
     }
 
     private async Task StartQuickAsync(DialogContext dc, string dialogId, string argument)

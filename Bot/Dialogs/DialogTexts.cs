@@ -75,6 +75,12 @@ public sealed partial record DialogTexts
 
     public required string FileUnavailable { get; init; }
 
+    public required string Weekdays { get; init; }
+
+    /// <summary>The office's officer service hours, e.g. "Senin–Jumat, 08.00–16.00 WIB".</summary>
+    public string ServiceHours(Domain.Offices.Office office) =>
+        $"{Weekdays}, {office.OpensAt:HH\\.mm}–{office.ClosesAt:HH\\.mm} {Domain.Offices.OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
+
     public static DialogTexts For(string language) => language == "en" ? English : Indonesian;
 
     internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

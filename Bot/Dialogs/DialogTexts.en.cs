@@ -7,6 +7,7 @@ public sealed partial record DialogTexts
         Yes = "Yes",
         No = "No",
         EmptyAnswer = "Please write your answer.",
+        Weekdays = "Monday–Friday",
         TooLong = max => $"That answer is too long. Please keep it under {max} characters.",
         ChooseNumber = count => count > 0
             ? $"Sorry, I did not recognise that choice. Reply with a number from 1 to {count}, or write the option's name."

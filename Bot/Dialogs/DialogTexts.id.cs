@@ -7,6 +7,7 @@ public sealed partial record DialogTexts
         Yes = "Ya",
         No = "Tidak",
         EmptyAnswer = "Mohon tuliskan jawaban Anda.",
+        Weekdays = "Senin–Jumat",
         TooLong = max => $"Jawaban terlalu panjang. Mohon singkat saja, paling banyak {max} huruf.",
         ChooseNumber = count => count > 0
             ? $"Maaf, pilihan itu tidak kami kenali. Balas dengan angka 1 sampai {count}, atau tulis nama pilihannya."

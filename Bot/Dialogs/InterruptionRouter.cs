@@ -20,15 +20,6 @@ public enum Command
 
     /// <summary>STOP / BERHENTI: no more proactive messages until the person writes again.</summary>
     Stop,
-
-    /// <summary><c>status litmas NUMBER</c>: the status of a litmas, from anywhere (see <see cref="InterruptionRouter.RecognizeWithArgument"/>).</summary>
-    LitmasStatus,
-
-    /// <summary><c>status pengaduan CODE</c>: the status of a complaint, from anywhere.</summary>
-    ComplaintStatus,
-
-    /// <summary><c>status informasi CODE</c>: the status of an integration-information request, from anywhere.</summary>
-    IntegrationStatus,
 }
 
 /// <summary>
@@ -88,27 +79,6 @@ public static partial class InterruptionRouter
         ["good afternoon"] = Command.Greeting,
         ["good evening"] = Command.Greeting,
     };
-
-    /// <summary>
-    /// A command that starts the message and carries an argument ("status litmas 12/2026", "*cek litmas*: 12"),
-    /// or null. The argument is the rest of the message as typed.
-    /// </summary>
-    public static (Command Command, string Argument)? RecognizeWithArgument(string text)
-    {
-        if (text.Length > 200 || WithArgumentPattern().Match(text) is not { Success: true } match)
-        {
-            return null;
-        }
-
-        var argument = match.Groups["argument"].Value.Trim();
-        var command = match.Groups["litmas"].Success ? Command.LitmasStatus
-            : match.Groups["integration"].Success ? Command.IntegrationStatus
-            : Command.ComplaintStatus;
-        return argument.Length is > 0 and <= 100 ? (command, argument) : null;
-    }
-
-    [GeneratedRegex(@"^[\s*_""']*(?:(?:status|cek)\s+(?:(?<litmas>litmas)|(?<integration>informasi|integrasi)|pengaduan|aduan|komplain|complaint)|(?<litmas>litmas)\s+status)[\s*_""':]+(?<argument>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex WithArgumentPattern();
 
     /// <summary>Whether the message asks a status ("status …", "cek …") — of what, the rest tells.</summary>
     public static bool AsksStatus(string text) => text.Length <= 200 && AsksStatusPattern().IsMatch(text);

@@ -1,5 +1,4 @@
 using ChatBot.Bot.Dialogs.Prompts;
-
 using System.Text.Json.Serialization;
 
 namespace ChatBot.Bot.Dialogs;
@@ -13,13 +12,60 @@ public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContex
 /// usually takes the answer to the previous question (<see cref="WaterfallStepContext{TState}.Result"/>)
 /// and asks the next. When <c>Result</c> is null the step is being re-run to ask its question
 /// again (after <c>kembali</c>, <c>bantuan</c> or a language switch): it must then only ask.
+/// Steps have names (a method's own name, or one given with its lambda) and are addressed by them.
+/// The dialog's <see cref="Version"/> is derived from its step names and the shape of its state, so
+/// inserting a step or changing the state makes saved conversations restart politely instead of
+/// resuming at the wrong step; <see cref="Revision"/> covers a change of meaning neither shows.
 /// </summary>
-public class WaterfallDialog<TState>(string id, int version, params WaterfallStep<TState>[] steps) : Dialog(id)
+public class WaterfallDialog<TState> : Dialog
     where TState : class, new()
 {
-    private readonly WaterfallStep<TState>[] _steps = steps;
+    private WaterfallStep<TState>[] _steps = [];
+    private string[] _names = [];
+    private int? _version;
 
-    public override int Version => version;
+    /// <summary>Steps given as methods: each is named by its method (a lambda has no stable name: use the other constructor).</summary>
+    public WaterfallDialog(string id, params WaterfallStep<TState>[] steps)
+        : base(id) => Steps(steps);
+
+    public WaterfallDialog(string id, IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
+        : base(id) => Steps(steps);
+
+    /// <summary>For a dialog whose steps are instance methods: it gives them with <see cref="Steps(WaterfallStep{TState}[])"/> in its constructor.</summary>
+    protected WaterfallDialog(string id)
+        : base(id)
+    {
+    }
+
+    protected void Steps(params WaterfallStep<TState>[] steps) => Steps(steps.Select((step, i) => (NameOf(Id, step, i), step)));
+
+    private void Steps(IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
+    {
+        var list = steps.ToList();
+        _steps = [.. list.Select(s => s.Run)];
+        _names = [.. list.Select(s => s.Name)];
+        _version = null;
+        if (_names.Distinct(StringComparer.Ordinal).Count() != _names.Length)
+        {
+            throw new InvalidOperationException($"Dialog '{Id}' has two steps with the same name.");
+        }
+    }
+
+    /// <summary>Bump when a step's meaning changes while its name and the state stay the same.</summary>
+    protected virtual int Revision => 1;
+
+    public override int Version => _version ??= DialogVersion.Of(Revision, typeof(TState), _names);
+
+    /// <summary>The index of the step called <paramref name="name"/>.</summary>
+    internal int IndexOf(string name) =>
+        Array.IndexOf(_names, name) is var index and >= 0
+            ? index
+            : throw new InvalidOperationException($"Dialog '{Id}' has no step '{name}'.");
+
+    private static string NameOf(string id, WaterfallStep<TState> step, int index) =>
+        step.Method.Name is var name && !name.Contains('<', StringComparison.Ordinal)
+            ? name
+            : throw new InvalidOperationException($"Step {index} of dialog '{id}' is a lambda: give it a name.");
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
@@ -48,7 +94,7 @@ public class WaterfallDialog<TState>(string id, int version, params WaterfallSte
     {
         var instance = dc.ActiveInstance!;
         var state = DialogContext.ReadState<WaterfallState<TState>>(instance);
-        return await RunStepAsync(dc, instance, state, state.Index, result: null, state.Options);
+        return await RunStepAsync(dc, instance, state, state.Index, result: null, state.Options, repeated: true);
     }
 
     public override async Task<DialogTurnResult?> BackAsync(DialogContext dc)
@@ -60,7 +106,7 @@ public class WaterfallDialog<TState>(string id, int version, params WaterfallSte
             return null;
         }
 
-        return await RunStepAsync(dc, instance, state, state.Index - 1, result: null, state.Options);
+        return await RunStepAsync(dc, instance, state, state.Index - 1, result: null, state.Options, repeated: true);
     }
 
     internal async Task<DialogTurnResult> RunStepAsync(
@@ -69,7 +115,8 @@ public class WaterfallDialog<TState>(string id, int version, params WaterfallSte
         WaterfallState<TState> state,
         int index,
         object? result,
-        object? options)
+        object? options,
+        bool repeated = false)
     {
         if (index >= _steps.Length)
         {
@@ -78,7 +125,7 @@ public class WaterfallDialog<TState>(string id, int version, params WaterfallSte
 
         state.Index = index;
         DialogContext.WriteState(instance, state);
-        var step = new WaterfallStepContext<TState>(this, dc, instance, state, index, result, options);
+        var step = new WaterfallStepContext<TState>(this, dc, instance, state, index, result, options) { Repeated = repeated };
         var outcome = await _steps[index](step);
 
         // The step may have changed its values; keep them with the instance (still ours even
@@ -146,6 +193,12 @@ public sealed class WaterfallStepContext<TState>
     /// <summary>What the waterfall was begun with.</summary>
     public object? Options { get; }
 
+    /// <summary>
+    /// The step runs again to ask its question again (after <c>kembali</c>, <c>bantuan</c>, a command
+    /// answered in passing, or a correction): the message of this turn is not for it.
+    /// </summary>
+    public bool Repeated { get; internal init; }
+
     internal bool Finished { get; private set; }
 
     public void Say(Reply reply) => Dc.Say(reply);
@@ -164,9 +217,9 @@ public sealed class WaterfallStepContext<TState>
     public Task<DialogTurnResult> NextAsync(object? result = null) =>
         _dialog.RunStepAsync(Dc, _instance, _state, Index + 1, result, Options);
 
-    /// <summary>Runs the step at <paramref name="index"/> to ask its question again (e.g. to correct an item).</summary>
-    public Task<DialogTurnResult> GoToAsync(int index) =>
-        _dialog.RunStepAsync(Dc, _instance, _state, index, result: null, Options);
+    /// <summary>Runs the step called <paramref name="stepName"/> to ask its question again (e.g. to correct an item).</summary>
+    public Task<DialogTurnResult> GoToAsync(string stepName) =>
+        _dialog.RunStepAsync(Dc, _instance, _state, _dialog.IndexOf(stepName), result: null, Options, repeated: true);
 
     public Task<DialogTurnResult> EndAsync(object? result = null)
     {
@@ -178,5 +231,45 @@ public sealed class WaterfallStepContext<TState>
     {
         Finished = true;
         return Dc.ReplaceDialogAsync(dialogId, options);
+    }
+}
+
+/// <summary>A dialog version that changes whenever its steps or the shape of its state do, the same in every process.</summary>
+internal static class DialogVersion
+{
+    public static int Of(int revision, Type state, IEnumerable<string> steps)
+    {
+        var shape = new System.Text.StringBuilder().Append(revision).Append('|');
+        Describe(state, shape, depth: 0);
+        shape.Append('|').AppendJoin(',', steps);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape.ToString()));
+        return (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(hash) & int.MaxValue);
+    }
+
+    /// <summary>The state's properties (names and types), and those of the classes it holds, a few levels deep.</summary>
+    private static void Describe(Type type, System.Text.StringBuilder shape, int depth)
+    {
+        shape.Append(type.Name);
+        foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+        {
+            shape.Append('<');
+            Describe(argument, shape, depth + 1);
+            shape.Append('>');
+        }
+
+        if (depth > 3 || type.IsPrimitive || type.IsEnum || type == typeof(string) || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        shape.Append('{');
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            shape.Append(property.Name).Append(':');
+            Describe(property.PropertyType, shape, depth + 1);
+            shape.Append(';');
+        }
+
+        shape.Append('}');
     }
 }

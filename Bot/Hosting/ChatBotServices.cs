@@ -113,22 +113,36 @@ public static class ChatBotServices
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
 
-        AddDialogs(services);
-        settings.Run(() => Flows.VisitBooking.VisitBookingServices.AddVisitBooking(services, configuration));
-        settings.Run(() => Flows.LitmasStatus.LitmasStatusServices.AddLitmasStatus(services));
-        settings.Run(() => services.AddComplaints(configuration));
-        settings.Run(() => Flows.IntegrationInfo.IntegrationInfoServices.AddIntegrationInfo(services, configuration));
+        AddDialogEngine(services);
+        var flows = new FlowRegistration(services, configuration);
+        foreach (var module in FlowModules)
+        {
+            settings.Run(() => module.Register(flow: flows));
+        }
+
         settings.ThrowIfAny();
         return services;
     }
 
-    private static void AddDialogs(IServiceCollection services)
+    /// <summary>
+    /// Every conversation flow of the service, one module each (<see cref="IFlowModule"/>): its dialogs,
+    /// menu entry, commands and services. Adding a flow is adding its module here.
+    /// </summary>
+    private static readonly IFlowModule[] FlowModules =
+    [
+        new MainMenuFlow(),
+        new HelpFlow(),
+        new HandoverFlow(),
+        new Flows.VisitBooking.VisitBookingFlow(),
+        new Flows.LitmasStatus.LitmasStatusFlow(),
+        new Flows.IntegrationInfo.IntegrationInfoFlow(),
+        new Flows.Complaint.ComplaintFlow(),
+        new Flows.Requests.RequestStatusFlow(),
+    ];
+
+    /// <summary>The engine and the prompts every flow asks with.</summary>
+    private static void AddDialogEngine(IServiceCollection services)
     {
-        services.AddSingleton<Dialog, MainMenuDialog>();
-        services.AddSingleton<Dialog, HelpDialog>();
-        services.AddSingleton<Dialog, HandoverDialog>();
-        services.AddSingleton<Dialog, LeaveMessageDialog>();
-        services.AddSingleton<Dialog, Flows.Requests.RequestStatusDialog>();
         services.AddSingleton<Dialog>(_ => new TextPrompt());
         services.AddSingleton<Dialog>(_ => new ChoicePrompt());
         services.AddSingleton<Dialog>(_ => new ConfirmPrompt());

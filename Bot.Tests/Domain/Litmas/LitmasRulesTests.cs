@@ -1,4 +1,4 @@
-using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Domain.Litmas;
 
 namespace ChatBot.Bot.Tests.Domain.Litmas;
@@ -73,7 +73,7 @@ public sealed class LitmasRulesTests
     [InlineData("*cek litmas* LIT-1", "LIT-1")]
     [InlineData("status litmas: LIT-1", "LIT-1")]
     public void Status_litmas_with_a_number_is_a_command(string text, string number) =>
-        Assert.Equal((Command.LitmasStatus, number), InterruptionRouter.RecognizeWithArgument(text));
+        Assert.Equal(number, LitmasStatusFlow.StatusCommand.Match(text));
 
     [Theory]
     [InlineData("status litmas")]
@@ -81,5 +81,5 @@ public sealed class LitmasRulesTests
     [InlineData("bagaimana status litmas anak saya")]
     [InlineData("litmas")]
     public void Without_a_number_or_not_at_the_start_it_is_not(string text) =>
-        Assert.Null(InterruptionRouter.RecognizeWithArgument(text));
+        Assert.Null(LitmasStatusFlow.StatusCommand.Match(text));
 }

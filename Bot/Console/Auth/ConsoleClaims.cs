@@ -35,6 +35,12 @@ public static class ConsoleClaims
     /// <summary>Litmas cases and the lookups of their numbers: PKs, heads of office and admins.</summary>
     public const string LitmasPolicy = "litmas";
 
+    /// <summary>The visit queue, schedule and roster: visit officers, heads of office and admins.</summary>
+    public const string VisitsPolicy = "visits";
+
+    /// <summary>The integration request queue, verifying and answering: service officers, heads of office and admins.</summary>
+    public const string IntegrationPolicy = "integration";
+
     /// <summary>
     /// Identity documents: opening a KTP and reading a NIK unmasked, wherever they appear (a form, a
     /// transcript). Heads of office and the service desk.

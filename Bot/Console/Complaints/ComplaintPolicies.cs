@@ -1,6 +1,6 @@
 namespace ChatBot.Bot.OfficerConsole.Complaints;
 
-/// <summary>Who may open the complaint pages (registered by <c>AddComplaints</c>).</summary>
+/// <summary>Who may open the complaint pages (registered by the console setup).</summary>
 public static class ComplaintPolicies
 {
     /// <summary>The complaint list and a complaint's handling: every officer (the responsible official may hold any role).</summary>

@@ -17,7 +17,7 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 /// named (the SDP export), the verify form ("found: this one" or "not in SDP") and, once verified, the
 /// answer form. Answers go to the requester by WhatsApp and e-mail. Every view is audited.
 /// </summary>
-[Authorize(Policy = IntegrationInfoServices.ConsolePolicy)]
+[Authorize(Policy = ConsoleClaims.IntegrationPolicy)]
 public sealed class DetailModel(
     RequestDesk desk,
     RequestType<IntegrationRequest, IntegrationRequestStatus> requests,
@@ -134,7 +134,7 @@ public sealed class DetailModel(
 
         Item = request;
         Now = time.GetUtcNow().UtcDateTime;
-        MayViewIdentity = (await authorization.AuthorizeAsync(User, IntegrationInfoServices.KtpPolicy)).Succeeded;
+        MayViewIdentity = (await authorization.AuthorizeAsync(User, ConsoleClaims.IdentityPolicy)).Succeeded;
         MayViewKtp = request.KtpPath is not null && MayViewIdentity;
         if (request.Status == IntegrationRequestStatus.Submitted)
         {

@@ -15,7 +15,7 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 /// each against the SOP's budget for its step (verify 3 minutes, answer 5 minutes), then the latest
 /// closed ones. It shows requesters' and inmates' names, so every view is audited.
 /// </summary>
-[Authorize(Policy = IntegrationInfoServices.ConsolePolicy)]
+[Authorize(Policy = ConsoleClaims.IntegrationPolicy)]
 [ConsoleNav("Integrasi", Order = 35)]
 public sealed class IndexModel(ChatBotDbFactory factory, OfficeScope scope, OfficeDirectory offices, ConsoleAuditLog audit, TimeProvider time) : PageModel
 {

@@ -10,7 +10,7 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 
 /// <summary>
 /// <c>/console/integrasi/{id}/ktp</c>: the requester's KTP file, only for the roles of
-/// <see cref="IntegrationInfoServices.KtpPolicy"/>: any other signed-in officer gets 403 (not a redirect), and
+/// <see cref="ConsoleClaims.IdentityPolicy"/>: any other signed-in officer gets 403 (not a redirect), and
 /// every view, and every refusal, is audited.
 /// </summary>
 public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, ConsoleAuditLog audit, IAuthorizationService authorization) : PageModel
@@ -18,7 +18,7 @@ public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, Consol
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var subject = $"IntegrationRequest/{id}";
-        if (!(await authorization.AuthorizeAsync(User, IntegrationInfoServices.KtpPolicy)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, ConsoleClaims.IdentityPolicy)).Succeeded)
         {
             await audit.WriteAsync(User, "integration.ktp.denied", subject, null, cancellationToken);
             return StatusCode(StatusCodes.Status403Forbidden);

@@ -13,7 +13,7 @@ namespace ChatBot.Bot.OfficerConsole.Visits;
 /// chat. The visit officer moves each entry through the SOP's states; the 15-minute call timer runs
 /// on the page. Shows personal data, so each view is audited.
 /// </summary>
-[Authorize(Policy = VisitBookingServices.ConsolePolicy)]
+[Authorize(Policy = ConsoleClaims.VisitsPolicy)]
 [ConsoleNav("Kunjungan", Order = 20)]
 public sealed class IndexModel(VisitDesk desk, OfficeScope scope, ConsoleAuditLog audit, TimeProvider time) : PageModel
 {

@@ -16,7 +16,7 @@ namespace ChatBot.Bot.OfficerConsole.Visits;
 /// <c>/console/visits/settings</c>: the office's video-call schedule (days, hours, slot length,
 /// stations, weekly limit, holidays, the number officers call from) and the inmate roster import.
 /// </summary>
-[Authorize(Policy = VisitBookingServices.ConsolePolicy)]
+[Authorize(Policy = ConsoleClaims.VisitsPolicy)]
 public sealed class SettingsModel(ChatBotDbFactory factory, RosterImport roster, OfficeScope scope, ConsoleAuditLog audit) : PageModel
 {
     public const long MaxRosterBytes = 5 * 1024 * 1024;

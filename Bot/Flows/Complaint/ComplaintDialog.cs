@@ -32,7 +32,7 @@ public sealed class ComplaintState
 /// anonymity, confirmation, ticket code) or the status of an earlier one. A message that already
 /// holds a ticket code ("status pengaduan ADU-7K3P9Q") goes straight to its status.
 /// </summary>
-public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId, 1,
+public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId,
     StartAsync, AskCategoryAsync, AskDescriptionAsync, AskFileAsync, AskAnonymousAsync, AskNameAsync, ConfirmAsync, SaveAsync)
 {
     public const string DialogId = "complaint";
@@ -43,8 +43,6 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
 
     public const long MaxFileBytes = 5 * 1024 * 1024;
 
-    private const int AnonymousStep = 4;
-
     /// <summary>E-mail: one answer per line, the description takes the rest of the mail.</summary>
     public override bool AcceptsSeveralAnswersPerMessage => true;
 
@@ -54,7 +52,9 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
 
     private static Task<DialogTurnResult> StartAsync(WaterfallStepContext<ComplaintState> step)
     {
-        var text = step.Dc.Text;
+        // The message that chose the service may already ask a status; when the question is only
+        // asked again, this turn's message was something else.
+        var text = step.Repeated ? "" : step.Dc.Text;
         if (TicketCode.Find(ComplaintRequests.Prefix, text) is { } code)
         {
             return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId, code);
@@ -142,13 +142,13 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
             if (anonymous)
             {
                 step.State.Name = null;
-                return step.GoToAsync(AnonymousStep + 2);
+                return step.GoToAsync(nameof(ConfirmAsync));
             }
         }
         else if (step.State.Anonymous)
         {
             // "kembali" from the confirmation of an anonymous complaint: no name was asked, so ask about anonymity again.
-            return step.GoToAsync(AnonymousStep);
+            return step.GoToAsync(nameof(AskAnonymousAsync));
         }
 
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskName, MaxLength = 200 });

@@ -21,7 +21,7 @@ public sealed class ComplaintStatusState
 /// exist; their tries, like unknown codes, count towards the lookup throttle, so codes cannot be
 /// guessed in bulk nor read with a leaked code.
 /// </summary>
-public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusState>(DialogId, 1, AskCodeAsync, ShowAsync)
+public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusState>(DialogId, AskCodeAsync, ShowAsync)
 {
     public const string DialogId = WellKnownDialogs.ComplaintStatus;
 
@@ -52,13 +52,13 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
     {
         if (step.Result is not string code)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskCodeAsync));
         }
 
         step.State.UsedGivenCode = true;
         return await ExplainAsync(step.Dc, code, offerSurvey: true) switch
         {
-            StatusOutcome.NotFound => await step.GoToAsync(0),
+            StatusOutcome.NotFound => await step.GoToAsync(nameof(AskCodeAsync)),
             StatusOutcome.SurveyDue survey => await step.ReplaceDialogAsync(ComplaintSurveyDialog.DialogId, survey.ComplaintId.ToString(CultureInfo.InvariantCulture)),
             _ => await step.EndAsync(),
         };

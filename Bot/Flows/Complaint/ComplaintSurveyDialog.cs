@@ -15,7 +15,7 @@ public sealed class ComplaintSurveyState
 /// comment. Begun by the console when the answer goes out (or by a status query of the complainant
 /// who has not rated yet); each answer is saved as soon as it is given.
 /// </summary>
-public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveyState>(DialogId, 1, AskScoreAsync, AskCommentAsync, ThankAsync)
+public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveyState>(DialogId, AskScoreAsync, AskCommentAsync, ThankAsync)
 {
     public const string DialogId = "complaint.survey";
 

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Complaints;
 
 namespace ChatBot.Bot.Flows.Complaint;
@@ -5,6 +6,9 @@ namespace ChatBot.Bot.Flows.Complaint;
 /// <summary>What the complaint flow tells a citizen, per language.</summary>
 public sealed partial record ComplaintTexts
 {
+    /// <summary>The flow's entry on the main menu.</summary>
+    public required MenuLabel Menu { get; init; }
+
     public required string ChooseAction { get; init; }
 
     public required string NewComplaint { get; init; }

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Complaints;
 
 namespace ChatBot.Bot.Flows.Complaint;
@@ -6,6 +7,7 @@ public sealed partial record ComplaintTexts
 {
     public static readonly ComplaintTexts English = new()
     {
+        Menu = new("Complaint", ["complaint", "complain", "report"]),
         ChooseAction = "*Complaints*. What would you like to do?",
         NewComplaint = "Make a new complaint",
         CheckStatus = "Check the status of a complaint",

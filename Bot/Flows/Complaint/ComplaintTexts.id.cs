@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Complaints;
 
 namespace ChatBot.Bot.Flows.Complaint;
@@ -6,6 +7,7 @@ public sealed partial record ComplaintTexts
 {
     public static readonly ComplaintTexts Indonesian = new()
     {
+        Menu = new("Pengaduan", ["pengaduan", "aduan", "komplain", "keluhan", "lapor"]),
         ChooseAction = "*Layanan pengaduan*. Apa yang ingin Anda lakukan?",
         NewComplaint = "Sampaikan pengaduan baru",
         CheckStatus = "Cek status pengaduan",

@@ -39,7 +39,7 @@ public sealed class HandoverDialog() : Dialog(WellKnownDialogs.Handover)
         {
             var next = office.NextOpening(dc.UtcNow);
             var when = $"{texts.DayNames[(int)next.DayOfWeek]} {next:dd-MM-yyyy}, {next:HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
-            message += "\n\n" + texts.OutsideHours(MainMenuTexts.For(dc.Language).ServiceHours(office), when);
+            message += "\n\n" + texts.OutsideHours(DialogTexts.For(dc.Language).ServiceHours(office), when);
         }
 
         dc.Say($"{message}\n\n{texts.HowToCancel}");

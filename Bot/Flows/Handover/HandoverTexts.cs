@@ -1,8 +1,16 @@
+using ChatBot.Bot.Dialogs;
+
 namespace ChatBot.Bot.Flows.Handover;
 
 /// <summary>What the bot and the console tell a person about talking to an officer, per language.</summary>
 public sealed partial record HandoverTexts
 {
+    /// <summary>The flow's entry on the main menu.</summary>
+    public required MenuLabel Menu { get; init; }
+
+    /// <summary>{0} office name, {1} service hours.</summary>
+    public required Func<string, string, string> OfficerUnavailable { get; init; }
+
     /// <summary>{0} place in the queue.</summary>
     public required Func<int, string> Queued { get; init; }
 

@@ -13,7 +13,7 @@ public sealed class LeaveMessageState
 /// Begun by the handover watcher when nobody took a waiting conversation in time: the person may
 /// leave one message, which officers find on the handover as a ticket.
 /// </summary>
-public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(DialogId, 1, AskAsync, RecordAsync)
+public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(DialogId, AskAsync, RecordAsync)
 {
     public const string DialogId = "handover.leave-message";
 
@@ -38,7 +38,7 @@ public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(Di
     {
         if (step.Result is not string message)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskAsync));
         }
 
         var handover = await step.Dc.Db.Handovers.FindAsync([step.State.HandoverId], step.Dc.CancellationToken);

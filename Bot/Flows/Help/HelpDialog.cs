@@ -8,7 +8,7 @@ public sealed class HelpDialog() : Dialog(WellKnownDialogs.Help)
 {
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
-        var hours = MainMenuTexts.For(dc.Language).ServiceHours(dc.Office);
+        var hours = DialogTexts.For(dc.Language).ServiceHours(dc.Office);
         dc.Say(HelpTexts.For(dc.Language).Body(dc.Office.Name, hours));
 
         // Leave without answering the dialog below: help is not an answer to its question.

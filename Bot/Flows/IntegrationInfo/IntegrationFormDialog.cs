@@ -74,24 +74,26 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     private static readonly int SummaryStep = ItemOfQuestion.Length + 1;
 
     public IntegrationFormDialog()
-        : base(DialogId, version: 1, Steps())
+        : base(DialogId, Steps())
     {
     }
 
     public override bool AcceptsSeveralAnswersPerMessage => true;
 
-    private static WaterfallStep<IntegrationFormState>[] Steps()
+    /// <summary>Step <c>question-N</c> keeps the answer to the question before it and asks question N - 1; <c>summary</c> shows them all.</summary>
+    private static IEnumerable<(string Name, WaterfallStep<IntegrationFormState> Run)> Steps()
     {
-        var steps = new List<WaterfallStep<IntegrationFormState>> { AskConsentAsync };
+        yield return (nameof(AskConsentAsync), AskConsentAsync);
         for (var i = 1; i <= SummaryStep; i++)
         {
             var index = i;
-            steps.Add(step => QuestionStepAsync(step, index));
+            yield return (StepName(index), step => QuestionStepAsync(step, index));
         }
 
-        steps.Add(SubmitAsync);
-        return [.. steps];
+        yield return (nameof(SubmitAsync), SubmitAsync);
     }
+
+    private static string StepName(int index) => index == SummaryStep ? "summary" : $"question-{index}";
 
     private static Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext<IntegrationFormState> step)
     {
@@ -127,14 +129,14 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
                 if (state.Correcting == item && itemDone)
                 {
                     state.Correcting = null;
-                    return await step.GoToAsync(SummaryStep);
+                    return await step.GoToAsync(StepName(SummaryStep));
                 }
             }
         }
 
         if (state.ConsentedAt is null)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskConsentAsync));
         }
 
         return index == SummaryStep ? await ShowSummaryAsync(step) : await AskAsync(step, index - 1);
@@ -237,13 +239,13 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     {
         if (step.Result is not string answer)
         {
-            return await step.GoToAsync(SummaryStep);
+            return await step.GoToAsync(StepName(SummaryStep));
         }
 
         if (FormPrompts.ItemToCorrect(answer) is { } item)
         {
             step.State.Correcting = item;
-            return await step.GoToAsync(Array.IndexOf(ItemOfQuestion, item) + 1);
+            return await step.GoToAsync(StepName(Array.IndexOf(ItemOfQuestion, item) + 1));
         }
 
         var dc = step.Dc;

@@ -18,7 +18,7 @@ public sealed class IntegrationInfoState
 /// <c>status informasi CODE</c> begins it from anywhere with the code already given.
 /// </summary>
 public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoState>(
-    DialogId, version: 1, ChooseAsync, StartChosenAsync, FinishAsync)
+    DialogId, ChooseAsync, StartChosenAsync, FinishAsync)
 {
     public const string DialogId = WellKnownDialogs.IntegrationInfo;
 
@@ -63,7 +63,7 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
             case Choice { Value: { } value } when value.StartsWith(StatusOption + ":", StringComparison.Ordinal):
                 return await step.NextAsync(value[(StatusOption.Length + 1)..]);
             default:
-                return await step.GoToAsync(0);
+                return await step.GoToAsync(nameof(ChooseAsync));
         }
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Offices;
@@ -7,6 +8,9 @@ namespace ChatBot.Bot.Flows.IntegrationInfo;
 /// <summary>What the integration-information flow says, per language.</summary>
 public sealed partial record IntegrationTexts
 {
+    /// <summary>The flow's entry on the main menu.</summary>
+    public required MenuLabel Menu { get; init; }
+
     public required string Intro { get; init; }
 
     public required string NewRequest { get; init; }

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Integration;
 
@@ -7,6 +8,7 @@ public sealed partial record IntegrationTexts
 {
     public static readonly IntegrationTexts English = new()
     {
+        Menu = new("Early-release information (asimilasi, PB, CB, CMB)", ["integration", "early release", "parole", "asimilasi", "pb", "cb", "cmb"]),
         Intro = "*Integration information* (assimilation, parole, conditional leave, pre-release leave). This service is free of charge. What would you like to do?",
         NewRequest = "Request information",
         AskStatus = "Check a request's status",

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Integration;
 
@@ -7,6 +8,7 @@ public sealed partial record IntegrationTexts
 {
     public static readonly IntegrationTexts Indonesian = new()
     {
+        Menu = new("Informasi integrasi (asimilasi, PB, CB, CMB)", ["integrasi", "asimilasi", "pb", "cb", "cmb", "pembebasan bersyarat", "cuti bersyarat", "cuti menjelang bebas"]),
         Intro = "*Layanan Informasi Integrasi* (asimilasi, pembebasan bersyarat, cuti bersyarat, cuti menjelang bebas). Layanan ini tidak dipungut biaya. Apa yang ingin Anda lakukan?",
         NewRequest = "Ajukan permohonan informasi",
         AskStatus = "Cek status permohonan",

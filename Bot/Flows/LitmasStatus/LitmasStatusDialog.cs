@@ -23,7 +23,7 @@ public sealed class LitmasStatusState
 /// told of every change. Unknown numbers count against the anti-enumeration throttle.
 /// </summary>
 public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
-    WellKnownDialogs.LitmasStatus, version: 1, AskNumberAsync, LookUpAsync, SubscribeAsync)
+    WellKnownDialogs.LitmasStatus, AskNumberAsync, LookUpAsync, SubscribeAsync)
 {
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
@@ -60,7 +60,7 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
     {
         if (step.Result is not string typed)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskNumberAsync));
         }
 
         var dc = step.Dc;
@@ -72,7 +72,7 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
                 return await step.EndAsync();
             case LitmasLookupResult.NotFound:
                 step.State.Retry = true;
-                return await step.GoToAsync(0);
+                return await step.GoToAsync(nameof(AskNumberAsync));
         }
 
         var found = ((LitmasLookupResult.Found)result).Case;
@@ -91,7 +91,7 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
     {
         if (step.Result is not bool wanted || step.State.CaseId is not { } caseId)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskNumberAsync));
         }
 
         var dc = step.Dc;

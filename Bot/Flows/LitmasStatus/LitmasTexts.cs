@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
@@ -7,6 +8,9 @@ namespace ChatBot.Bot.Flows.LitmasStatus;
 /// <summary>What the litmas-status flow says, per language.</summary>
 public sealed partial record LitmasTexts
 {
+    /// <summary>The flow's entry on the main menu.</summary>
+    public required MenuLabel Menu { get; init; }
+
     public required string AskNumber { get; init; }
 
     /// <summary>{0} the number as typed.</summary>

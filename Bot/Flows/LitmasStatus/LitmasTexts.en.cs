@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Litmas;
 
@@ -7,6 +8,7 @@ public sealed partial record LitmasTexts
 {
     public static readonly LitmasTexts English = new()
     {
+        Menu = new("Litmas (social inquiry report) status", ["litmas", "social inquiry", "report status"]),
         AskNumber = "Please type the *litmas registration number* the Bapas officer gave you (for example LIT-123/PKU/2026).",
         NotFound = number =>
             $"We could not find litmas number *{number}*. Please check the number and type it again, or type *officer* to ask an officer.",

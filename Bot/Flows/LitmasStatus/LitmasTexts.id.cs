@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using System.Globalization;
 using ChatBot.Domain.Litmas;
 
@@ -7,6 +8,7 @@ public sealed partial record LitmasTexts
 {
     public static readonly LitmasTexts Indonesian = new()
     {
+        Menu = new("Status litmas (penelitian kemasyarakatan)", ["litmas", "penelitian kemasyarakatan", "status litmas"]),
         AskNumber = "Silakan ketik *nomor registrasi litmas* yang Anda terima dari petugas Bapas (contoh: LIT-123/PKU/2026).",
         NotFound = number =>
             $"Nomor litmas *{number}* tidak kami temukan. Periksa kembali nomornya lalu ketik lagi, atau ketik *petugas* untuk bertanya kepada petugas.",

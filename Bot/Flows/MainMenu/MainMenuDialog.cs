@@ -18,22 +18,21 @@ public sealed class MainMenuState
 /// </summary>
 public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
 {
-    public MainMenuDialog()
-        : base(WellKnownDialogs.MainMenu, version: 1, ShowMenuAsync, StartChosenAsync, AfterFlowAsync)
+    /// <summary>The entries the flows' modules registered, in menu order.</summary>
+    private readonly IReadOnlyList<MenuEntry> _entries;
+
+    public MainMenuDialog(IEnumerable<MenuEntry> entries)
+        : base(WellKnownDialogs.MainMenu)
     {
+        _entries = [.. entries.OrderBy(e => e.Order)];
+        Steps(ShowMenuAsync, StartChosenAsync, AfterFlowAsync);
     }
 
-    private static Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext<MainMenuState> step)
+    private Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext<MainMenuState> step)
     {
         var dc = step.Dc;
         var texts = MainMenuTexts.For(dc.Language);
         var options = step.Options as string;
-        if (options == WellKnownDialogs.MenuOptionOfficer && !step.State.Shown)
-        {
-            step.State.Shown = true;
-            return step.NextAsync(new Choice("officer", "officer"));
-        }
-
         var choices = Choices(dc);
         if (choices.Count == 0)
         {
@@ -60,14 +59,14 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
         return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = question, Choices = choices, Silent = quiet });
     }
 
-    private static Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<MainMenuState> step)
+    private Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<MainMenuState> step)
     {
         if (step.Result is not Choice choice)
         {
-            return step.GoToAsync(0);
+            return step.GoToAsync(nameof(ShowMenuAsync));
         }
 
-        return StartEntryAsync(step, MenuEntries.All.Single(e => e.Value == choice.Value));
+        return StartEntryAsync(step, _entries.Single(e => e.Value == choice.Value));
     }
 
     private static Task<DialogTurnResult> AfterFlowAsync(WaterfallStepContext<MainMenuState> step) =>
@@ -76,32 +75,18 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
     private static Task<DialogTurnResult> StartEntryAsync(WaterfallStepContext<MainMenuState> step, MenuEntry entry)
     {
         var dc = step.Dc;
-        if (dc.Dialogs.Contains(entry.DialogId) && dc.Office.Offers(entry.Service))
+        if (entry.DialogId is { } dialogId && dc.Dialogs.Contains(dialogId) && dc.Office.Offers(entry.Service))
         {
-            return step.BeginDialogAsync(entry.DialogId);
+            return step.BeginDialogAsync(dialogId);
         }
 
-        var texts = MainMenuTexts.For(dc.Language);
-        if (entry.Service == OfficeServices.Handover)
-        {
-            var office = dc.Office;
-            dc.Say(texts.OfficerUnavailable(office.Name, texts.ServiceHours(office)));
-        }
-        else
-        {
-            dc.Say(texts.ComingSoon(texts.Labels[entry.Value]));
-        }
-
+        dc.Say(entry.Unavailable?.Invoke(dc) ?? MainMenuTexts.For(dc.Language).ComingSoon(entry.Label(dc.Language).Text));
         step.State.Shown = true;
-        return step.GoToAsync(0);
+        return step.GoToAsync(nameof(ShowMenuAsync));
     }
 
-    private static List<Choice> Choices(DialogContext dc)
-    {
-        var texts = MainMenuTexts.For(dc.Language);
-        return MenuEntries.All
+    private List<Choice> Choices(DialogContext dc) =>
+        [.. _entries
             .Where(e => dc.Office.Offers(e.Service))
-            .Select(e => new Choice(e.Value, texts.Labels[e.Value], texts.Synonyms[e.Value]))
-            .ToList();
-    }
+            .Select(e => e.Label(dc.Language) is var label ? new Choice(e.Value, label.Text, label.Synonyms) : null!)];
 }

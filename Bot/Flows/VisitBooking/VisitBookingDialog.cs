@@ -27,7 +27,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
     public const string DialogId = "visit-booking";
 
     public VisitBookingDialog()
-        : base(DialogId, version: 1, StartAsync, ActAsync, AfterCancelConfirmAsync)
+        : base(DialogId, StartAsync, ActAsync, AfterCancelConfirmAsync)
     {
     }
 
@@ -65,7 +65,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         var texts = VisitTexts.For(dc.Language);
         if (step.Result is null)
         {
-            return step.State.CancelVisitId is null ? await step.GoToAsync(0) : await AskCancelAsync(step);
+            return step.State.CancelVisitId is null ? await step.GoToAsync(nameof(StartAsync)) : await AskCancelAsync(step);
         }
 
         if (step.Result is not Choice choice)
@@ -149,7 +149,7 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
     public const string DialogId = "visit-booking.reschedule";
 
     public VisitRescheduleDialog()
-        : base(DialogId, version: 1, OfferAsync, BookAsync)
+        : base(DialogId, OfferAsync, BookAsync)
     {
     }
 
@@ -177,13 +177,13 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
         var visit = await BookedAsync(dc, step.State.VisitId);
         if (VisitSlots.SlotOf(step.Result) is not { } slot || visit is null)
         {
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(OfferAsync));
         }
 
         var request = new BookingRequest(
             dc.Office.Id, visit.InmateId, dc.Conversation.Id, dc.Conversation.Channel,
             visit.RequesterName, visit.Relationship, visit.CallNumber, slot, dc.Input.ReceivedAtUtc, ReplacesVisitId: visit.Id);
-        return await VisitSlots.BookAsync(dc, request, reschedule: true) ? await step.EndAsync() : await step.GoToAsync(0);
+        return await VisitSlots.BookAsync(dc, request, reschedule: true) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferAsync));
     }
 
     private static async Task<Visit?> BookedAsync(DialogContext dc, long visitId) =>

@@ -37,7 +37,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     public const string CallNumberPromptId = "visit-booking.call-number";
 
     public VisitRegisterDialog()
-        : base(DialogId, version: 1, AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync)
+        : base(DialogId, AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync)
     {
     }
 
@@ -73,7 +73,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         if (step.Result is not string detail)
         {
             return step.State.InmateId is null
-                ? await step.GoToAsync(0)
+                ? await step.GoToAsync(nameof(AskInmateAsync))
                 : await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
         }
 
@@ -91,7 +91,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         if (inmate is null)
         {
             dc.Say(texts.NotMatched);
-            return await step.GoToAsync(0);
+            return await step.GoToAsync(nameof(AskInmateAsync));
         }
 
         if (!inmate.VideoCallAllowed)
@@ -174,13 +174,13 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         var state = step.State;
         if (VisitSlots.SlotOf(step.Result) is not { } slot)
         {
-            return await step.GoToAsync(5);
+            return await step.GoToAsync(nameof(OfferSlotsAsync));
         }
 
         var request = new BookingRequest(
             dc.Office.Id, state.InmateId!.Value, dc.Conversation.Id, dc.Conversation.Channel,
             state.RequesterName!, state.Relationship!, state.CallNumber!, slot, dc.Input.ReceivedAtUtc);
-        return await VisitSlots.BookAsync(dc, request, reschedule: false) ? await step.EndAsync() : await step.GoToAsync(5);
+        return await VisitSlots.BookAsync(dc, request, reschedule: false) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferSlotsAsync));
     }
 
     /// <summary>The number the person writes from, when the channel has one (not e-mail).</summary>

@@ -1,8 +1,13 @@
+using ChatBot.Bot.Dialogs;
+
 namespace ChatBot.Bot.Flows.VisitBooking;
 
 /// <summary>What the video-call visit flow (and its notices) say, per language.</summary>
 public sealed partial record VisitTexts
 {
+    /// <summary>The flow's entry on the main menu.</summary>
+    public required MenuLabel Menu { get; init; }
+
     public required string AskInmate { get; init; }
 
     public required string AskSecondDetail { get; init; }

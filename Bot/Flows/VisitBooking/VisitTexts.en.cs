@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Visits;
 
 namespace ChatBot.Bot.Flows.VisitBooking;
@@ -6,6 +7,7 @@ public sealed partial record VisitTexts
 {
     public static readonly VisitTexts English = new()
     {
+        Menu = new("Video-call visit registration", ["visit", "video call", "vc", "call", "visit status", "my visit"]),
         AskInmate = "*Video-call visit registration*\nWrite the *full name* or *registration number* of the inmate you want to call.",
         AskSecondDetail = "To be sure, write the inmate's *date of birth* (e.g. 17-08-1990) or their *registration number*.",
         NotMatched = "Sorry, we could not match the inmate details you wrote. Please check the spelling of the name and the date of birth or registration number, or type *officer* to get help from an officer.",

@@ -1,3 +1,4 @@
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Visits;
 
 namespace ChatBot.Bot.Flows.VisitBooking;
@@ -6,6 +7,7 @@ public sealed partial record VisitTexts
 {
     public static readonly VisitTexts Indonesian = new()
     {
+        Menu = new("Pendaftaran kunjungan video call", ["kunjungan", "video call", "vc", "besuk", "bezuk", "kunjung", "status kunjungan", "jadwal kunjungan", "batal kunjungan"]),
         AskInmate = "*Pendaftaran kunjungan video call*\nTulis *nama lengkap* atau *nomor registrasi* WBP yang ingin Anda hubungi.",
         AskSecondDetail = "Untuk memastikan data, tulis *tanggal lahir* WBP tersebut (contoh: 17-08-1990) atau *nomor registrasinya*.",
         NotMatched = "Mohon maaf, data WBP yang Anda tulis belum dapat kami cocokkan. Periksa kembali penulisan nama dan tanggal lahir atau nomor registrasi, atau ketik *petugas* untuk dibantu petugas.",

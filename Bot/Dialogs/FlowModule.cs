@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using ChatBot.Domain.Offices;
+
+namespace ChatBot.Bot.Dialogs;
+
+/// <summary>
+/// One conversation flow as the host and the engine see it: everything it adds (dialogs, its menu
+/// entry, commands that work anywhere, interruptions it answers, its services) goes through
+/// <see cref="Register"/>. The engine and the main menu iterate what modules registered and name no
+/// flow; adding a flow is one module and one line in the host's list.
+/// </summary>
+public interface IFlowModule
+{
+    void Register(FlowRegistration flow);
+}
+
+/// <summary>What a module registers with; every part ends up in the container, where the engine finds it.</summary>
+public sealed class FlowRegistration(IServiceCollection services, IConfiguration configuration)
+{
+    public IServiceCollection Services { get; } = services;
+
+    public IConfiguration Configuration { get; } = configuration;
+
+    public FlowRegistration Dialog<T>()
+        where T : Dialog
+    {
+        Services.AddSingleton<Dialog, T>();
+        return this;
+    }
+
+    public FlowRegistration Dialog(Func<IServiceProvider, Dialog> create)
+    {
+        Services.AddSingleton(create);
+        return this;
+    }
+
+    /// <summary>The flow's entry on the main menu.</summary>
+    public FlowRegistration Menu(MenuEntry entry)
+    {
+        Services.AddSingleton(entry);
+        return this;
+    }
+
+    /// <summary>A command with an argument that begins the flow from anywhere (<c>status litmas NUMBER</c>).</summary>
+    public FlowRegistration Quick(Func<IServiceProvider, QuickCommand> create)
+    {
+        Services.AddSingleton(create);
+        return this;
+    }
+
+    public FlowRegistration Quick(QuickCommand command) => Quick(_ => command);
+
+    /// <summary>What the flow does when a person types one of the engine's commands (<c>petugas</c>) at any step.</summary>
+    public FlowRegistration Interruption<T>()
+        where T : class, IInterruption
+    {
+        Services.AddSingleton<IInterruption, T>();
+        return this;
+    }
+}
+
+/// <summary>How a menu entry reads in one language: its label and the words that pick it.</summary>
+public sealed record MenuLabel(string Text, IReadOnlyList<string> Synonyms);
+
+/// <summary>One service on the main menu.</summary>
+/// <param name="Value">Stable choice value.</param>
+/// <param name="Service">The office service it belongs to; offices that do not offer it hide it.</param>
+/// <param name="DialogId">The dialog it begins; null while the service is not served here yet ("segera hadir").</param>
+/// <param name="Order">Where it stands on the menu, lowest first.</param>
+/// <param name="Label">Its label and synonyms in a language ("id", "en").</param>
+/// <param name="Unavailable">What is said when it is chosen but cannot begin; null for "coming soon".</param>
+public sealed record MenuEntry(
+    string Value,
+    OfficeServices Service,
+    string? DialogId,
+    int Order,
+    Func<string, MenuLabel> Label,
+    Func<DialogContext, string>? Unavailable = null);
+
+/// <summary>
+/// A command that begins its flow from anywhere, already answered (<c>status litmas 12/2026</c>).
+/// <see cref="Match"/> gives the argument, or null when the text is not this command. Commands are
+/// tried in <see cref="Order"/>, lowest first.
+/// </summary>
+public sealed record QuickCommand(string DialogId, OfficeServices Service, Func<string, string?> Match, int Order = 0)
+{
+    /// <summary>
+    /// "status SUBJECT ARGUMENT", "cek SUBJECT: ARGUMENT" or "SUBJECT status ARGUMENT", in any case, with
+    /// WhatsApp's bold or italic marks around the words; the argument is the rest as typed (1–100 characters).
+    /// </summary>
+    public static QuickCommand Status(string dialogId, OfficeServices service, params string[] subjects)
+    {
+        var subject = string.Join('|', subjects.Select(Regex.Escape));
+        var pattern = new Regex(
+            $@"^[\s*_""']*(?:(?:status|cek)\s+(?:{subject})|(?:{subject})\s+status)[\s*_""':]+(?<argument>.+)$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.Compiled);
+        return new QuickCommand(dialogId, service, text =>
+        {
+            if (text.Length > 200 || pattern.Match(text) is not { Success: true } match)
+            {
+                return null;
+            }
+
+            var argument = match.Groups["argument"].Value.Trim();
+            return argument.Length is > 0 and <= 100 ? argument : null;
+        });
+    }
+}
+
+/// <summary>A flow's answer to one of the engine's commands, typed at any step.</summary>
+public interface IInterruption
+{
+    Command Command { get; }
+
+    /// <summary>
+    /// Handles the command; the stack was already cleared. <paramref name="collectedState"/> is what the
+    /// flow that was running had collected (its serialized stack), or null when none was.
+    /// </summary>
+    Task HandleAsync(DialogContext dc, string? collectedState);
+}
