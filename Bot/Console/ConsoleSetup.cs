@@ -144,6 +144,8 @@ public static class ConsoleSetup
             .AddPolicy(Complaints.ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
         AddConversationCases(services);
+        services.AddSingleton<Complaints.ComplaintQueries>();
+        services.AddSingleton<Visits.VisitDesk>();
 
         return builder;
     }

@@ -41,6 +41,12 @@ public sealed class DialogContext
 
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
+    /// <summary>Events of this turn, published once it is committed (<see cref="Raise"/>).</summary>
+    internal IList<Domain.Events.IDomainEvent> Raised { get; init; } = [];
+
+    /// <summary>Tells whoever listens (the console's live pages, the pipeline) of a change, once the turn has committed.</summary>
+    public void Raise(Domain.Events.IDomainEvent change) => Raised.Add(change);
+
     /// <summary>Every dialog on the stack during this turn: those it started with and every one begun since.</summary>
     public IReadOnlyCollection<string> Touched => _touched;
 

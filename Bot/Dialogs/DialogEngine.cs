@@ -34,11 +34,13 @@ public sealed class DialogEngine(
         ChatBotDb db,
         DateTime utcNow,
         CancellationToken cancellationToken) =>
-        (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken)).Replies;
+        (await RunOneAsync(conversation, office, input, db, utcNow, [], cancellationToken)).Replies;
 
     /// <summary>
     /// A turn, answered as the channel wants (several answers per message by e-mail), with the flows
     /// that took part in it (<see cref="FlowTags"/>), which the message and its reply are tagged with.
+    /// What the flows raised (<see cref="DialogContext.Raise"/>) is added to <paramref name="raised"/>,
+    /// for the caller to publish once it has committed the turn.
     /// </summary>
     public async Task<(IReadOnlyList<Reply> Replies, string Flows)> RunAsync(
         Conversation conversation,
@@ -46,12 +48,13 @@ public sealed class DialogEngine(
         TurnInput input,
         ChatBotDb db,
         DateTime utcNow,
+        IList<Domain.Events.IDomainEvent> raised,
         CancellationToken cancellationToken)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var replies = input.Channel == ChannelKind.Email
-            ? await RunSeveralAnswersAsync(conversation, office, input, db, utcNow, touched, cancellationToken)
-            : (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken, touched)).Replies;
+            ? await RunSeveralAnswersAsync(conversation, office, input, db, utcNow, raised, touched, cancellationToken)
+            : (await RunOneAsync(conversation, office, input, db, utcNow, raised, cancellationToken, touched)).Replies;
         return (replies, FlowTags.Of(touched, NoFlow));
     }
 
@@ -72,7 +75,7 @@ public sealed class DialogEngine(
         ChatBotDb db,
         DateTime utcNow,
         CancellationToken cancellationToken) =>
-        RunSeveralAnswersAsync(conversation, office, input, db, utcNow, null, cancellationToken);
+        RunSeveralAnswersAsync(conversation, office, input, db, utcNow, [], null, cancellationToken);
 
     private async Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
         Conversation conversation,
@@ -80,6 +83,7 @@ public sealed class DialogEngine(
         TurnInput input,
         ChatBotDb db,
         DateTime utcNow,
+        IList<Domain.Events.IDomainEvent> raised,
         HashSet<string>? touched,
         CancellationToken cancellationToken)
     {
@@ -89,7 +93,7 @@ public sealed class DialogEngine(
             .ToArray();
         if (lines.Length < 2 || WaitingPrompt(conversation) is null)
         {
-            return (await RunOneAsync(conversation, office, input, db, utcNow, cancellationToken, touched)).Replies;
+            return (await RunOneAsync(conversation, office, input, db, utcNow, raised, cancellationToken, touched)).Replies;
         }
 
         var replies = new List<Reply>();
@@ -97,7 +101,7 @@ public sealed class DialogEngine(
         {
             var wholeRest = WaitingPrompt(conversation) is { } waiting && waiting.Prompt.TakesWholeMessage(waiting.Instance);
             var text = wholeRest ? string.Join('\n', lines[i..]) : lines[i];
-            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, cancellationToken, touched);
+            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, raised, cancellationToken, touched);
             var last = wholeRest || i == lines.Length - 1;
             var goOn = !last && !dc.AnswerRefused && WaitingPrompt(conversation) is not null;
             replies.AddRange(goOn ? dc.Replies.Where(r => !r.IsQuestion) : dc.Replies);
@@ -144,6 +148,7 @@ public sealed class DialogEngine(
         TurnInput input,
         ChatBotDb db,
         DateTime utcNow,
+        IList<Domain.Events.IDomainEvent> raised,
         CancellationToken cancellationToken,
         HashSet<string>? touched = null)
     {
@@ -157,7 +162,7 @@ public sealed class DialogEngine(
             stack = new DialogStack();
         }
 
-        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, services, cancellationToken);
+        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, services, cancellationToken) { Raised = raised };
         var texts = DialogTexts.For(dc.Language);
         if (restarted)
         {
@@ -186,11 +191,12 @@ public sealed class DialogEngine(
         SystemTurns.Request request,
         ChatBotDb db,
         DateTime utcNow,
+        IList<Domain.Events.IDomainEvent> raised,
         CancellationToken cancellationToken)
     {
         var stack = DialogStack.TryDeserialize(conversation.DialogState) is { } saved && IsCurrent(saved) ? saved : new DialogStack();
         var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, utcNow);
-        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, services, cancellationToken);
+        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, services, cancellationToken) { Raised = raised };
         var idle = conversation.Mode == ConversationMode.Bot
             && stack.Instances.All(i => i.Id == WellKnownDialogs.MainMenu || i.Id == ChoicePrompt.DefaultId);
         if (request.Replace || idle)

@@ -42,6 +42,7 @@ public sealed class TurnProcessor(
     PipelineEvents events,
     TurnProcessorOptions options,
     InboundMedia media,
+    Domain.Events.DomainEvents domainEvents,
     TimeProvider time,
     ILogger<TurnProcessor> logger) : PipelineWorker(events.InboundStored, options.PollInterval, time, logger)
 {
@@ -131,6 +132,8 @@ public sealed class TurnProcessor(
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = Time.GetUtcNow().UtcDateTime;
+        // What the flows raise is published only once the batch has committed (and dropped when it fails).
+        var raised = new List<Domain.Events.IDomainEvent>();
         await using var db = factory.CreateDbContext();
         var conversations = await ConversationsForAsync(db, batch.Where(m => !m.SystemTurn).ToList(), now, cancellationToken);
         // A queued turn belongs to the conversation it was queued for, whatever address that has now.
@@ -166,7 +169,7 @@ public sealed class TurnProcessor(
 
                 queuedConversation.LastActivityAt = now;
                 // Queued by the service, not written by the person: the 24-hour window stays as it was.
-                outcomes.Add(await RunSystemTurnAsync(db, message, queuedConversation, office, queuedTurn, apologise, now, cancellationToken));
+                outcomes.Add(await RunSystemTurnAsync(db, message, queuedConversation, office, queuedTurn, apologise, now, raised, cancellationToken));
                 continue;
             }
 
@@ -198,7 +201,7 @@ public sealed class TurnProcessor(
 
             var (attachments, refused) = media.Prepare(message, conversation.Language);
             var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
-            var (said, flows) = await engine.RunAsync(conversation, office, input, db, now, cancellationToken);
+            var (said, flows) = await engine.RunAsync(conversation, office, input, db, now, raised, cancellationToken);
             if (refused is not null)
             {
                 said = [new Reply(refused), .. said];
@@ -226,6 +229,11 @@ public sealed class TurnProcessor(
             events.OutboxQueued.Set();
         }
 
+        foreach (var change in raised)
+        {
+            domainEvents.Publish(change);
+        }
+
         PipelineMetrics.Record("turns", started, batch.Count);
     }
 
@@ -241,13 +249,14 @@ public sealed class TurnProcessor(
         SystemTurns.Request request,
         bool apologise,
         DateTime now,
+        List<Domain.Events.IDomainEvent> raised,
         CancellationToken cancellationToken)
     {
         IReadOnlyList<Reply> said = [];
         var flows = request.Flow ?? "";
         if (!apologise)
         {
-            (said, var touched) = await engine.RunSystemTurnAsync(conversation, office, request, db, now, cancellationToken);
+            (said, var touched) = await engine.RunSystemTurnAsync(conversation, office, request, db, now, raised, cancellationToken);
             flows = string.Join(' ', FlowTags.Parse($"{flows} {touched}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         }
 

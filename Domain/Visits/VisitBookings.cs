@@ -75,6 +75,12 @@ public sealed record BookingResult(BookingOutcome Outcome, Visit? Visit = null);
 /// </summary>
 public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options)
 {
+    /// <summary>The kind of <see cref="Events.RecordChanged"/> raised when a visit is booked, moved or cancelled.</summary>
+    public const string EventKind = "visit";
+
+    /// <summary>What to raise once a change to visit <paramref name="visitId"/> is committed.</summary>
+    public static Events.RecordChanged Changed(int officeId, long visitId) => new(EventKind, officeId, $"visit/{visitId}");
+
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     public VisitOptions Options => options;

@@ -42,9 +42,9 @@ public enum VisitMoveResult
 /// "called" tells the family the call is about to start and from which number. Every move is
 /// audited and shown live to the other officers.
 /// </summary>
-public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices, ConsoleEvents console, PipelineEvents pipeline, TimeProvider time)
+public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices, Domain.Events.DomainEvents events, TimeProvider time)
 {
-    public const string EventKind = "visit";
+    public const string EventKind = VisitBookings.EventKind;
 
     /// <summary>Visits of a local day at the given offices, in queue order (cancelled ones last).</summary>
     public async Task<List<VisitRow>> DayAsync(IReadOnlyList<Office> visible, DateOnly day, CancellationToken cancellationToken)
@@ -117,11 +117,11 @@ public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices,
             await scope.CommitAsync(cancellationToken);
         }
 
-        pipeline.OutboxQueued.Set();
+        events.Publish(new Domain.Events.MessagesQueued());
         Announce(visit.OfficeId, visitId);
         return VisitMoveResult.Done;
     }
 
     /// <summary>Tells open console pages that a visit changed (booked, moved, cancelled).</summary>
-    public void Announce(int officeId, long visitId) => console.Publish(new ConsoleEvent(EventKind, officeId, $"visit/{visitId}"));
+    public void Announce(int officeId, long visitId) => events.Publish(VisitBookings.Changed(officeId, visitId));
 }

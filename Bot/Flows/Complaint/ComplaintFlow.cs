@@ -1,5 +1,4 @@
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.OfficerConsole.Complaints;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Sla;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Bot.Flows.Complaint;
 
-/// <summary>Everything the complaint service adds to the host: its dialogs, menu entry and <c>status pengaduan CODE</c>, deadlines, officer steps and console policies.</summary>
+/// <summary>Everything the complaint service adds to the host: its dialogs, menu entry and <c>status pengaduan CODE</c>, deadlines and officer steps.</summary>
 public sealed class ComplaintFlow : IFlowModule
 {
     public void Register(FlowRegistration flow)
@@ -25,7 +24,6 @@ public sealed class ComplaintFlow : IFlowModule
         var requests = ComplaintRequests.Create(options);
         services.AddSingleton(requests);
         services.AddSingleton<ChatBot.Domain.Requests.IRequestType>(requests);
-        services.AddSingleton<ComplaintQueries>();
 
         flow.Dialog<ComplaintDialog>()
             .Dialog<ComplaintStatusDialog>()

@@ -1,5 +1,4 @@
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.OfficerConsole.Integration;
 using ChatBot.Domain.Offices;
 
 namespace ChatBot.Bot.Flows.IntegrationInfo;

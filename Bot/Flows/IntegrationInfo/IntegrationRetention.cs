@@ -1,5 +1,4 @@
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.OfficerConsole.Integration;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Persistence;

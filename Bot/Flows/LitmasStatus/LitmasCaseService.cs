@@ -1,7 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using System.Text.Json;
-using ChatBot.Bot.OfficerConsole.Live;
-using ChatBot.Channels.Pipeline;
+using ChatBot.Domain.Events;
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Litmas;
@@ -41,8 +40,7 @@ public enum LitmasActionResult
 public sealed class LitmasCaseService(
     ChatBotDbFactory factory,
     OfficeDirectory offices,
-    PipelineEvents pipeline,
-    ConsoleEvents console,
+    DomainEvents events,
     TimeProvider time)
 {
     /// <summary>Topic of the status-change notice (<c>Channels:WhatsApp:Templates:litmas-update</c>).</summary>
@@ -93,7 +91,7 @@ public sealed class LitmasCaseService(
             await scope.CommitAsync(cancellationToken);
         }
 
-        console.Publish(new ConsoleEvent(EventKind, officeId, $"litmas/{litmas.Id}"));
+        events.Publish(new RecordChanged(EventKind, officeId, $"litmas/{litmas.Id}"));
         return (LitmasActionResult.Done, litmas.Id);
     }
 
@@ -190,10 +188,10 @@ public sealed class LitmasCaseService(
     {
         if (notified > 0)
         {
-            pipeline.OutboxQueued.Set();
+            events.Publish(new MessagesQueued());
         }
 
-        console.Publish(new ConsoleEvent(EventKind, officeId, $"litmas/{caseId}"));
+        events.Publish(new RecordChanged(EventKind, officeId, $"litmas/{caseId}"));
     }
 
     private static void Audit(ChatBotDb db, string actor, string action, long caseId, string? details, DateTime now) =>

@@ -111,7 +111,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
             else if (await dc.Services.GetRequiredService<VisitBookings>().CancelAsync(id, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken))
             {
                 dc.Say(texts.Cancelled(step.State.CancelCode!));
-                dc.Services.GetRequiredService<OfficerConsole.Visits.VisitDesk>().Announce(dc.Office.Id, id);
+                dc.Raise(VisitBookings.Changed(dc.Office.Id, id));
             }
             else
             {

@@ -1,12 +1,11 @@
 using ChatBot.Bot.Cli;
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.OfficerConsole.Visits;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Visits;
 
 namespace ChatBot.Bot.Flows.VisitBooking;
 
-/// <summary>The video-call visit: the flow and its menu entry, bookings, reminders, roster import and the console's desk.</summary>
+/// <summary>The video-call visit: the flow and its menu entry, bookings, reminders, roster import.</summary>
 public sealed class VisitBookingFlow : IFlowModule
 {
     public void Register(FlowRegistration flow)
@@ -16,7 +15,6 @@ public sealed class VisitBookingFlow : IFlowModule
         services.AddSingleton<VisitBookings>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<IImporter, RosterImporter>();
-        services.AddSingleton<VisitDesk>();
         services.AddSingleton<VisitReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<VisitReminders>());
 

@@ -53,7 +53,7 @@ internal static class VisitSlots
         {
             case BookingOutcome.Booked:
                 var visit = result.Visit!;
-                dc.Services.GetRequiredService<OfficerConsole.Visits.VisitDesk>().Announce(visit.OfficeId, visit.Id);
+                dc.Raise(VisitBookings.Changed(visit.OfficeId, visit.Id));
                 dc.Say($"{(reschedule ? texts.Rescheduled : texts.Booked)}\n{Details(dc, visit)}\n\n{texts.FreeOfCharge}\n{texts.HowToManage}");
                 return true;
             case BookingOutcome.SlotTaken or BookingOutcome.SlotUnavailable:
