@@ -21,6 +21,9 @@ public enum HandoverStatus
 /// <summary>A person's request to talk to an officer, from queueing to hand-back.</summary>
 public sealed class Handover
 {
+    /// <summary>The SOP's response time: an officer takes a waiting person within 15 minutes.</summary>
+    public static readonly Sla.ServiceStandard Pickup = Sla.ServiceStandard.Minutes(15);
+
     public long Id { get; set; }
 
     public long ConversationId { get; set; }

@@ -1,21 +1,12 @@
-namespace ChatBot.Domain.Litmas;
+using ChatBot.Domain.Sla;
 
-/// <summary>How a case measures against the SOP: its status published within an hour of the letter.</summary>
-public enum LitmasTimeliness
-{
-    /// <summary>Imported without the letter's time: not measured.</summary>
-    NotMeasured,
-    OnTime,
-    Late,
-}
+namespace ChatBot.Domain.Litmas;
 
 /// <summary>The SOP's service standard (Bapas Pekanbaru): one hour from request letter to published status.</summary>
 public static class LitmasStandard
 {
-    public static readonly TimeSpan LetterToPublished = TimeSpan.FromHours(1);
+    public static readonly ServiceStandard LetterToPublished = ServiceStandard.Hours(1);
 
-    public static LitmasTimeliness Timeliness(LitmasCase c) =>
-        c.LetterReceivedAt is not { } received ? LitmasTimeliness.NotMeasured
-        : c.PublishedAt - received <= LetterToPublished ? LitmasTimeliness.OnTime
-        : LitmasTimeliness.Late;
+    /// <summary>How a case measures against it; an imported case without the letter's time is not measured.</summary>
+    public static Timeliness Timeliness(LitmasCase c) => LetterToPublished.Measure(c.LetterReceivedAt, c.PublishedAt);
 }

@@ -89,6 +89,12 @@ public sealed record ServiceStandard(int Amount, StandardUnit Unit)
         return nowUtc > warnFrom ? Timeliness.AtRisk : Timeliness.OnTime;
     }
 
+    /// <summary>Timeliness of something started at <paramref name="startUtc"/> and done at <paramref name="doneUtc"/>, for a standard in minutes or hours.</summary>
+    public Timeliness Measure(DateTime? startUtc, DateTime doneUtc) =>
+        startUtc is not { } start ? Timeliness.NotMeasured
+        : doneUtc - start <= Clock ? Timeliness.OnTime
+        : Timeliness.Late;
+
     /// <summary>"3 menit", "1 jam", "14 hari kerja" (Indonesian; English with <paramref name="english"/>).</summary>
     public string Describe(bool english = false) => (Unit, english) switch
     {

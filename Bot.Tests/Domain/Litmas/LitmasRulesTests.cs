@@ -52,10 +52,10 @@ public sealed class LitmasRulesTests
     public void Other_institutions_are_not_guessed() => Assert.Null(RequestingInstitutions.Parse("Kejaksaan Negeri Pekanbaru"));
 
     [Theory]
-    [InlineData(60, LitmasTimeliness.OnTime)]
-    [InlineData(61, LitmasTimeliness.Late)]
-    [InlineData(null, LitmasTimeliness.NotMeasured)]
-    public void The_one_hour_standard_runs_from_letter_to_published_status(int? minutesBefore, LitmasTimeliness expected)
+    [InlineData(60, ChatBot.Domain.Sla.Timeliness.OnTime)]
+    [InlineData(61, ChatBot.Domain.Sla.Timeliness.Late)]
+    [InlineData(null, ChatBot.Domain.Sla.Timeliness.NotMeasured)]
+    public void The_one_hour_standard_runs_from_letter_to_published_status(int? minutesBefore, ChatBot.Domain.Sla.Timeliness expected)
     {
         var published = new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
         var c = new LitmasCase

@@ -40,7 +40,7 @@ public sealed record LookupAlert(Office Office, int Failures);
 public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time, LookupThrottle lookups)
 {
     /// <summary>A handover waiting longer than this is past the SOP response time.</summary>
-    public static readonly TimeSpan HandoverSopTime = TimeSpan.FromMinutes(15);
+    public static readonly Domain.Sla.ServiceStandard HandoverStandard = Handover.Pickup;
 
     /// <summary>
     /// Ids handed out just before the boundary may commit just after it (PostgreSQL sequences); the
@@ -118,7 +118,7 @@ public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time
             .Where(c => AllModes.Contains(c.Mode) && c.LastActivityAt >= start && c.LastActivityAt < end && c.OfficeId == office.Id)
             .CountAsync(cancellationToken);
 
-        var overdueBefore = now - HandoverSopTime;
+        var overdueBefore = now - HandoverStandard.Clock;
         var handovers = await db.Handovers
             .Where(h => h.OfficeId == office.Id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active))
             .GroupBy(h => h.Status)

@@ -92,7 +92,7 @@ public sealed class IndexModel(ChatBotDbFactory factory, OfficeScope scope, Offi
         IEnumerable<LitmasCase> filtered = rows;
         if (StandardFilter is "tepat" or "terlambat")
         {
-            var wanted = StandardFilter == "tepat" ? LitmasTimeliness.OnTime : LitmasTimeliness.Late;
+            var wanted = StandardFilter == "tepat" ? Domain.Sla.Timeliness.OnTime : Domain.Sla.Timeliness.Late;
             filtered = rows.Where(c => LitmasStandard.Timeliness(c) == wanted);
         }
 

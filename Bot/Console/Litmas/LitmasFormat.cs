@@ -11,8 +11,8 @@ public static class LitmasFormat
 
     public static (string Label, string Badge) Timeliness(LitmasCase c) => LitmasStandard.Timeliness(c) switch
     {
-        LitmasTimeliness.OnTime => ("Tepat waktu", "badge-ok"),
-        LitmasTimeliness.Late => ("Terlambat", "badge-warn"),
+        Domain.Sla.Timeliness.OnTime => ("Tepat waktu", "badge-ok"),
+        Domain.Sla.Timeliness.Late => ("Terlambat", "badge-warn"),
         _ => ("Tidak diukur", "badge-muted"),
     };
 }

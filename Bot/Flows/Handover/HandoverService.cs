@@ -15,7 +15,7 @@ public sealed class HandoverOptions
 {
     /// <summary>How long a person waits for an officer before being offered to leave a message.</summary>
     [Positive]
-    public TimeSpan WaitLimit { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan WaitLimit { get; set; } = Domain.Conversations.Handover.Pickup.Clock;
 
     /// <summary>How often waiting conversations are checked against the limit.</summary>
     [Positive]
