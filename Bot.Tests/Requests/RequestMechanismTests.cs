@@ -19,7 +19,7 @@ public sealed class RequestMechanismTests : IAsyncLifetime
     private TestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await TestHost.StartAsync(services: TestRequestType.Register, extraDialogs: [new TestFilingDialog()]);
+        _host = await TestHost.StartAsync(services: TestRequestType.Register, extraDialogs: [new TestFilingDialog(TestRequestType.Shared)]);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

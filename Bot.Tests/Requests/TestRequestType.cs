@@ -72,17 +72,20 @@ public static class TestRequestType
         ],
     };
 
+    /// <summary>The one declaration the host registers and the filing dialog files with.</summary>
+    public static readonly RequestType<Complaint, ComplaintStatus> Shared = Create();
+
     /// <summary>Registers the type beside the real ones (a test host's <c>services</c> hook).</summary>
     public static void Register(IServiceCollection services)
     {
-        var type = Create();
+        var type = Shared;
         services.AddSingleton<IRequestType>(type);
         services.AddKeyedSingleton(Kind, type);
     }
 }
 
 /// <summary>The citizen's side of the test type: menu entry 2 asks for one line and files it.</summary>
-public sealed class TestFilingDialog() : Dialog(DialogId)
+public sealed class TestFilingDialog(RequestType<Complaint, ComplaintStatus> type) : Dialog(TestFilingDialog.DialogId)
 {
     /// <summary>Stands in for menu entry 2.</summary>
     public const string DialogId = "litmas-status";
@@ -95,7 +98,6 @@ public sealed class TestFilingDialog() : Dialog(DialogId)
 
     public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc)
     {
-        var type = dc.Services.GetRequiredKeyedService<RequestType<Complaint, ComplaintStatus>>(TestRequestType.Kind);
         var request = new Complaint
         {
             Code = "",

@@ -21,7 +21,6 @@ public sealed class DialogContext
         Office office,
         ChatBotDb db,
         DateTime utcNow,
-        IServiceProvider services,
         CancellationToken cancellationToken)
     {
         Dialogs = dialogs;
@@ -31,7 +30,6 @@ public sealed class DialogContext
         Office = office;
         Db = db;
         UtcNow = utcNow;
-        Services = services;
         CancellationToken = cancellationToken;
         foreach (var instance in stack.Instances)
         {
@@ -70,8 +68,6 @@ public sealed class DialogContext
 
     /// <summary>Today in the office's time zone.</summary>
     public DateOnly Today => Office.LocalDate(UtcNow);
-
-    public IServiceProvider Services { get; }
 
     public CancellationToken CancellationToken { get; }
 

@@ -15,7 +15,6 @@ public sealed class DialogEngine(
     DialogSet dialogs,
     IEnumerable<QuickCommand> quickCommands,
     IEnumerable<IInterruption> interruptions,
-    IServiceProvider services,
     ILogger<DialogEngine> logger)
 {
     /// <summary>What the flows' modules registered: commands that begin a flow from anywhere, in their order.</summary>
@@ -162,7 +161,7 @@ public sealed class DialogEngine(
             stack = new DialogStack();
         }
 
-        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, services, cancellationToken) { Raised = raised };
+        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, cancellationToken) { Raised = raised };
         var texts = DialogTexts.For(dc.Language);
         if (restarted)
         {
@@ -196,7 +195,7 @@ public sealed class DialogEngine(
     {
         var stack = DialogStack.TryDeserialize(conversation.DialogState) is { } saved && IsCurrent(saved) ? saved : new DialogStack();
         var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, utcNow);
-        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, services, cancellationToken) { Raised = raised };
+        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, cancellationToken) { Raised = raised };
         var idle = conversation.Mode == ConversationMode.Bot
             && stack.Instances.All(i => i.Id == WellKnownDialogs.MainMenu || i.Id == ChoicePrompt.DefaultId);
         if (request.Replace || idle)

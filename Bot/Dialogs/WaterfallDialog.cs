@@ -39,7 +39,7 @@ public class WaterfallDialog<TState> : Dialog
 
     protected void Steps(params WaterfallStep<TState>[] steps) => Steps(steps.Select((step, i) => (NameOf(Id, step, i), step)));
 
-    private void Steps(IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
+    protected void Steps(IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
     {
         var list = steps.ToList();
         _steps = [.. list.Select(s => s.Run)];

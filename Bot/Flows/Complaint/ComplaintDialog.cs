@@ -32,10 +32,22 @@ public sealed class ComplaintState
 /// anonymity, confirmation, ticket code) or the status of an earlier one. A message that already
 /// holds a ticket code ("status pengaduan ADU-7K3P9Q") goes straight to its status.
 /// </summary>
-public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId,
-    StartAsync, AskCategoryAsync, AskDescriptionAsync, AskFileAsync, AskAnonymousAsync, AskNameAsync, ConfirmAsync, SaveAsync)
+public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
 {
     public const string DialogId = "complaint";
+
+    private readonly WorkingDayCalendar _calendar;
+    private readonly ComplaintOptions _options;
+    private readonly RequestType<Domain.Complaints.Complaint, ComplaintStatus> _type;
+
+    public ComplaintDialog(WorkingDayCalendar calendar, ComplaintOptions options, RequestType<Domain.Complaints.Complaint, ComplaintStatus> type)
+        : base(DialogId)
+    {
+        _calendar = calendar;
+        _options = options;
+        _type = type;
+        Steps(StartAsync, AskCategoryAsync, AskDescriptionAsync, AskFileAsync, AskAnonymousAsync, AskNameAsync, ConfirmAsync, SaveAsync);
+    }
 
     public const string DescriptionPromptId = "complaint.prompt.description";
 
@@ -167,7 +179,7 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
         return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = $"{summary}\n\n{texts.ConfirmSend}" });
     }
 
-    private static async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step)
     {
         var dc = step.Dc;
         var texts = ComplaintTexts.For(dc.Language);
@@ -178,9 +190,7 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
         }
 
         var state = step.State;
-        var calendar = dc.Services.GetRequiredService<WorkingDayCalendar>();
-        var options = dc.Services.GetRequiredService<ComplaintOptions>();
-        var (verificationDue, answerDue) = ComplaintRules.Deadlines(calendar, options, dc.Today);
+        var (verificationDue, answerDue) = ComplaintRules.Deadlines(_calendar, _options, dc.Today);
         var complaint = new Domain.Complaints.Complaint
         {
             Code = "",
@@ -200,8 +210,7 @@ public sealed class ComplaintDialog() : WaterfallDialog<ComplaintState>(DialogId
             VerificationDue = verificationDue,
             AnswerDue = answerDue,
         };
-        var type = dc.Services.GetRequiredService<RequestType<Domain.Complaints.Complaint, ComplaintStatus>>();
-        await RequestDesk.FileAsync(dc.Db, type, complaint, code => complaint.Code = code, dc.UtcNow, dc.CancellationToken);
+        await RequestDesk.FileAsync(dc.Db, _type, complaint, code => complaint.Code = code, dc.UtcNow, dc.CancellationToken);
         var code = complaint.Code;
         step.Say(texts.Filed(code, texts.Date(verificationDue), texts.Date(answerDue)));
         return await step.EndAsync();

@@ -21,9 +21,20 @@ public sealed class ComplaintStatusState
 /// exist; their tries, like unknown codes, count towards the lookup throttle, so codes cannot be
 /// guessed in bulk nor read with a leaked code.
 /// </summary>
-public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusState>(DialogId, AskCodeAsync, ShowAsync)
+public sealed class ComplaintStatusDialog : WaterfallDialog<ComplaintStatusState>
 {
     public const string DialogId = WellKnownDialogs.ComplaintStatus;
+
+    private readonly RequestStatusLookup _lookup;
+    private readonly RequestType<Domain.Complaints.Complaint, ComplaintStatus> _type;
+
+    public ComplaintStatusDialog(RequestStatusLookup lookup, RequestType<Domain.Complaints.Complaint, ComplaintStatus> type)
+        : base(DialogId)
+    {
+        _lookup = lookup;
+        _type = type;
+        Steps(AskCodeAsync, ShowAsync);
+    }
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
@@ -48,7 +59,7 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
         return step.PromptAsync(ComplaintCodePrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskCode });
     }
 
-    private static async Task<DialogTurnResult> ShowAsync(WaterfallStepContext<ComplaintStatusState> step)
+    private async Task<DialogTurnResult> ShowAsync(WaterfallStepContext<ComplaintStatusState> step)
     {
         if (step.Result is not string code)
         {
@@ -79,12 +90,10 @@ public sealed class ComplaintStatusDialog() : WaterfallDialog<ComplaintStatusSta
     /// Says the status of the complaint <paramref name="typed"/> names (<see cref="RequestStatusLookup"/>:
     /// only to the conversation that filed it, throttled for everyone else).
     /// </summary>
-    private static async Task<StatusOutcome> ExplainAsync(DialogContext dc, string typed, bool offerSurvey)
+    private async Task<StatusOutcome> ExplainAsync(DialogContext dc, string typed, bool offerSurvey)
     {
-        var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
-        var type = dc.Services.GetRequiredService<RequestType<Domain.Complaints.Complaint, ComplaintStatus>>();
-        var answer = await lookup.AskAsync(
-            dc.Db, type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+        var answer = await _lookup.AskAsync(
+            dc.Db, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
         dc.Say(answer.Say);
         return answer.Request switch
         {

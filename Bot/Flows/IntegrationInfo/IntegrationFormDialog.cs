@@ -73,15 +73,21 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
 
     private static readonly int SummaryStep = ItemOfQuestion.Length + 1;
 
-    public IntegrationFormDialog()
-        : base(DialogId, Steps())
+    private readonly IntegrationOptions _options;
+    private readonly RequestType<IntegrationRequest, IntegrationRequestStatus> _type;
+
+    public IntegrationFormDialog(IntegrationOptions options, RequestType<IntegrationRequest, IntegrationRequestStatus> type)
+        : base(DialogId)
     {
+        _options = options;
+        _type = type;
+        Steps(StepList());
     }
 
     public override bool AcceptsSeveralAnswersPerMessage => true;
 
     /// <summary>Step <c>question-N</c> keeps the answer to the question before it and asks question N - 1; <c>summary</c> shows them all.</summary>
-    private static IEnumerable<(string Name, WaterfallStep<IntegrationFormState> Run)> Steps()
+    private IEnumerable<(string Name, WaterfallStep<IntegrationFormState> Run)> StepList()
     {
         yield return (nameof(AskConsentAsync), AskConsentAsync);
         for (var i = 1; i <= SummaryStep; i++)
@@ -95,10 +101,10 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
 
     private static string StepName(int index) => index == SummaryStep ? "summary" : $"question-{index}";
 
-    private static Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext<IntegrationFormState> step)
+    private Task<DialogTurnResult> AskConsentAsync(WaterfallStepContext<IntegrationFormState> step)
     {
         var dc = step.Dc;
-        var days = (int)Options(dc).Retention.TotalDays;
+        var days = (int)_options.Retention.TotalDays;
         return step.PromptAsync(FormPrompts.Confirm, new PromptOptions { Prompt = IntegrationTexts.For(dc.Language).Consent(days) });
     }
 
@@ -235,7 +241,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     };
 
     /// <summary>The summary's answer: a number corrects that item; agreeing declares the data true and submits.</summary>
-    private static async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step)
+    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step)
     {
         if (step.Result is not string answer)
         {
@@ -276,15 +282,12 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             DeclaredAt = dc.UtcNow,
             SubmittedAt = dc.UtcNow,
         };
-        var type = dc.Services.GetRequiredService<RequestType<IntegrationRequest, IntegrationRequestStatus>>();
-        await RequestDesk.FileAsync(dc.Db, type, request, code => request.ReferenceCode = code, dc.UtcNow, dc.CancellationToken);
+        await RequestDesk.FileAsync(dc.Db, _type, request, code => request.ReferenceCode = code, dc.UtcNow, dc.CancellationToken);
         var code = request.ReferenceCode;
         var texts = IntegrationTexts.For(dc.Language);
         dc.Say(texts.Submitted(code, texts.When(dc.Office, dc.UtcNow)));
         return await step.EndAsync(null);
     }
-
-    private static IntegrationOptions Options(DialogContext dc) => dc.Services.GetRequiredService<IntegrationOptions>();
 
     /// <summary>Whether the person may leave for <paramref name="silence"/> and be asked to resume.</summary>
     internal static bool IsStale(IntegrationFormState state, DateTime nowUtc, TimeSpan silence) =>

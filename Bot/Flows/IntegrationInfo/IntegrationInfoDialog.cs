@@ -17,10 +17,20 @@ public sealed class IntegrationInfoState
 /// <see cref="IntegrationFormDialog"/>) or the status of one by its reference code.
 /// <c>status informasi CODE</c> begins it from anywhere with the code already given.
 /// </summary>
-public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoState>(
-    DialogId, ChooseAsync, StartChosenAsync, FinishAsync)
+public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState>
 {
     public const string DialogId = WellKnownDialogs.IntegrationInfo;
+
+    private readonly RequestStatusLookup _lookup;
+    private readonly RequestType<IntegrationRequest, IntegrationRequestStatus> _type;
+
+    public IntegrationInfoDialog(RequestStatusLookup lookup, RequestType<IntegrationRequest, IntegrationRequestStatus> type)
+        : base(DialogId)
+    {
+        _lookup = lookup;
+        _type = type;
+        Steps(ChooseAsync, StartChosenAsync, FinishAsync);
+    }
 
     private const string StatusOption = "status";
 
@@ -67,7 +77,7 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
         }
     }
 
-    private static async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<IntegrationInfoState> step)
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<IntegrationInfoState> step)
     {
         if (step.Result is string code)
         {
@@ -82,12 +92,10 @@ public sealed class IntegrationInfoDialog() : WaterfallDialog<IntegrationInfoSta
     /// request stands and nothing personal. Anyone else hears the same "not found" as for an unknown
     /// code, and their tries count towards the guessing throttle like unknown codes do.
     /// </summary>
-    private static async Task<string> DescribeAsync(DialogContext dc, string typed)
+    private async Task<string> DescribeAsync(DialogContext dc, string typed)
     {
-        var lookup = dc.Services.GetRequiredService<RequestStatusLookup>();
-        var type = dc.Services.GetRequiredService<RequestType<IntegrationRequest, IntegrationRequestStatus>>();
-        var answer = await lookup.AskAsync(
-            dc.Db, type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+        var answer = await _lookup.AskAsync(
+            dc.Db, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
         return answer.Say;
     }
 }

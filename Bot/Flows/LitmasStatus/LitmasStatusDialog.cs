@@ -22,15 +22,23 @@ public sealed class LitmasStatusState
 /// number and learns the stage, when it changed, the PK's name and what happens next; then may ask to be
 /// told of every change. Unknown numbers count against the anti-enumeration throttle.
 /// </summary>
-public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
-    WellKnownDialogs.LitmasStatus, AskNumberAsync, LookUpAsync, SubscribeAsync)
+public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
 {
+    private readonly LitmasLookup _lookup;
+
+    public LitmasStatusDialog(LitmasLookup lookup)
+        : base(WellKnownDialogs.LitmasStatus)
+    {
+        _lookup = lookup;
+        Steps(AskNumberAsync, LookUpAsync, SubscribeAsync);
+    }
+
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
         if (options is QuickLookup { Inline: true } inline)
         {
             // Inside another flow: answer only; the engine takes this dialog off the stack again.
-            var result = await Lookup(dc).FindAsync(dc, inline.Query);
+            var result = await _lookup.FindAsync(dc, inline.Query);
             dc.Say(LitmasLookup.Explain(dc, result, inline.Query));
             return DialogTurnResult.Waiting;
         }
@@ -56,7 +64,7 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
         });
     }
 
-    private static async Task<DialogTurnResult> LookUpAsync(WaterfallStepContext<LitmasStatusState> step)
+    private async Task<DialogTurnResult> LookUpAsync(WaterfallStepContext<LitmasStatusState> step)
     {
         if (step.Result is not string typed)
         {
@@ -64,7 +72,7 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
         }
 
         var dc = step.Dc;
-        var result = await Lookup(dc).FindAsync(dc, typed);
+        var result = await _lookup.FindAsync(dc, typed);
         dc.Say(LitmasLookup.Explain(dc, result, typed));
         switch (result)
         {
@@ -104,8 +112,6 @@ public sealed class LitmasStatusDialog() : WaterfallDialog<LitmasStatusState>(
         dc.Say(wanted ? texts.Subscribed : texts.NotSubscribed);
         return await step.EndAsync();
     }
-
-    private static LitmasLookup Lookup(DialogContext dc) => dc.Services.GetRequiredService<LitmasLookup>();
 
     /// <summary>Subscribed already, in the store or earlier in this same batch of turns.</summary>
     private static async Task<bool> SubscribedAsync(DialogContext dc, long caseId) =>

@@ -26,9 +26,13 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
 {
     public const string DialogId = "visit-booking";
 
-    public VisitBookingDialog()
-        : base(DialogId, StartAsync, ActAsync, AfterCancelConfirmAsync)
+    private readonly VisitBookings _bookings;
+
+    public VisitBookingDialog(VisitBookings bookings)
+        : base(DialogId)
     {
+        _bookings = bookings;
+        Steps(StartAsync, ActAsync, AfterCancelConfirmAsync);
     }
 
     private static async Task<DialogTurnResult> StartAsync(WaterfallStepContext<VisitBookingState> step)
@@ -98,7 +102,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         }
     }
 
-    private static async Task<DialogTurnResult> AfterCancelConfirmAsync(WaterfallStepContext<VisitBookingState> step)
+    private async Task<DialogTurnResult> AfterCancelConfirmAsync(WaterfallStepContext<VisitBookingState> step)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
@@ -108,7 +112,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
             {
                 dc.Say(texts.Kept);
             }
-            else if (await dc.Services.GetRequiredService<VisitBookings>().CancelAsync(id, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken))
+            else if (await _bookings.CancelAsync(id, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken))
             {
                 dc.Say(texts.Cancelled(step.State.CancelCode!));
                 dc.Raise(VisitBookings.Changed(dc.Office.Id, id));
@@ -148,12 +152,16 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
 {
     public const string DialogId = "visit-booking.reschedule";
 
-    public VisitRescheduleDialog()
-        : base(DialogId, OfferAsync, BookAsync)
+    private readonly VisitSlots _slots;
+
+    public VisitRescheduleDialog(VisitSlots slots)
+        : base(DialogId)
     {
+        _slots = slots;
+        Steps(OfferAsync, BookAsync);
     }
 
-    private static async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<VisitRescheduleState> step)
+    private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<VisitRescheduleState> step)
     {
         var dc = step.Dc;
         if (step.Options is string id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var visitId))
@@ -168,10 +176,10 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
             return await step.EndAsync();
         }
 
-        return await VisitSlots.OfferAsync(step, visit.InmateId, visit.Id);
+        return await _slots.OfferAsync(step, visit.InmateId, visit.Id);
     }
 
-    private static async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRescheduleState> step)
+    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRescheduleState> step)
     {
         var dc = step.Dc;
         var visit = await BookedAsync(dc, step.State.VisitId);
@@ -183,7 +191,7 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
         var request = new BookingRequest(
             dc.Office.Id, visit.InmateId, dc.Conversation.Id, dc.Conversation.Channel,
             visit.RequesterName, visit.Relationship, visit.CallNumber, slot, dc.Input.ReceivedAtUtc, ReplacesVisitId: visit.Id);
-        return await VisitSlots.BookAsync(dc, request, reschedule: true) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferAsync));
+        return await _slots.BookAsync(dc, request, reschedule: true) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferAsync));
     }
 
     private static async Task<Visit?> BookedAsync(DialogContext dc, long visitId) =>

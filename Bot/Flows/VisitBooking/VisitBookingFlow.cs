@@ -13,6 +13,7 @@ public sealed class VisitBookingFlow : IFlowModule
         var services = flow.Services;
         services.AddSingleton(Hosting.SettingsCheck.Bind<VisitOptions>(flow.Configuration, "Visits"));
         services.AddSingleton<VisitBookings>();
+        services.AddSingleton<VisitSlots>();
         services.AddSingleton<RosterImport>();
         services.AddSingleton<IImporter, RosterImporter>();
         services.AddSingleton<VisitReminders>();

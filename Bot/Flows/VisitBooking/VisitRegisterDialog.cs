@@ -36,16 +36,22 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     /// <summary>"ya" for the number the person writes from, or another phone number.</summary>
     public const string CallNumberPromptId = "visit-booking.call-number";
 
-    public VisitRegisterDialog()
-        : base(DialogId, AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync)
+    private readonly VisitSlots _slots;
+    private readonly LookupThrottle _throttle;
+
+    public VisitRegisterDialog(VisitSlots slots, LookupThrottle throttle)
+        : base(DialogId)
     {
+        _slots = slots;
+        _throttle = throttle;
+        Steps(AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync);
     }
 
     /// <summary>The prompt for the number to call; accepts "ya" or a phone number on one line.</summary>
     public static TextPrompt CallNumberPrompt() => new(CallNumberPromptId, (dc, text) =>
         YesNoRecognizer.Recognize(text) is { Ok: true, Value: true } || PhoneRecognizer.Recognize(text).Ok ? null : VisitTexts.For(dc.Language).CallNumberHint);
 
-    private static async Task<DialogTurnResult> AskInmateAsync(WaterfallStepContext<VisitRegisterState> step)
+    private async Task<DialogTurnResult> AskInmateAsync(WaterfallStepContext<VisitRegisterState> step)
     {
         var dc = step.Dc;
         if (await PausedAsync(dc, query: null))
@@ -66,7 +72,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(step.Dc.Language).AskSecondDetail, MaxLength = 64 });
     }
 
-    private static async Task<DialogTurnResult> MatchAsync(WaterfallStepContext<VisitRegisterState> step)
+    private async Task<DialogTurnResult> MatchAsync(WaterfallStepContext<VisitRegisterState> step)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
@@ -86,7 +92,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         var candidates = await Roster.CandidatesAsync(dc.Db, dc.Office.Id, query, dc.CancellationToken);
         var birthDate = DateRecognizer.Recognize(detail, dc.Today, DateDirection.PastOrToday) is { Ok: true } date ? date.Value : (DateOnly?)null;
         var inmate = Roster.Confirm(candidates, query, birthDate, detail);
-        dc.Services.GetRequiredService<LookupThrottle>().Record(
+        _throttle.Record(
             dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), inmate is not null, dc.UtcNow);
         if (inmate is null)
         {
@@ -118,10 +124,9 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     /// everyone at the office (then only a name they matched before goes on; with no name yet, anyone
     /// who matched one before).
     /// </summary>
-    private static async Task<bool> PausedAsync(DialogContext dc, string? query)
+    private async Task<bool> PausedAsync(DialogContext dc, string? query)
     {
-        var throttle = dc.Services.GetRequiredService<LookupThrottle>();
-        if (await throttle.CheckAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, query, dc.UtcNow, dc.CancellationToken) is not { } pause)
+        if (await _throttle.CheckAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, query, dc.UtcNow, dc.CancellationToken) is not { } pause)
         {
             return false;
         }
@@ -158,17 +163,17 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             : step.PromptAsync(PhonePrompt.DefaultId, new PromptOptions { Prompt = texts.AskCallNumberNoDefault });
     }
 
-    private static Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext<VisitRegisterState> step)
+    private Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext<VisitRegisterState> step)
     {
         if (step.Result is string answer)
         {
             step.State.CallNumber = PhoneRecognizer.Recognize(answer) is { Ok: true, Value: { } phone } ? phone : OwnNumber(step.Dc);
         }
 
-        return VisitSlots.OfferAsync(step, step.State.InmateId!.Value, exceptVisitId: null);
+        return _slots.OfferAsync(step, step.State.InmateId!.Value, exceptVisitId: null);
     }
 
-    private static async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRegisterState> step)
+    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRegisterState> step)
     {
         var dc = step.Dc;
         var state = step.State;
@@ -180,7 +185,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         var request = new BookingRequest(
             dc.Office.Id, state.InmateId!.Value, dc.Conversation.Id, dc.Conversation.Channel,
             state.RequesterName!, state.Relationship!, state.CallNumber!, slot, dc.Input.ReceivedAtUtc);
-        return await VisitSlots.BookAsync(dc, request, reschedule: false) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferSlotsAsync));
+        return await _slots.BookAsync(dc, request, reschedule: false) ? await step.EndAsync() : await step.GoToAsync(nameof(OfferSlotsAsync));
     }
 
     /// <summary>The number the person writes from, when the channel has one (not e-mail).</summary>

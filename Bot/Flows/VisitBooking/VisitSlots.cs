@@ -3,21 +3,19 @@ using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Visits;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Bot.Flows.VisitBooking;
 
 /// <summary>Offering open slots and booking the chosen one: shared by a new booking and a reschedule.</summary>
-internal static class VisitSlots
+public sealed class VisitSlots(VisitBookings bookings)
 {
     private const string SlotPrefix = "slot:";
 
     /// <summary>Asks the person to choose one of the next open slots, or ends the flow when there is none.</summary>
-    public static async Task<DialogTurnResult> OfferAsync<TState>(WaterfallStepContext<TState> step, long inmateId, long? exceptVisitId)
+    public async Task<DialogTurnResult> OfferAsync<TState>(WaterfallStepContext<TState> step, long inmateId, long? exceptVisitId)
         where TState : class, new()
     {
         var dc = step.Dc;
-        var bookings = dc.Services.GetRequiredService<VisitBookings>();
         var texts = VisitTexts.For(dc.Language);
         var slots = await bookings.FreeSlotsAsync(dc.Db, dc.Office, inmateId, exceptVisitId, dc.UtcNow, dc.CancellationToken);
         if (slots.Count == 0)
@@ -44,9 +42,8 @@ internal static class VisitSlots
     /// Books and tells the person how it went. Returns true when the flow is done; false when the
     /// person should choose again (the slot was taken meanwhile, or the week is full).
     /// </summary>
-    public static async Task<bool> BookAsync(DialogContext dc, BookingRequest request, bool reschedule)
+    public async Task<bool> BookAsync(DialogContext dc, BookingRequest request, bool reschedule)
     {
-        var bookings = dc.Services.GetRequiredService<VisitBookings>();
         var texts = VisitTexts.For(dc.Language);
         var result = await bookings.BookAsync(dc.Office, request, dc.UtcNow, dc.CancellationToken);
         switch (result.Outcome)
