@@ -38,7 +38,9 @@ public static class ChatCommand
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            interrupted.Cancel();
+            // Not inline: the conversation's ending unregisters this handler, which must not happen on
+            // the signal's own thread while the handler still runs (it would wait for itself).
+            _ = interrupted.CancelAsync();
         };
         Console.CancelKeyPress += onCancel;
         try
