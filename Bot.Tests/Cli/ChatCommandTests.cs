@@ -117,6 +117,13 @@ public sealed class ChatCommandTests : IDisposable
                 }
             }
         };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.Append("stderr: ").AppendLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await process.StandardInput.WriteAsync("halo\n");
@@ -130,7 +137,19 @@ public sealed class ChatCommandTests : IDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            lock (output)
+            {
+                Assert.Fail($"The chat did not end within 30 s of Ctrl+C. It wrote:\n{output}");
+            }
+        }
+
         Assert.Equal(130, process.ExitCode);
         using var after = await SimulatorClient.ClaimAsync(host, "081200006005");
     }
