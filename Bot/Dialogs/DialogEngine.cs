@@ -67,15 +67,6 @@ public sealed class DialogEngine(
     /// takes the rest as one answer; the questions answered on the way are not repeated. Otherwise
     /// it is an ordinary turn.
     /// </summary>
-    public Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
-        Conversation conversation,
-        Office office,
-        TurnInput input,
-        ChatBotDb db,
-        DateTime utcNow,
-        CancellationToken cancellationToken) =>
-        RunSeveralAnswersAsync(conversation, office, input, db, utcNow, [], null, cancellationToken);
-
     private async Task<IReadOnlyList<Reply>> RunSeveralAnswersAsync(
         Conversation conversation,
         Office office,

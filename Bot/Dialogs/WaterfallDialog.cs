@@ -10,8 +10,9 @@ public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContex
 /// <summary>
 /// A dialog that runs its steps in order with typed state <typeparamref name="TState"/>. A step
 /// usually takes the answer to the previous question (<see cref="WaterfallStepContext{TState}.Result"/>)
-/// and asks the next. When <c>Result</c> is null the step is being re-run to ask its question
-/// again (after <c>kembali</c>, <c>bantuan</c> or a language switch): it must then only ask.
+/// and asks the next. When <see cref="WaterfallStepContext{TState}.Repeated"/> is true the step is run
+/// again to ask its question again (after <c>kembali</c>, <c>bantuan</c> or a language switch): it must
+/// then only ask.
 /// Steps have names (a method's own name, or one given with its lambda) and are addressed by them.
 /// The dialog's <see cref="Version"/> is derived from its step names and the shape of its state, so
 /// inserting a step or changing the state makes saved conversations restart politely instead of

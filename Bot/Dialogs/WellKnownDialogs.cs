@@ -20,9 +20,6 @@ public static class WellKnownDialogs
     /// <summary>The integration-information flow; <c>status informasi CODE</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
     public const string IntegrationInfo = "integration-info";
 
-    /// <summary>Option for <see cref="MainMenu"/>: the person asked for an officer.</summary>
-    public const string MenuOptionOfficer = "officer";
-
     /// <summary>Option for <see cref="MainMenu"/>: greet, then show the menu.</summary>
     public const string MenuOptionWelcome = "welcome";
 

@@ -117,7 +117,7 @@ public static class ChatBotServices
         var flows = new FlowRegistration(services, configuration);
         foreach (var module in FlowModules)
         {
-            settings.Run(() => module.Register(flow: flows));
+            settings.Run(() => module.Register(flows));
         }
 
         settings.ThrowIfAny();

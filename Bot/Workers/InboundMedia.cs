@@ -15,9 +15,6 @@ namespace ChatBot.Bot.Workers;
 /// </summary>
 public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions email)
 {
-    /// <summary>Whether WhatsApp media can be fetched at all in this process.</summary>
-    public bool FetchesWhatsApp => whatsApp is not null;
-
     /// <summary>
     /// Fetches the files a WhatsApp message points to (the media stage, before the turn): the ones kept,
     /// as stored-attachments JSON, and the reasons of the ones refused, as JSON. A file that does not

@@ -39,9 +39,6 @@ public sealed record LookupAlert(Office Office, int Failures);
 /// </summary>
 public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time, LookupThrottle lookups)
 {
-    /// <summary>A handover waiting longer than this is past the SOP response time.</summary>
-    public static readonly Domain.Sla.ServiceStandard HandoverStandard = Handover.Pickup;
-
     /// <summary>
     /// Ids handed out just before the boundary may commit just after it (PostgreSQL sequences); the
     /// lower bound keeps this many ids of slack. The timestamp filter keeps every count exact.
@@ -118,7 +115,7 @@ public sealed class DashboardFigures(ChatBotDbFactory factory, TimeProvider time
             .Where(c => AllModes.Contains(c.Mode) && c.LastActivityAt >= start && c.LastActivityAt < end && c.OfficeId == office.Id)
             .CountAsync(cancellationToken);
 
-        var overdueBefore = now - HandoverStandard.Clock;
+        var overdueBefore = now - Handover.Pickup.Clock; // waiting longer is past the SOP response time
         var handovers = await db.Handovers
             .Where(h => h.OfficeId == office.Id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active))
             .GroupBy(h => h.Status)

@@ -44,8 +44,6 @@ public enum VisitMoveResult
 /// </summary>
 public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices, Domain.Events.DomainEvents events, TimeProvider time)
 {
-    public const string EventKind = VisitBookings.EventKind;
-
     /// <summary>Visits of a local day at the given offices, in queue order (cancelled ones last).</summary>
     public async Task<List<VisitRow>> DayAsync(IReadOnlyList<Office> visible, DateOnly day, CancellationToken cancellationToken)
     {

@@ -88,5 +88,6 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
     private List<Choice> Choices(DialogContext dc) =>
         [.. _entries
             .Where(e => dc.Office.Offers(e.Service))
-            .Select(e => e.Label(dc.Language) is var label ? new Choice(e.Value, label.Text, label.Synonyms) : null!)];
+            .Select(e => (e.Value, Label: e.Label(dc.Language)))
+            .Select(e => new Choice(e.Value, e.Label.Text, e.Label.Synonyms))];
 }
