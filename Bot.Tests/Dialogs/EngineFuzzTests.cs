@@ -1,3 +1,4 @@
+using ChatBot.Domain.Persistence;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.Tests.Support;
@@ -39,7 +40,7 @@ public sealed class EngineFuzzTests(SharedHost shared) : IClassFixture<SharedHos
             var raw = RandomMessage(random);
             var input = new TurnInput(TextNormalizer.Normalize(raw), [], ChannelKind.Simulator, conversation.UserAddress, null, now);
 
-            var replies = await engine.RunTurnAsync(conversation, office, input, db, now, CancellationToken.None);
+            var replies = await engine.RunTurnAsync(conversation, office, input, new UnitOfWork(db, now, CancellationToken.None));
 
             Assert.True(replies.Count > 0, $"No answer to {Describe(raw)}");
             Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.Text), $"Blank answer to {Describe(raw)}"));

@@ -111,7 +111,7 @@ public sealed class TestFilingDialog(RequestType<Complaint, ComplaintStatus> typ
             VerificationDue = dc.Today,
             AnswerDue = dc.Today,
         };
-        await RequestDesk.FileAsync(dc.Db, type, request, code => request.Code = code, dc.UtcNow, dc.CancellationToken);
+        await RequestDesk.FileAsync(dc.Work, type, request, code => request.Code = code);
         dc.Say($"Permohonan diterima dengan kode {request.Code}.");
         return await dc.EndDialogAsync();
     }

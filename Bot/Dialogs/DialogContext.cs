@@ -19,18 +19,14 @@ public sealed class DialogContext
         TurnInput input,
         Conversation conversation,
         Office office,
-        ChatBotDb db,
-        DateTime utcNow,
-        CancellationToken cancellationToken)
+        UnitOfWork work)
     {
         Dialogs = dialogs;
         Stack = stack;
         Input = input;
         Conversation = conversation;
         Office = office;
-        Db = db;
-        UtcNow = utcNow;
-        CancellationToken = cancellationToken;
+        Work = work;
         foreach (var instance in stack.Instances)
         {
             _touched.Add(instance.Id);
@@ -39,11 +35,8 @@ public sealed class DialogContext
 
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
-    /// <summary>Events of this turn, published once it is committed (<see cref="Raise"/>).</summary>
-    internal IList<Domain.Events.IDomainEvent> Raised { get; init; } = [];
-
     /// <summary>Tells whoever listens (the console's live pages, the pipeline) of a change, once the turn has committed.</summary>
-    public void Raise(Domain.Events.IDomainEvent change) => Raised.Add(change);
+    public void Raise(Domain.Events.IDomainEvent change) => Work.Raise(change);
 
     /// <summary>Every dialog on the stack during this turn: those it started with and every one begun since.</summary>
     public IReadOnlyCollection<string> Touched => _touched;
@@ -61,15 +54,15 @@ public sealed class DialogContext
 
     public Office Office { get; }
 
-    /// <summary>The store, inside the turn's transaction: writes commit together with the replies.</summary>
-    public ChatBotDb Db { get; }
+    /// <summary>The turn's unit of work, for the domain operations a dialog calls: what they change commits together with the replies.</summary>
+    public UnitOfWork Work { get; }
 
-    public DateTime UtcNow { get; }
+    public DateTime UtcNow => Work.UtcNow;
 
     /// <summary>Today in the office's time zone.</summary>
     public DateOnly Today => Office.LocalDate(UtcNow);
 
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken => Work.CancellationToken;
 
     /// <summary><c>id</c> or <c>en</c>.</summary>
     public string Language

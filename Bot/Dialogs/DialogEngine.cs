@@ -30,30 +30,24 @@ public sealed class DialogEngine(
         Conversation conversation,
         Office office,
         TurnInput input,
-        ChatBotDb db,
-        DateTime utcNow,
-        CancellationToken cancellationToken) =>
-        (await RunOneAsync(conversation, office, input, db, utcNow, [], cancellationToken)).Replies;
+        UnitOfWork work) =>
+        (await RunOneAsync(conversation, office, input, work)).Replies;
 
     /// <summary>
     /// A turn, answered as the channel wants (several answers per message by e-mail), with the flows
     /// that took part in it (<see cref="FlowTags"/>), which the message and its reply are tagged with.
-    /// What the flows raised (<see cref="DialogContext.Raise"/>) is added to <paramref name="raised"/>,
-    /// for the caller to publish once it has committed the turn.
+    /// What the flows change and raise is in <paramref name="work"/>, for the caller to commit and then publish.
     /// </summary>
     public async Task<(IReadOnlyList<Reply> Replies, string Flows)> RunAsync(
         Conversation conversation,
         Office office,
         TurnInput input,
-        ChatBotDb db,
-        DateTime utcNow,
-        IList<Domain.Events.IDomainEvent> raised,
-        CancellationToken cancellationToken)
+        UnitOfWork work)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var replies = input.Channel == ChannelKind.Email
-            ? await RunSeveralAnswersAsync(conversation, office, input, db, utcNow, raised, touched, cancellationToken)
-            : (await RunOneAsync(conversation, office, input, db, utcNow, raised, cancellationToken, touched)).Replies;
+            ? await RunSeveralAnswersAsync(conversation, office, input, work, touched)
+            : (await RunOneAsync(conversation, office, input, work, touched)).Replies;
         return (replies, FlowTags.Of(touched, NoFlow));
     }
 
@@ -71,11 +65,8 @@ public sealed class DialogEngine(
         Conversation conversation,
         Office office,
         TurnInput input,
-        ChatBotDb db,
-        DateTime utcNow,
-        IList<Domain.Events.IDomainEvent> raised,
-        HashSet<string>? touched,
-        CancellationToken cancellationToken)
+        UnitOfWork work,
+        HashSet<string>? touched)
     {
         // Greetings and sign-offs ("Selamat pagi,", "Terima kasih") are no answers.
         var lines = input.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -83,7 +74,7 @@ public sealed class DialogEngine(
             .ToArray();
         if (lines.Length < 2 || WaitingPrompt(conversation) is null)
         {
-            return (await RunOneAsync(conversation, office, input, db, utcNow, raised, cancellationToken, touched)).Replies;
+            return (await RunOneAsync(conversation, office, input, work, touched)).Replies;
         }
 
         var replies = new List<Reply>();
@@ -91,7 +82,7 @@ public sealed class DialogEngine(
         {
             var wholeRest = WaitingPrompt(conversation) is { } waiting && waiting.Prompt.TakesWholeMessage(waiting.Instance);
             var text = wholeRest ? string.Join('\n', lines[i..]) : lines[i];
-            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, db, utcNow, raised, cancellationToken, touched);
+            var dc = await RunOneAsync(conversation, office, input with { Text = text, Attachments = i == 0 ? input.Attachments : [] }, work, touched);
             var last = wholeRest || i == lines.Length - 1;
             var goOn = !last && !dc.AnswerRefused && WaitingPrompt(conversation) is not null;
             replies.AddRange(goOn ? dc.Replies.Where(r => !r.IsQuestion) : dc.Replies);
@@ -136,10 +127,7 @@ public sealed class DialogEngine(
         Conversation conversation,
         Office office,
         TurnInput input,
-        ChatBotDb db,
-        DateTime utcNow,
-        IList<Domain.Events.IDomainEvent> raised,
-        CancellationToken cancellationToken,
+        UnitOfWork work,
         HashSet<string>? touched = null)
     {
         var stack = DialogStack.TryDeserialize(conversation.DialogState);
@@ -152,7 +140,7 @@ public sealed class DialogEngine(
             stack = new DialogStack();
         }
 
-        var dc = new DialogContext(dialogs, stack!, input, conversation, office, db, utcNow, cancellationToken) { Raised = raised };
+        var dc = new DialogContext(dialogs, stack!, input, conversation, office, work);
         var texts = DialogTexts.For(dc.Language);
         if (restarted)
         {
@@ -179,14 +167,11 @@ public sealed class DialogEngine(
         Conversation conversation,
         Office office,
         SystemTurns.Request request,
-        ChatBotDb db,
-        DateTime utcNow,
-        IList<Domain.Events.IDomainEvent> raised,
-        CancellationToken cancellationToken)
+        UnitOfWork work)
     {
         var stack = DialogStack.TryDeserialize(conversation.DialogState) is { } saved && IsCurrent(saved) ? saved : new DialogStack();
-        var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, utcNow);
-        var dc = new DialogContext(dialogs, stack, input, conversation, office, db, utcNow, cancellationToken) { Raised = raised };
+        var input = new TurnInput("", [], conversation.Channel, conversation.UserAddress, null, work.UtcNow);
+        var dc = new DialogContext(dialogs, stack, input, conversation, office, work);
         var idle = conversation.Mode == ConversationMode.Bot
             && stack.Instances.All(i => i.Id == WellKnownDialogs.MainMenu || i.Id == ChoicePrompt.DefaultId);
         if (request.Replace || idle)

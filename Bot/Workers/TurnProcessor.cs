@@ -132,9 +132,9 @@ public sealed class TurnProcessor(
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var now = Time.GetUtcNow().UtcDateTime;
-        // What the flows raise is published only once the batch has committed (and dropped when it fails).
-        var raised = new List<Domain.Events.IDomainEvent>();
         await using var db = factory.CreateDbContext();
+        // What the flows change commits with the batch; what they raise is published only once it has (and dropped when it fails).
+        var work = new UnitOfWork(db, now, cancellationToken);
         var conversations = await ConversationsForAsync(db, batch.Where(m => !m.SystemTurn).ToList(), now, cancellationToken);
         // A queued turn belongs to the conversation it was queued for, whatever address that has now.
         var byId = conversations.Values.ToDictionary(c => c.Id);
@@ -169,7 +169,7 @@ public sealed class TurnProcessor(
 
                 queuedConversation.LastActivityAt = now;
                 // Queued by the service, not written by the person: the 24-hour window stays as it was.
-                outcomes.Add(await RunSystemTurnAsync(db, message, queuedConversation, office, queuedTurn, apologise, now, raised, cancellationToken));
+                outcomes.Add(await RunSystemTurnAsync(work, message, queuedConversation, office, queuedTurn, apologise));
                 continue;
             }
 
@@ -201,7 +201,7 @@ public sealed class TurnProcessor(
 
             var (attachments, refused) = media.Prepare(message, conversation.Language);
             var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
-            var (said, flows) = await engine.RunAsync(conversation, office, input, db, now, raised, cancellationToken);
+            var (said, flows) = await engine.RunAsync(conversation, office, input, work);
             if (refused is not null)
             {
                 said = [new Reply(refused), .. said];
@@ -229,10 +229,7 @@ public sealed class TurnProcessor(
             events.OutboxQueued.Set();
         }
 
-        foreach (var change in raised)
-        {
-            domainEvents.Publish(change);
-        }
+        work.PublishTo(domainEvents);
 
         PipelineMetrics.Record("turns", started, batch.Count);
     }
@@ -242,21 +239,18 @@ public sealed class TurnProcessor(
     /// message with the notice's topic, in order with the person's own messages.
     /// </summary>
     private async Task<TurnOutcome> RunSystemTurnAsync(
-        ChatBotDb db,
+        UnitOfWork work,
         InboundMessage message,
         Conversation conversation,
         Office office,
         SystemTurns.Request request,
-        bool apologise,
-        DateTime now,
-        List<Domain.Events.IDomainEvent> raised,
-        CancellationToken cancellationToken)
+        bool apologise)
     {
         IReadOnlyList<Reply> said = [];
         var flows = request.Flow ?? "";
         if (!apologise)
         {
-            (said, var touched) = await engine.RunSystemTurnAsync(conversation, office, request, db, now, raised, cancellationToken);
+            (said, var touched) = await engine.RunSystemTurnAsync(conversation, office, request, work);
             flows = string.Join(' ', FlowTags.Parse($"{flows} {touched}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         }
 

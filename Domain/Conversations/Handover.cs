@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ChatBot.Domain.Conversations;
 
 public enum HandoverStatus
@@ -67,4 +69,38 @@ public sealed class CannedReply
     public required string Title { get; set; }
 
     public required string Body { get; set; }
+}
+
+/// <summary>What a person's turn does with the officers' queue.</summary>
+public static class Handovers
+{
+    /// <summary>Puts the conversation in the office's queue; returns the person's place in it (1 for first).</summary>
+    public static async Task<int> JoinAsync(Persistence.UnitOfWork work, Conversation conversation, string reason, string? collectedState)
+    {
+        var db = work.Db;
+        var ahead = await db.Handovers.CountAsync(h => h.OfficeId == conversation.OfficeId && h.Status == HandoverStatus.Waiting, work.CancellationToken);
+        db.Handovers.Add(new Handover
+        {
+            ConversationId = conversation.Id,
+            OfficeId = conversation.OfficeId,
+            Status = HandoverStatus.Waiting,
+            RequestedAt = work.UtcNow,
+            Reason = reason,
+            CollectedState = collectedState,
+        });
+        conversation.Mode = ConversationMode.HandoverWaiting;
+        return ahead + 1;
+    }
+
+    /// <summary>Keeps what the person wrote for the officers with their request; false when the request is not this conversation's.</summary>
+    public static async Task<bool> LeaveMessageAsync(Persistence.UnitOfWork work, long handoverId, long conversationId, string message)
+    {
+        if (await work.Db.Handovers.FindAsync([handoverId], work.CancellationToken) is not { } handover || handover.ConversationId != conversationId)
+        {
+            return false;
+        }
+
+        handover.LeftMessage = message;
+        return true;
+    }
 }

@@ -79,9 +79,9 @@ public sealed class LookupThrottle(LookupOptions options)
     /// they may. With a null <paramref name="query"/> (asked before the person typed anything) a person
     /// who found anything of this kind before passes an office-wide pause; check again with the query.
     /// </summary>
-    public async Task<LookupPause?> CheckAsync(
-        ChatBotDb db, string kind, int officeId, ChannelKind channel, string sender, string? query, DateTime utcNow, CancellationToken cancellationToken)
+    public async Task<LookupPause?> CheckAsync(UnitOfWork work, string kind, int officeId, ChannelKind channel, string sender, string? query)
     {
+        var (db, utcNow, cancellationToken) = (work.Db, work.UtcNow, work.CancellationToken);
         var since = utcNow - options.Window;
         if (await LimitReachedAsync(db, a => a.Kind == kind && a.OfficeId == officeId && a.Channel == channel && a.Sender == sender, options.MaxFailures, since, cancellationToken) is { } oldest)
         {
@@ -115,10 +115,10 @@ public sealed class LookupThrottle(LookupOptions options)
         return counts.ToDictionary(c => c.OfficeId, c => c.Failures);
     }
 
-    /// <summary>Records an attempt on <paramref name="db"/> (saved with the caller's changes).</summary>
-    public void Record(ChatBotDb db, string kind, int officeId, ChannelKind channel, string sender, string query, bool found, DateTime utcNow)
+    /// <summary>Records an attempt in <paramref name="work"/> (saved with the rest of it).</summary>
+    public void Record(UnitOfWork work, string kind, int officeId, ChannelKind channel, string sender, string query, bool found)
     {
-        db.Set<LookupAttempt>().Add(new LookupAttempt
+        work.Db.Set<LookupAttempt>().Add(new LookupAttempt
         {
             Kind = kind,
             OfficeId = officeId,
@@ -126,7 +126,7 @@ public sealed class LookupThrottle(LookupOptions options)
             Sender = sender,
             Query = Cut(query),
             Found = found,
-            At = utcNow,
+            At = work.UtcNow,
         });
     }
 

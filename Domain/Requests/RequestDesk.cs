@@ -139,22 +139,21 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
 
     /// <summary>Records that the person filed <paramref name="request"/> (in the turn that files it): its code and the first history row.</summary>
     public static async Task FileAsync<TRequest, TStatus>(
-        ChatBotDb db,
+        UnitOfWork work,
         RequestType<TRequest, TStatus> type,
         TRequest request,
-        Action<string> setCode,
-        DateTime now,
-        CancellationToken cancellationToken)
+        Action<string> setCode)
         where TRequest : class, IServiceRequest<TStatus>
         where TStatus : struct, Enum
     {
+        var db = work.Db;
         // Codes are random; the unique index is the real guard, this only makes a clash unlikely to reach it.
         string code;
         do
         {
             code = TicketCode.New(type.Prefix);
         }
-        while (await type.WithCode(db.Set<TRequest>(), code).AnyAsync(cancellationToken));
+        while (await type.WithCode(db.Set<TRequest>(), code).AnyAsync(work.CancellationToken));
 
         setCode(code);
         db.Set<TRequest>().Add(request);
@@ -166,7 +165,7 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
             Step = "filed",
             ToStatus = request.Status.ToString(),
             Actor = RequestActors.Citizen,
-            At = now,
+            At = work.UtcNow,
         });
     }
 

@@ -13,7 +13,7 @@ namespace ChatBot.Domain.Requests;
 public sealed record RequestStatusTexts(Func<string, string> NotFound, Func<string, string> Paused, Func<string, string> Busy);
 
 /// <summary>Who asks about a code, and where.</summary>
-public sealed record StatusAsker(Office Office, Conversation Conversation, string Language, DateTime UtcNow);
+public sealed record StatusAsker(Office Office, Conversation Conversation, string Language);
 
 /// <summary>What a status question got: the request when it was found for the asker, what to say, and whether the asker is paused.</summary>
 public sealed record StatusAnswer(IServiceRequest? Request, string Say, bool Paused = false);
@@ -44,18 +44,13 @@ public sealed class RequestStatusLookup(LookupThrottle throttle, IEnumerable<IRe
         return null;
     }
 
-    /// <summary>Looks <paramref name="typed"/> up as a code of <paramref name="type"/>, recording the try on the turn's store context.</summary>
-    public async Task<StatusAnswer> AskAsync(
-        ChatBotDb db,
-        IRequestType type,
-        string typed,
-        StatusAsker asker,
-        CancellationToken cancellationToken)
+    /// <summary>Looks <paramref name="typed"/> up as a code of <paramref name="type"/>, recording the try in the turn's work.</summary>
+    public async Task<StatusAnswer> AskAsync(UnitOfWork work, IRequestType type, string typed, StatusAsker asker)
     {
         var texts = type.StatusTexts(asker.Language);
         var code = TicketCode.Find(type.Prefix, typed, bare: true);
         var shown = code ?? (typed.Trim() is { Length: > 0 } raw ? raw[..Math.Min(raw.Length, 40)] : "?");
-        var request = code is null ? null : await type.FindByCodeAsync(db, asker.Office.Id, code, cancellationToken);
+        var request = code is null ? null : await type.FindByCodeAsync(work.Db, asker.Office.Id, code, work.CancellationToken);
         if (request is not null && request.OriginConversationId != asker.Conversation.Id)
         {
             request = null;
@@ -64,14 +59,14 @@ public sealed class RequestStatusLookup(LookupThrottle throttle, IEnumerable<IRe
         var sender = asker.Conversation.UserAddress;
         var channel = asker.Conversation.Channel;
         if (request is null
-            && await throttle.CheckAsync(db, type.Kind, asker.Office.Id, channel, sender, code ?? typed, asker.UtcNow, cancellationToken) is { } pause)
+            && await throttle.CheckAsync(work, type.Kind, asker.Office.Id, channel, sender, code ?? typed) is { } pause)
         {
             var local = asker.Office.ToLocal(pause.UntilUtc);
             var until = $"{local.ToString("HH\\.mm", CultureInfo.InvariantCulture)} {OfficeTimeZones.Abbreviation(asker.Office.TimeZoneId)}";
             return new StatusAnswer(null, pause.OfficeWide ? texts.Busy(until) : texts.Paused(until), Paused: true);
         }
 
-        throttle.Record(db, type.Kind, asker.Office.Id, channel, sender, code ?? typed, request is not null, asker.UtcNow);
+        throttle.Record(work, type.Kind, asker.Office.Id, channel, sender, code ?? typed, request is not null);
         return request is null
             ? new StatusAnswer(null, texts.NotFound(shown))
             : new StatusAnswer(request, type.StatusText(request, asker.Office, asker.Language));

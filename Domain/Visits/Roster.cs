@@ -26,6 +26,10 @@ public static class Roster
     }
 
     /// <summary>Inmates whose name matches (forgivingly) or whose registration number is <paramref name="nameOrNumber"/>.</summary>
+    public static Task<List<Inmate>> CandidatesAsync(UnitOfWork work, int officeId, string nameOrNumber) =>
+        CandidatesAsync(work.Db, officeId, nameOrNumber, work.CancellationToken);
+
+    /// <inheritdoc cref="CandidatesAsync(UnitOfWork, int, string)"/>
     public static async Task<List<Inmate>> CandidatesAsync(ChatBotDb db, int officeId, string nameOrNumber, CancellationToken cancellationToken)
     {
         var number = RegistrationKey(nameOrNumber);

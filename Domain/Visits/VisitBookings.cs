@@ -90,18 +90,20 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
         ?? VisitSchedule.Default(officeId);
 
     /// <summary>Active bookings a conversation holds whose slot has not ended, soonest first.</summary>
-    public static async Task<List<Visit>> ActiveForConversationAsync(ChatBotDb db, long conversationId, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<List<Visit>> ActiveForConversationAsync(UnitOfWork work, long conversationId)
     {
-        var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Inmate)
+        var nowUtc = work.UtcNow;
+        var visits = await work.Db.Set<Visit>().AsNoTracking().Include(v => v.Inmate)
             .Where(v => v.ConversationId == conversationId && v.Status != VisitStatus.Finished && v.Status != VisitStatus.NoShow && v.Status != VisitStatus.Cancelled)
             .OrderBy(v => v.SlotStart)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(work.CancellationToken);
         return visits.Where(v => v.SlotEnd > nowUtc || v.Status != VisitStatus.Booked).ToList();
     }
 
     /// <summary>The next slots with a free station where the inmate is still under the weekly limit.</summary>
-    public async Task<List<FreeSlot>> FreeSlotsAsync(ChatBotDb db, Office office, long inmateId, long? exceptVisitId, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<List<FreeSlot>> FreeSlotsAsync(UnitOfWork work, Office office, long inmateId, long? exceptVisitId)
     {
+        var (db, nowUtc, cancellationToken) = (work.Db, work.UtcNow, work.CancellationToken);
         var schedule = await ScheduleAsync(db, office.Id, cancellationToken);
         var today = office.LocalDate(nowUtc);
         var horizonUtc = ToUtc(office, today.AddDays(options.HorizonDays + 1).ToDateTime(TimeOnly.MinValue));

@@ -1,3 +1,4 @@
+using ChatBot.Domain.Persistence;
 using System.Text.RegularExpressions;
 using ChatBot.Bot.Flows.VisitBooking;
 using ChatBot.Bot.Tests.Flows.VisitBooking;
@@ -31,7 +32,7 @@ public sealed class VisitConsoleBrowserTests(Browser browser, VisitHost service)
         await using (var db = Host.Store.CreateDbContext())
         {
             var inmate = await db.Inmates.SingleAsync(i => i.RegistrationKey == "BI1042024");
-            var next = await Host.Services.GetRequiredService<VisitBookings>().FreeSlotsAsync(db, office, inmate.Id, null, DateTime.UtcNow, CancellationToken.None);
+            var next = await Host.Services.GetRequiredService<VisitBookings>().FreeSlotsAsync(new UnitOfWork(db, DateTime.UtcNow, CancellationToken.None), office, inmate.Id, null);
             day = DateOnly.FromDateTime(next[0].LocalStart);
         }
 

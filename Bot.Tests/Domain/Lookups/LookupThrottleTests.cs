@@ -67,9 +67,9 @@ public sealed class LookupThrottleTests : IAsyncLifetime
 
         Assert.Null(await PausedUntilAsync("+6281200009902", Noon));
         await using var db = _factory.CreateDbContext();
-        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Inmate, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
-        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
-        Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.WhatsApp, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
+        Assert.Null((await _throttle.CheckAsync(Work(db, Noon), LookupKinds.Inmate, 1, ChannelKind.Simulator, Sender, null))?.UntilUtc);
+        Assert.Null((await _throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, null))?.UntilUtc);
+        Assert.Null((await _throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.WhatsApp, Sender, null))?.UntilUtc);
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         await using var db = _factory.CreateDbContext();
         for (var i = 3; i >= 1; i--)
         {
-            Assert.Null((await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
-            _throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, $"LIT{i}", found: false, Noon.AddSeconds(-i));
+            Assert.Null((await _throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null))?.UntilUtc);
+            _throttle.Record(Work(db, Noon.AddSeconds(-i)), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, $"LIT{i}", found: false);
         }
 
-        Assert.Equal(Noon.AddSeconds(-3).AddHours(1), (await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null, Noon, CancellationToken.None))?.UntilUtc);
+        Assert.Equal(Noon.AddSeconds(-3).AddHours(1), (await _throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, null))?.UntilUtc);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class LookupThrottleTests : IAsyncLifetime
     {
         await using (var db = _factory.CreateDbContext())
         {
-            _throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, new string('7', 500), found: false, Noon);
+            _throttle.Record(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, new string('7', 500), found: false);
             await db.SaveChangesAsync();
         }
 
@@ -108,7 +108,7 @@ public sealed class LookupThrottleTests : IAsyncLifetime
             // Six different senders, one failure each (far below their own limit of three), four kinds.
             for (var i = 0; i < 6; i++)
             {
-                throttle.Record(db, kinds[i % kinds.Length], 1, i % 2 == 0 ? ChannelKind.Simulator : ChannelKind.WhatsApp, $"+62812000098{i:00}", "X", found: false, Noon.AddMinutes(-50 + i));
+                throttle.Record(Work(db, Noon.AddMinutes(-50 + i)), kinds[i % kinds.Length], 1, i % 2 == 0 ? ChannelKind.Simulator : ChannelKind.WhatsApp, $"+62812000098{i:00}", "X", found: false);
             }
 
             await db.SaveChangesAsync();
@@ -116,14 +116,14 @@ public sealed class LookupThrottleTests : IAsyncLifetime
 
         await using (var db = _factory.CreateDbContext())
         {
-            var pause = await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None);
+            var pause = await throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1");
             Assert.Equal(new LookupPause(Noon.AddMinutes(-50).AddHours(1), OfficeWide: true), pause);
             Assert.Equal(new LookupPause(Noon.AddMinutes(-50).AddHours(1), OfficeWide: true),
-                await throttle.CheckAsync(db, LookupKinds.Inmate, 1, ChannelKind.WhatsApp, Sender, null, Noon, CancellationToken.None));
+                await throttle.CheckAsync(Work(db, Noon), LookupKinds.Inmate, 1, ChannelKind.WhatsApp, Sender, null));
 
             // Another office is not affected; once the oldest failure leaves the window, neither is this one.
-            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None));
-            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon.AddMinutes(10).AddSeconds(1), CancellationToken.None));
+            Assert.Null(await throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 2, ChannelKind.Simulator, Sender, "LIT1"));
+            Assert.Null(await throttle.CheckAsync(Work(db, Noon.AddMinutes(10).AddSeconds(1)), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1"));
             Assert.Equal(new Dictionary<int, int> { [1] = 6 }, await throttle.OfficesOverLimitAsync(db, [1, 2], Noon, CancellationToken.None));
             Assert.Empty(await throttle.OfficesOverLimitAsync(db, [1, 2], Noon.AddMinutes(10).AddSeconds(1), CancellationToken.None));
         }
@@ -136,11 +136,11 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         await using var db = _factory.CreateDbContext();
         for (var i = 0; i < 6; i++)
         {
-            Assert.Null(await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None));
-            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000097{i:00}", "X", found: false, Noon);
+            Assert.Null(await throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1"));
+            throttle.Record(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000097{i:00}", "X", found: false);
         }
 
-        Assert.True((await throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", Noon, CancellationToken.None))?.OfficeWide);
+        Assert.True((await throttle.CheckAsync(Work(db, Noon), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1"))?.OfficeWide);
     }
 
     [Fact]
@@ -149,12 +149,12 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         var throttle = OfficeThrottle();
         await using (var db = _factory.CreateDbContext())
         {
-            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", found: true, Noon.AddDays(-10));
-            throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, "+6281200009902", "LIT2", found: true, Noon.AddDays(-31));
-            throttle.Record(db, LookupKinds.Inmate, 1, ChannelKind.Simulator, "+6281200009903", "BUDI", found: true, Noon.AddDays(-1));
+            throttle.Record(Work(db, Noon.AddDays(-10)), LookupKinds.Litmas, 1, ChannelKind.Simulator, Sender, "LIT1", found: true);
+            throttle.Record(Work(db, Noon.AddDays(-31)), LookupKinds.Litmas, 1, ChannelKind.Simulator, "+6281200009902", "LIT2", found: true);
+            throttle.Record(Work(db, Noon.AddDays(-1)), LookupKinds.Inmate, 1, ChannelKind.Simulator, "+6281200009903", "BUDI", found: true);
             for (var i = 0; i < 6; i++)
             {
-                throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000096{i:00}", "X", found: false, Noon.AddMinutes(-i));
+                throttle.Record(Work(db, Noon.AddMinutes(-i)), LookupKinds.Litmas, 1, ChannelKind.Simulator, $"+62812000096{i:00}", "X", found: false);
             }
 
             await db.SaveChangesAsync();
@@ -163,7 +163,7 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         await using (var db = _factory.CreateDbContext())
         {
             async Task<LookupPause?> Check(string kind, string sender, string? query, ChannelKind channel = ChannelKind.Simulator) =>
-                await throttle.CheckAsync(db, kind, 1, channel, sender, query, Noon, CancellationToken.None);
+                await throttle.CheckAsync(Work(db, Noon), kind, 1, channel, sender, query);
 
             Assert.Null(await Check(LookupKinds.Litmas, Sender, "LIT1"));
             Assert.Null(await Check(LookupKinds.Litmas, Sender, null));
@@ -198,6 +198,8 @@ public sealed class LookupThrottleTests : IAsyncLifetime
     }
 
     /// <summary>Three failures per sender, six per office, in an hour.</summary>
+    private static UnitOfWork Work(ChatBotDb db, DateTime at) => new(db, at, CancellationToken.None);
+
     private static LookupThrottle OfficeThrottle() => new(new LookupOptions { MaxFailures = 3, OfficeMaxFailures = 6, Window = TimeSpan.FromHours(1) });
 
     private async Task RecordAsync(string sender, bool found, params DateTime[] times)
@@ -205,7 +207,7 @@ public sealed class LookupThrottleTests : IAsyncLifetime
         await using var db = _factory.CreateDbContext();
         foreach (var at in times)
         {
-            _throttle.Record(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, "LIT1", found, at);
+            _throttle.Record(Work(db, at), LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, "LIT1", found);
         }
 
         await db.SaveChangesAsync();
@@ -214,7 +216,7 @@ public sealed class LookupThrottleTests : IAsyncLifetime
     private async Task<DateTime?> PausedUntilAsync(string sender, DateTime now)
     {
         await using var db = _factory.CreateDbContext();
-        var pause = await _throttle.CheckAsync(db, LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, null, now, CancellationToken.None);
+        var pause = await _throttle.CheckAsync(Work(db, now), LookupKinds.Litmas, 1, ChannelKind.Simulator, sender, null);
         Assert.True(pause is null || !pause.OfficeWide);
         return pause?.UntilUtc;
     }

@@ -1,3 +1,4 @@
+using ChatBot.Domain.Persistence;
 using ChatBot.Bot.Tests.Flows.VisitBooking;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
@@ -52,7 +53,7 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
             await db.SaveChangesAsync();
             // Different slots of one morning, so all in one week (the schedule is open every day, all day).
             var morning = VisitBookings.ToUtc(office, office.LocalDate(now).AddDays(2).ToDateTime(new TimeOnly(8, 0)));
-            slots = (await bookings.FreeSlotsAsync(db, office, inmate.Id, null, morning, CancellationToken.None)).Take(relatives.Count).Select(s => s.StartUtc).ToList();
+            slots = (await bookings.FreeSlotsAsync(new UnitOfWork(db, morning, CancellationToken.None), office, inmate.Id, null)).Take(relatives.Count).Select(s => s.StartUtc).ToList();
         }
 
         var week = VisitBookings.WeekStart(DateOnly.FromDateTime(office.ToLocal(slots[0])));
@@ -102,7 +103,7 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         DateTime slot;
         await using (var db = host.Store.CreateDbContext())
         {
-            slot = (await bookings.FreeSlotsAsync(db, office, inmates[0].Id, null, now, CancellationToken.None))[1].StartUtc;
+            slot = (await bookings.FreeSlotsAsync(new UnitOfWork(db, now, CancellationToken.None), office, inmates[0].Id, null))[1].StartUtc;
         }
 
         Assert.Equal(BookingOutcome.Booked, (await bookings.BookAsync(office, Request(Families, slot), now, CancellationToken.None)).Outcome);

@@ -210,7 +210,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
             VerificationDue = verificationDue,
             AnswerDue = answerDue,
         };
-        await RequestDesk.FileAsync(dc.Db, _type, complaint, code => complaint.Code = code, dc.UtcNow, dc.CancellationToken);
+        await RequestDesk.FileAsync(dc.Work, _type, complaint, code => complaint.Code = code);
         var code = complaint.Code;
         step.Say(texts.Filed(code, texts.Date(verificationDue), texts.Date(answerDue)));
         return await step.EndAsync();

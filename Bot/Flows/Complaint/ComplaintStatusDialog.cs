@@ -93,7 +93,7 @@ public sealed class ComplaintStatusDialog : WaterfallDialog<ComplaintStatusState
     private async Task<StatusOutcome> ExplainAsync(DialogContext dc, string typed, bool offerSurvey)
     {
         var answer = await _lookup.AskAsync(
-            dc.Db, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+            dc.Work, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language));
         dc.Say(answer.Say);
         return answer.Request switch
         {

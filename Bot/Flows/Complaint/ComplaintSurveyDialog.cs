@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Complaints;
 
 namespace ChatBot.Bot.Flows.Complaint;
 
@@ -25,7 +26,7 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
         {
             // The answer reached someone in the middle of something else: tell them how to rate later.
             if (long.TryParse(busy.Options, CultureInfo.InvariantCulture, out var id)
-                && await dc.Db.Complaints.FindAsync([id], dc.CancellationToken) is { } complaint)
+                && await ComplaintSurvey.FindOwnAsync(dc.Work, id, dc.Conversation.Id) is { } complaint)
             {
                 dc.Say(ComplaintTexts.For(dc.Language).SurveyLater(complaint.Code));
             }
@@ -68,11 +69,6 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
         return await step.EndAsync();
     }
 
-    private static async Task<Domain.Complaints.Complaint?> FindAsync(WaterfallStepContext<ComplaintSurveyState> step)
-    {
-        var complaint = await step.Dc.Db.Complaints.FindAsync([step.State.ComplaintId], step.Dc.CancellationToken);
-
-        // Only the complainant's own conversation rates a complaint.
-        return complaint?.ConversationId == step.Dc.Conversation.Id ? complaint : null;
-    }
+    private static Task<Domain.Complaints.Complaint?> FindAsync(WaterfallStepContext<ComplaintSurveyState> step) =>
+        ComplaintSurvey.FindOwnAsync(step.Dc.Work, step.State.ComplaintId, step.Dc.Conversation.Id);
 }

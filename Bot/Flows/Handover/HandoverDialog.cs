@@ -2,7 +2,6 @@ using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Flows.Handover;
 
@@ -20,21 +19,10 @@ public sealed class HandoverDialog() : Dialog(WellKnownDialogs.Handover)
     {
         var request = options as HandoverRequest ?? new HandoverRequest("menu", null);
         var office = dc.Office;
-        var waiting = await dc.Db.Handovers.CountAsync(
-            h => h.OfficeId == office.Id && h.Status == HandoverStatus.Waiting, dc.CancellationToken);
-        dc.Db.Handovers.Add(new Domain.Conversations.Handover
-        {
-            ConversationId = dc.Conversation.Id,
-            OfficeId = office.Id,
-            Status = HandoverStatus.Waiting,
-            RequestedAt = dc.UtcNow,
-            Reason = request.Reason,
-            CollectedState = request.CollectedState,
-        });
-        dc.Conversation.Mode = ConversationMode.HandoverWaiting;
+        var place = await Handovers.JoinAsync(dc.Work, dc.Conversation, request.Reason, request.CollectedState);
 
         var texts = HandoverTexts.For(dc.Language);
-        var message = texts.Queued(waiting + 1);
+        var message = texts.Queued(place);
         if (!office.IsOpenAt(dc.UtcNow))
         {
             var next = office.NextOpening(dc.UtcNow);

@@ -1,5 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
+using ChatBot.Domain.Conversations;
 
 namespace ChatBot.Bot.Flows.Handover;
 
@@ -41,12 +42,7 @@ public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(Di
             return await step.GoToAsync(nameof(AskAsync));
         }
 
-        var handover = await step.Dc.Db.Handovers.FindAsync([step.State.HandoverId], step.Dc.CancellationToken);
-        if (handover is not null)
-        {
-            handover.LeftMessage = message;
-        }
-
+        await Handovers.LeaveMessageAsync(step.Dc.Work, step.State.HandoverId, step.Dc.Conversation.Id, message);
         step.Say(HandoverTexts.For(step.Dc.Language).MessageLeft(TicketCode(step.State.HandoverId)));
         return await step.EndAsync();
     }

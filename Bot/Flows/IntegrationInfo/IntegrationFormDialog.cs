@@ -282,7 +282,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             DeclaredAt = dc.UtcNow,
             SubmittedAt = dc.UtcNow,
         };
-        await RequestDesk.FileAsync(dc.Db, _type, request, code => request.ReferenceCode = code, dc.UtcNow, dc.CancellationToken);
+        await RequestDesk.FileAsync(dc.Work, _type, request, code => request.ReferenceCode = code);
         var code = request.ReferenceCode;
         var texts = IntegrationTexts.For(dc.Language);
         dc.Say(texts.Submitted(code, texts.When(dc.Office, dc.UtcNow)));

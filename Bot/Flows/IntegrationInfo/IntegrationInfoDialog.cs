@@ -95,7 +95,7 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
     private async Task<string> DescribeAsync(DialogContext dc, string typed)
     {
         var answer = await _lookup.AskAsync(
-            dc.Db, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+            dc.Work, _type, typed, new StatusAsker(dc.Office, dc.Conversation, dc.Language));
         return answer.Say;
     }
 }

@@ -1,7 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Lookups;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Flows.LitmasStatus;
 
@@ -31,15 +30,15 @@ public sealed class LitmasLookup(LookupThrottle throttle)
         var officeId = dc.Office.Id;
         var key = LitmasNumber.Key(typed);
         var recorded = key.Length == 0 ? typed : key;
-        if (await throttle.CheckAsync(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded, dc.UtcNow, dc.CancellationToken) is { } pause)
+        if (await throttle.CheckAsync(dc.Work, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded) is { } pause)
         {
             return new LitmasLookupResult.Paused(pause.UntilUtc, pause.OfficeWide);
         }
 
         var found = key.Length == 0
             ? null
-            : await dc.Db.LitmasCases.AsNoTracking().SingleOrDefaultAsync(c => c.OfficeId == officeId && c.NumberKey == key, dc.CancellationToken);
-        throttle.Record(dc.Db, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded, found is not null, dc.UtcNow);
+            : await LitmasCases.FindByNumberAsync(dc.Work, officeId, key);
+        throttle.Record(dc.Work, LookupKinds.Litmas, officeId, input.Channel, input.From, recorded, found is not null);
         return found is null ? new LitmasLookupResult.NotFound() : new LitmasLookupResult.Found(found);
     }
 

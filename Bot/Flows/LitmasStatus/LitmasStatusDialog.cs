@@ -1,7 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Litmas;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Flows.LitmasStatus;
 
@@ -86,7 +85,7 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
         var found = ((LitmasLookupResult.Found)result).Case;
         step.State.CaseId = found.Id;
         var texts = LitmasTexts.For(dc.Language);
-        if (await SubscribedAsync(dc, found.Id))
+        if (await LitmasCases.IsSubscribedAsync(dc.Work, found.Id, dc.Conversation.Id))
         {
             dc.Say(texts.AlreadySubscribed);
             return await step.EndAsync();
@@ -104,17 +103,12 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
 
         var dc = step.Dc;
         var texts = LitmasTexts.For(dc.Language);
-        if (wanted && !await SubscribedAsync(dc, caseId))
+        if (wanted)
         {
-            dc.Db.LitmasSubscriptions.Add(new LitmasSubscription { CaseId = caseId, ConversationId = dc.Conversation.Id, CreatedAt = dc.UtcNow });
+            await LitmasCases.SubscribeAsync(dc.Work, caseId, dc.Conversation.Id);
         }
 
         dc.Say(wanted ? texts.Subscribed : texts.NotSubscribed);
         return await step.EndAsync();
     }
-
-    /// <summary>Subscribed already, in the store or earlier in this same batch of turns.</summary>
-    private static async Task<bool> SubscribedAsync(DialogContext dc, long caseId) =>
-        dc.Db.LitmasSubscriptions.Local.Any(s => s.CaseId == caseId && s.ConversationId == dc.Conversation.Id)
-        || await dc.Db.LitmasSubscriptions.AnyAsync(s => s.CaseId == caseId && s.ConversationId == dc.Conversation.Id, dc.CancellationToken);
 }

@@ -18,7 +18,7 @@ public sealed class RequestStatusDialog(RequestStatusLookup lookup) : Dialog(Dia
         var query = options is QuickLookup quick ? quick.Query : options as string ?? dc.Text;
         if (lookup.Recognize(query) is { } found)
         {
-            var answer = await lookup.AskAsync(dc.Db, found.Type, found.Code, new StatusAsker(dc.Office, dc.Conversation, dc.Language, dc.UtcNow), dc.CancellationToken);
+            var answer = await lookup.AskAsync(dc.Work, found.Type, found.Code, new StatusAsker(dc.Office, dc.Conversation, dc.Language));
             dc.Say(answer.Say);
         }
 

@@ -39,7 +39,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
-        var active = await VisitBookings.ActiveForConversationAsync(dc.Db, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken);
+        var active = await VisitBookings.ActiveForConversationAsync(dc.Work, dc.Conversation.Id);
         if (active.Count == 0)
         {
             return await step.BeginDialogAsync(VisitRegisterDialog.DialogId);
@@ -85,7 +85,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
             case "reschedule":
                 return await step.BeginDialogAsync(VisitRescheduleDialog.DialogId, id.ToString(CultureInfo.InvariantCulture));
             case "cancel":
-                var visit = (await VisitBookings.ActiveForConversationAsync(dc.Db, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken)).FirstOrDefault(v => v.Id == id);
+                var visit = (await VisitBookings.ActiveForConversationAsync(dc.Work, dc.Conversation.Id)).FirstOrDefault(v => v.Id == id);
                 if (visit is null)
                 {
                     dc.Say(texts.CannotChange);
@@ -195,6 +195,6 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
     }
 
     private static async Task<Visit?> BookedAsync(DialogContext dc, long visitId) =>
-        (await VisitBookings.ActiveForConversationAsync(dc.Db, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken))
+        (await VisitBookings.ActiveForConversationAsync(dc.Work, dc.Conversation.Id))
         .FirstOrDefault(v => v.Id == visitId && v.Status == VisitStatus.Booked);
 }

@@ -89,11 +89,11 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             return await step.EndAsync();
         }
 
-        var candidates = await Roster.CandidatesAsync(dc.Db, dc.Office.Id, query, dc.CancellationToken);
+        var candidates = await Roster.CandidatesAsync(dc.Work, dc.Office.Id, query);
         var birthDate = DateRecognizer.Recognize(detail, dc.Today, DateDirection.PastOrToday) is { Ok: true } date ? date.Value : (DateOnly?)null;
         var inmate = Roster.Confirm(candidates, query, birthDate, detail);
         _throttle.Record(
-            dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), inmate is not null, dc.UtcNow);
+            dc.Work, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), inmate is not null);
         if (inmate is null)
         {
             dc.Say(texts.NotMatched);
@@ -106,7 +106,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             return await step.EndAsync();
         }
 
-        var active = await VisitBookings.ActiveForConversationAsync(dc.Db, dc.Conversation.Id, dc.UtcNow, dc.CancellationToken);
+        var active = await VisitBookings.ActiveForConversationAsync(dc.Work, dc.Conversation.Id);
         if (active.FirstOrDefault(v => v.InmateId == inmate.Id) is { } existing)
         {
             dc.Say(texts.AlreadyBooked(existing.Code));
@@ -126,7 +126,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     /// </summary>
     private async Task<bool> PausedAsync(DialogContext dc, string? query)
     {
-        if (await _throttle.CheckAsync(dc.Db, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, query, dc.UtcNow, dc.CancellationToken) is not { } pause)
+        if (await _throttle.CheckAsync(dc.Work, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, query) is not { } pause)
         {
             return false;
         }

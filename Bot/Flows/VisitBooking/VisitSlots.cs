@@ -17,7 +17,7 @@ public sealed class VisitSlots(VisitBookings bookings)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
-        var slots = await bookings.FreeSlotsAsync(dc.Db, dc.Office, inmateId, exceptVisitId, dc.UtcNow, dc.CancellationToken);
+        var slots = await bookings.FreeSlotsAsync(dc.Work, dc.Office, inmateId, exceptVisitId);
         if (slots.Count == 0)
         {
             dc.Say(texts.NoSlots(bookings.Options.HorizonDays));
@@ -60,7 +60,7 @@ public sealed class VisitSlots(VisitBookings bookings)
                 dc.Say(texts.WeeklyLimit);
                 return false;
             case BookingOutcome.AlreadyBooked:
-                var existing = (await VisitBookings.ActiveForConversationAsync(dc.Db, request.ConversationId, dc.UtcNow, dc.CancellationToken))
+                var existing = (await VisitBookings.ActiveForConversationAsync(dc.Work, request.ConversationId))
                     .FirstOrDefault(v => v.InmateId == request.InmateId);
                 dc.Say(texts.AlreadyBooked(existing?.Code ?? "-"));
                 return true;
