@@ -12,16 +12,23 @@ public sealed class FlowModuleTests
     private sealed class TestFlow : IFlowModule
     {
         public void Register(FlowRegistration flow) =>
-            flow.Dialog(_ => new WaterfallDialog<TestFormState>("test.lookup", [("answer", Answer)]))
+            flow.Dialog(_ => new WaterfallDialog<TestLookupState>("test.lookup", [("answer", Answer)]))
                 .Menu(new MenuEntry("test", OfficeServices.None, "test.lookup", Order: 45, _ => new MenuLabel("Layanan uji", ["uji"])))
                 .Quick(QuickCommand.Status("test.lookup", OfficeServices.None, "uji"));
 
-        private static Task<DialogTurnResult> Answer(WaterfallStepContext<TestFormState> step)
+        private static Task<DialogTurnResult> Answer(WaterfallStepContext<TestLookupState> step)
         {
-            var query = step.Options is QuickLookup quick ? quick.Query : "tanpa nomor";
-            step.Say($"Hasil uji untuk {query}.");
-            return step.Options is QuickLookup { Inline: true } ? Task.FromResult(DialogTurnResult.Waiting) : step.EndAsync();
+            step.Say($"Hasil uji untuk {step.State.Given?.Query ?? "tanpa nomor"}.");
+            return step.State.Given is { Inline: true } ? Task.FromResult(DialogTurnResult.Waiting) : step.EndAsync();
         }
+    }
+
+    /// <summary>The test flow's state keeps the command it was begun with, typed.</summary>
+    private sealed class TestLookupState : IBegunWith<QuickLookup>
+    {
+        public QuickLookup? Given { get; set; }
+
+        public void Begin(QuickLookup options) => Given = options;
     }
 
     [Fact]

@@ -23,27 +23,27 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
     "integration-info",
     [
     ("email", step => step.PromptAsync(EmailPrompt.DefaultId, new PromptOptions { Prompt = "Alamat email?" })),
-    ("nik", step =>
+    Step<string>("nik", (step, answer) =>
     {
-        if (step.Result is string email)
+        if (answer.TryGet(out var email))
         {
             step.State.Email = email;
         }
 
         return step.PromptAsync(NikPrompt.DefaultId, new PromptOptions { Prompt = "NIK?" });
     }),
-    ("people", step =>
+    Step<string>("people", (step, answer) =>
     {
-        if (step.Result is string nik)
+        if (answer.TryGet(out var nik))
         {
             step.State.Nik = nik;
         }
 
         return step.PromptAsync(NumberPrompt.DefaultId, new PromptOptions { Prompt = "Berapa orang?", Min = 1, Max = 3 });
     }),
-    ("relation", step =>
+    Step<long>("relation", (step, answer) =>
     {
-        if (step.Result is long people)
+        if (answer.TryGet(out var people))
         {
             step.State.People = people;
         }
@@ -54,9 +54,9 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
             Choices = [new("family", "Keluarga", ["istri", "suami", "anak"]), new("lawyer", "Kuasa hukum", ["pengacara"])],
         });
     }),
-    ("ktp", step =>
+    Step<Choice>("ktp", (step, answer) =>
     {
-        if (step.Result is Choice relation)
+        if (answer.TryGet(out var relation))
         {
             step.State.Relation = relation.Value;
         }
@@ -68,9 +68,9 @@ public sealed class TestDetailsDialog() : WaterfallDialog<TestDetailsState>(
             MaxBytes = 2 * 1024 * 1024,
         });
     }),
-    ("summary", step =>
+    Step<StoredAttachmentResult>("summary", (step, answer) =>
     {
-        var file = (step.Result as StoredAttachmentResult)?.File;
+        var file = answer.Value?.File;
         step.Say($"Data: {step.State.Email}, {step.State.Nik}, {step.State.People} orang, {step.State.Relation}, {file?.ContentType}");
         return step.EndAsync();
     }),

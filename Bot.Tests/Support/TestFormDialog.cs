@@ -27,7 +27,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
     /// <param name="severalAnswers">Whether an e-mail may answer several of its questions, one per line.</param>
     /// <param name="askTitle">A later release of the flow, with a question inserted after the name.</param>
     public TestFormDialog(bool severalAnswers = false, bool askTitle = false)
-        : base(DialogId, askTitle ? [AskName, AskTitle, AskDate, AskPhone, Confirm, Finish] : [AskName, AskDate, AskPhone, Confirm, Finish])
+        : base(DialogId, askTitle
+            ? [Step(AskName), Step<string>(AskTitle), Step<string>(AskDate), Step<DateOnly>(AskPhone), Step<string>(Confirm), Step<bool>(Finish)]
+            : [Step(AskName), Step<string>(AskDate), Step<DateOnly>(AskPhone), Step<string>(Confirm), Step<bool>(Finish)])
     {
         _severalAnswers = severalAnswers;
     }
@@ -37,9 +39,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
     private static Task<DialogTurnResult> AskName(WaterfallStepContext<TestFormState> step) =>
         step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Siapa nama Anda?", MaxLength = 100 });
 
-    private static Task<DialogTurnResult> AskTitle(WaterfallStepContext<TestFormState> step)
+    private static Task<DialogTurnResult> AskTitle(WaterfallStepContext<TestFormState> step, Answer<string> answer)
     {
-        if (step.Result is string name)
+        if (answer.TryGet(out var name))
         {
             step.State.Name = name;
         }
@@ -47,9 +49,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = "Sapaan Anda (Bapak/Ibu)?", MaxLength = 20 });
     }
 
-    private static Task<DialogTurnResult> AskDate(WaterfallStepContext<TestFormState> step)
+    private static Task<DialogTurnResult> AskDate(WaterfallStepContext<TestFormState> step, Answer<string> answer)
     {
-        if (step.Result is string name)
+        if (answer.TryGet(out var name))
         {
             step.State.Name = name;
         }
@@ -57,9 +59,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
         return step.PromptAsync(DatePrompt.DefaultId, new PromptOptions { Prompt = $"Halo {step.State.Name}, tanggal berapa?", Direction = DateDirection.FutureOrToday });
     }
 
-    private static Task<DialogTurnResult> AskPhone(WaterfallStepContext<TestFormState> step)
+    private static Task<DialogTurnResult> AskPhone(WaterfallStepContext<TestFormState> step, Answer<DateOnly> answer)
     {
-        if (step.Result is DateOnly date)
+        if (answer.TryGet(out var date))
         {
             step.State.Date = date;
         }
@@ -67,9 +69,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
         return step.PromptAsync(PhonePrompt.DefaultId, new PromptOptions { Prompt = "Nomor HP yang bisa dihubungi?" });
     }
 
-    private static Task<DialogTurnResult> Confirm(WaterfallStepContext<TestFormState> step)
+    private static Task<DialogTurnResult> Confirm(WaterfallStepContext<TestFormState> step, Answer<string> answer)
     {
-        if (step.Result is string phone)
+        if (answer.TryGet(out var phone))
         {
             step.State.Phone = phone;
         }
@@ -80,9 +82,9 @@ public sealed class TestFormDialog : WaterfallDialog<TestFormState>
         });
     }
 
-    private static Task<DialogTurnResult> Finish(WaterfallStepContext<TestFormState> step)
+    private static Task<DialogTurnResult> Finish(WaterfallStepContext<TestFormState> step, Answer<bool> answer)
     {
-        step.Say(step.Result is true ? $"Tercatat untuk {step.State.Name}. Ketik *menu* untuk layanan lain." : "Tidak disimpan.");
+        step.Say(answer is { Given: true, Value: true } ? $"Tercatat untuk {step.State.Name}. Ketik *menu* untuk layanan lain." : "Tidak disimpan.");
         return step.EndAsync();
     }
 }

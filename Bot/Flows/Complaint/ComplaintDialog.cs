@@ -46,7 +46,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         _calendar = calendar;
         _options = options;
         _type = type;
-        Steps(StartAsync, AskCategoryAsync, AskDescriptionAsync, AskFileAsync, AskAnonymousAsync, AskNameAsync, ConfirmAsync, SaveAsync);
+        Steps(Step(StartAsync), Step<Choice>(AskCategoryAsync), Step<Choice>(AskDescriptionAsync), Step<string>(AskFileAsync), Step<OptionalFile>(AskAnonymousAsync), Step<bool>(AskNameAsync), Step<string>(ConfirmAsync), Step<bool>(SaveAsync));
     }
 
     public const string DescriptionPromptId = "complaint.prompt.description";
@@ -85,9 +85,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         });
     }
 
-    private static Task<DialogTurnResult> AskCategoryAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> AskCategoryAsync(WaterfallStepContext<ComplaintState> step, Answer<Choice> answer)
     {
-        if (step.Result is Choice { Value: "status" })
+        if (answer is { Given: true, Value.Value: "status" })
         {
             return step.ReplaceDialogAsync(ComplaintStatusDialog.DialogId);
         }
@@ -100,9 +100,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         });
     }
 
-    private static Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> AskDescriptionAsync(WaterfallStepContext<ComplaintState> step, Answer<Choice> answer)
     {
-        if (step.Result is Choice choice && Enum.TryParse<ComplaintCategory>(choice.Value, out var category))
+        if (answer.TryGet(out var choice) && Enum.TryParse<ComplaintCategory>(choice.Value, out var category))
         {
             step.State.Category = category;
         }
@@ -115,9 +115,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         });
     }
 
-    private static Task<DialogTurnResult> AskFileAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> AskFileAsync(WaterfallStepContext<ComplaintState> step, Answer<string> answer)
     {
-        if (step.Result is string description)
+        if (answer.TryGet(out var description))
         {
             step.State.Description = description.Trim();
         }
@@ -130,12 +130,12 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         });
     }
 
-    private static Task<DialogTurnResult> AskAnonymousAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> AskAnonymousAsync(WaterfallStepContext<ComplaintState> step, Answer<OptionalFile> answer)
     {
         var texts = ComplaintTexts.For(step.Dc.Language);
-        if (step.Result is OptionalFile answer)
+        if (answer.TryGet(out var given))
         {
-            var file = answer.File;
+            var file = given.File;
             (step.State.FilePath, step.State.FileType, step.State.FileName, step.State.FileSize) = (file?.StoragePath, file?.ContentType, file?.FileName, file?.Size);
             if (file is not null)
             {
@@ -146,9 +146,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = texts.AskAnonymous });
     }
 
-    private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> AskNameAsync(WaterfallStepContext<ComplaintState> step, Answer<bool> answer)
     {
-        if (step.Result is bool anonymous)
+        if (answer.TryGet(out var anonymous))
         {
             step.State.Anonymous = anonymous;
             if (anonymous)
@@ -166,9 +166,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskName, MaxLength = 200 });
     }
 
-    private static Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ComplaintState> step)
+    private static Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ComplaintState> step, Answer<string> answer)
     {
-        if (step.Result is string name)
+        if (answer.TryGet(out var name))
         {
             step.State.Name = name.Trim();
         }
@@ -179,11 +179,11 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = $"{summary}\n\n{texts.ConfirmSend}" });
     }
 
-    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step)
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step, Answer<bool> answer)
     {
         var dc = step.Dc;
         var texts = ComplaintTexts.For(dc.Language);
-        if (step.Result is not true)
+        if (answer is not { Given: true, Value: true })
         {
             step.Say(texts.NotSent);
             return await step.EndAsync();

@@ -9,10 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatBot.Bot.Flows.Complaint;
 
 /// <summary>Typed state of a status query.</summary>
-public sealed class ComplaintStatusState
+public sealed class ComplaintStatusState : IBegunWith<string>
 {
-    /// <summary>The code the query was begun with has been looked up; any further code is asked for.</summary>
-    public bool UsedGivenCode { get; set; }
+    /// <summary>The code the query was begun with, until it is looked up; any further code is asked for.</summary>
+    public string? GivenCode { get; set; }
+
+    public void Begin(string code) => GivenCode = code;
 }
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class ComplaintStatusDialog : WaterfallDialog<ComplaintStatusState
     {
         _lookup = lookup;
         _type = type;
-        Steps(AskCodeAsync, ShowAsync);
+        Steps(Step(AskCodeAsync), Step<string>(ShowAsync));
     }
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
@@ -50,27 +52,27 @@ public sealed class ComplaintStatusDialog : WaterfallDialog<ComplaintStatusState
 
     private static Task<DialogTurnResult> AskCodeAsync(WaterfallStepContext<ComplaintStatusState> step)
     {
-        if (!step.State.UsedGivenCode && step.Options is string code)
+        if (step.State.GivenCode is { } code)
         {
-            step.State.UsedGivenCode = true;
+            step.State.GivenCode = null;
             return step.NextAsync(code);
         }
 
         return step.PromptAsync(ComplaintCodePrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskCode });
     }
 
-    private async Task<DialogTurnResult> ShowAsync(WaterfallStepContext<ComplaintStatusState> step)
+    private async Task<DialogTurnResult> ShowAsync(WaterfallStepContext<ComplaintStatusState> step, Answer<string> answer)
     {
-        if (step.Result is not string code)
+        if (!answer.TryGet(out var code))
         {
             return await step.GoToAsync(nameof(AskCodeAsync));
         }
 
-        step.State.UsedGivenCode = true;
+        step.State.GivenCode = null;
         return await ExplainAsync(step.Dc, code, offerSurvey: true) switch
         {
             StatusOutcome.NotFound => await step.GoToAsync(nameof(AskCodeAsync)),
-            StatusOutcome.SurveyDue survey => await step.ReplaceDialogAsync(ComplaintSurveyDialog.DialogId, survey.ComplaintId.ToString(CultureInfo.InvariantCulture)),
+            StatusOutcome.SurveyDue survey => await step.ReplaceDialogAsync(ComplaintSurveyDialog.DialogId, survey.ComplaintId),
             _ => await step.EndAsync(),
         };
     }

@@ -6,9 +6,11 @@ using ChatBot.Domain.Complaints;
 namespace ChatBot.Bot.Flows.Complaint;
 
 /// <summary>Typed state of the satisfaction survey.</summary>
-public sealed class ComplaintSurveyState
+public sealed class ComplaintSurveyState : IBegunWith<long>
 {
     public long ComplaintId { get; set; }
+
+    public void Begin(long complaintId) => ComplaintId = complaintId;
 }
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class ComplaintSurveyState
 /// comment. Begun by the console when the answer goes out (or by a status query of the complainant
 /// who has not rated yet); each answer is saved as soon as it is given.
 /// </summary>
-public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveyState>(DialogId, AskScoreAsync, AskCommentAsync, ThankAsync)
+public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveyState>(DialogId, [Step(AskScoreAsync), Step<long>(AskCommentAsync), Step<string>(ThankAsync)])
 {
     public const string DialogId = "complaint.survey";
 
@@ -34,22 +36,17 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
             return DialogTurnResult.Waiting;
         }
 
-        return await base.BeginAsync(dc, options is TurnStart start ? start.Options : options);
+        return await base.BeginAsync(dc, options);
     }
 
     private static Task<DialogTurnResult> AskScoreAsync(WaterfallStepContext<ComplaintSurveyState> step)
     {
-        if (step.State.ComplaintId == 0 && step.Options is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var complaintId))
-        {
-            step.State.ComplaintId = complaintId;
-        }
-
         return step.PromptAsync(NumberPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskScore, Min = 1, Max = 5 });
     }
 
-    private static async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    private static async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext<ComplaintSurveyState> step, Answer<long> answer)
     {
-        if (step.Result is long score && await FindAsync(step) is { } complaint)
+        if (answer.TryGet(out var score) && await FindAsync(step) is { } complaint)
         {
             complaint.SurveyScore = (int)score;
             complaint.SurveyAt = step.Dc.UtcNow;
@@ -58,9 +55,9 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
         return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskComment, MaxLength = 1000 });
     }
 
-    private static async Task<DialogTurnResult> ThankAsync(WaterfallStepContext<ComplaintSurveyState> step)
+    private static async Task<DialogTurnResult> ThankAsync(WaterfallStepContext<ComplaintSurveyState> step, Answer<string> answer)
     {
-        if (step.Result is string comment && !ComplaintTexts.IsSkip(comment) && await FindAsync(step) is { } complaint)
+        if (answer.TryGet(out var comment) && !ComplaintTexts.IsSkip(comment) && await FindAsync(step) is { } complaint)
         {
             complaint.SurveyComment = comment.Trim();
         }

@@ -87,16 +87,17 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     public override bool AcceptsSeveralAnswersPerMessage => true;
 
     /// <summary>Step <c>question-N</c> keeps the answer to the question before it and asks question N - 1; <c>summary</c> shows them all.</summary>
-    private IEnumerable<(string Name, WaterfallStep<IntegrationFormState> Run)> StepList()
+    private IEnumerable<NamedStep<IntegrationFormState>> StepList()
     {
-        yield return (nameof(AskConsentAsync), AskConsentAsync);
+        yield return Step(AskConsentAsync);
         for (var i = 1; i <= SummaryStep; i++)
         {
             var index = i;
-            yield return (StepName(index), step => QuestionStepAsync(step, index));
+            // The questions' answers differ in type (consent, text, a date, a file): each is kept by its question.
+            yield return Step<object>(StepName(index), (step, answer) => QuestionStepAsync(step, answer, index));
         }
 
-        yield return (nameof(SubmitAsync), SubmitAsync);
+        yield return Step<string>(SubmitAsync);
     }
 
     private static string StepName(int index) => index == SummaryStep ? "summary" : $"question-{index}";
@@ -109,16 +110,16 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     }
 
     /// <summary>Step <paramref name="index"/> keeps the answer to the question before it and asks question <c>index - 1</c>.</summary>
-    private static async Task<DialogTurnResult> QuestionStepAsync(WaterfallStepContext<IntegrationFormState> step, int index)
+    private static async Task<DialogTurnResult> QuestionStepAsync(WaterfallStepContext<IntegrationFormState> step, Answer<object> answer, int index)
     {
         var dc = step.Dc;
         var state = step.State;
-        if (step.Result is not null)
+        if (answer.TryGet(out var given))
         {
             state.TouchedAt = dc.UtcNow;
             if (index == 1)
             {
-                if (step.Result is not true)
+                if (given is not true)
                 {
                     dc.Say(IntegrationTexts.For(dc.Language).NoConsent);
                     return await step.EndAsync(null);
@@ -129,7 +130,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             else
             {
                 var answered = index - 2;
-                Keep(state, answered, step.Result);
+                Keep(state, answered, given);
                 var item = ItemOfQuestion[answered];
                 var itemDone = answered == ItemOfQuestion.Length - 1 || ItemOfQuestion[answered + 1] != item;
                 if (state.Correcting == item && itemDone)
@@ -241,9 +242,9 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     };
 
     /// <summary>The summary's answer: a number corrects that item; agreeing declares the data true and submits.</summary>
-    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step)
+    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step, Answer<string> given)
     {
-        if (step.Result is not string answer)
+        if (!given.TryGet(out var answer))
         {
             return await step.GoToAsync(StepName(SummaryStep));
         }

@@ -6,10 +6,12 @@ using ChatBot.Domain.Requests;
 namespace ChatBot.Bot.Flows.IntegrationInfo;
 
 /// <summary>Typed state of the integration-information entry.</summary>
-public sealed class IntegrationInfoState
+public sealed class IntegrationInfoState : IBegunWith<string>
 {
-    /// <summary>The code the flow was begun with (<c>status informasi CODE</c>) was already looked up.</summary>
-    public bool UsedOption { get; set; }
+    /// <summary>The code the flow was begun with (<c>status informasi CODE</c>), until it is looked up.</summary>
+    public string? GivenCode { get; set; }
+
+    public void Begin(string code) => GivenCode = code;
 }
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
     {
         _lookup = lookup;
         _type = type;
-        Steps(ChooseAsync, StartChosenAsync, FinishAsync);
+        Steps(Step(ChooseAsync), Step<Choice>(StartChosenAsync), Step<string>(FinishAsync));
     }
 
     private const string StatusOption = "status";
@@ -48,9 +50,9 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
 
     private static Task<DialogTurnResult> ChooseAsync(WaterfallStepContext<IntegrationInfoState> step)
     {
-        if (step.Options is string { Length: > 0 } code && !step.State.UsedOption)
+        if (step.State.GivenCode is { Length: > 0 } code)
         {
-            step.State.UsedOption = true;
+            step.State.GivenCode = null;
             return step.NextAsync(new Choice(StatusOption + ":" + code, code));
         }
 
@@ -62,9 +64,9 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
         });
     }
 
-    private static async Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<IntegrationInfoState> step)
+    private static async Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<IntegrationInfoState> step, Answer<Choice> answer)
     {
-        switch (step.Result)
+        switch (answer.Value)
         {
             case Choice { Value: "new" }:
                 return await step.BeginDialogAsync(IntegrationFormDialog.DialogId);
@@ -77,9 +79,9 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
         }
     }
 
-    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<IntegrationInfoState> step)
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<IntegrationInfoState> step, Answer<string> answer)
     {
-        if (step.Result is string code)
+        if (answer.TryGet(out var code))
         {
             step.Say(await DescribeAsync(step.Dc, code));
         }

@@ -5,10 +5,12 @@ using ChatBot.Domain.Litmas;
 namespace ChatBot.Bot.Flows.LitmasStatus;
 
 /// <summary>Typed state of the litmas-status flow.</summary>
-public sealed class LitmasStatusState
+public sealed class LitmasStatusState : IBegunWith<string>
 {
-    /// <summary>The number the flow was begun with (<c>status litmas NUMBER</c>) was already looked up.</summary>
-    public bool UsedOption { get; set; }
+    /// <summary>The number the flow was begun with (<c>status litmas NUMBER</c>), until it is looked up.</summary>
+    public string? GivenNumber { get; set; }
+
+    public void Begin(string number) => GivenNumber = number;
 
     /// <summary>The last number was not found: its message already asked for another.</summary>
     public bool Retry { get; set; }
@@ -29,7 +31,7 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
         : base(WellKnownDialogs.LitmasStatus)
     {
         _lookup = lookup;
-        Steps(AskNumberAsync, LookUpAsync, SubscribeAsync);
+        Steps(Step(AskNumberAsync), Step<string>(LookUpAsync), Step<bool>(SubscribeAsync));
     }
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
@@ -47,9 +49,9 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
 
     private static Task<DialogTurnResult> AskNumberAsync(WaterfallStepContext<LitmasStatusState> step)
     {
-        if (step.Options is string { Length: > 0 } number && !step.State.UsedOption)
+        if (step.State.GivenNumber is { Length: > 0 } number)
         {
-            step.State.UsedOption = true;
+            step.State.GivenNumber = null;
             return step.NextAsync(number);
         }
 
@@ -63,9 +65,9 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
         });
     }
 
-    private async Task<DialogTurnResult> LookUpAsync(WaterfallStepContext<LitmasStatusState> step)
+    private async Task<DialogTurnResult> LookUpAsync(WaterfallStepContext<LitmasStatusState> step, Answer<string> answer)
     {
-        if (step.Result is not string typed)
+        if (!answer.TryGet(out var typed))
         {
             return await step.GoToAsync(nameof(AskNumberAsync));
         }
@@ -94,9 +96,9 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
         return await step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = texts.AskSubscribe });
     }
 
-    private static async Task<DialogTurnResult> SubscribeAsync(WaterfallStepContext<LitmasStatusState> step)
+    private static async Task<DialogTurnResult> SubscribeAsync(WaterfallStepContext<LitmasStatusState> step, Answer<bool> answer)
     {
-        if (step.Result is not bool wanted || step.State.CaseId is not { } caseId)
+        if (!answer.TryGet(out var wanted) || step.State.CaseId is not { } caseId)
         {
             return await step.GoToAsync(nameof(AskNumberAsync));
         }

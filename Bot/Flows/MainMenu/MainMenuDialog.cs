@@ -6,10 +6,15 @@ using ChatBot.Domain.Offices;
 namespace ChatBot.Bot.Flows.MainMenu;
 
 /// <summary>Typed state of the main menu.</summary>
-public sealed class MainMenuState
+public sealed class MainMenuState : IBegunWith<string>
 {
     /// <summary>The menu was shown at least once in this run of the dialog.</summary>
     public bool Shown { get; set; }
+
+    /// <summary>How the menu was begun (<see cref="WellKnownDialogs.MenuOptionWelcome"/> and the others).</summary>
+    public string? Mode { get; set; }
+
+    public void Begin(string mode) => Mode = mode;
 }
 
 /// <summary>
@@ -25,14 +30,14 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
         : base(WellKnownDialogs.MainMenu)
     {
         _entries = [.. entries.OrderBy(e => e.Order)];
-        Steps(ShowMenuAsync, StartChosenAsync, AfterFlowAsync);
+        Steps(Step(ShowMenuAsync), Step<Choice>(StartChosenAsync), Step(AfterFlowAsync));
     }
 
     private Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext<MainMenuState> step)
     {
         var dc = step.Dc;
         var texts = MainMenuTexts.For(dc.Language);
-        var options = step.Options as string;
+        var options = step.State.Mode;
         var choices = Choices(dc);
         if (choices.Count == 0)
         {
@@ -59,9 +64,9 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
         return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = question, Choices = choices, Silent = quiet });
     }
 
-    private Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<MainMenuState> step)
+    private Task<DialogTurnResult> StartChosenAsync(WaterfallStepContext<MainMenuState> step, Answer<Choice> answer)
     {
-        if (step.Result is not Choice choice)
+        if (!answer.TryGet(out var choice))
         {
             return step.GoToAsync(nameof(ShowMenuAsync));
         }

@@ -32,7 +32,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         : base(DialogId)
     {
         _bookings = bookings;
-        Steps(StartAsync, ActAsync, AfterCancelConfirmAsync);
+        Steps(Step(StartAsync), Step<Choice>(ActAsync), Step<bool>(AfterCancelConfirmAsync));
     }
 
     private static async Task<DialogTurnResult> StartAsync(WaterfallStepContext<VisitBookingState> step)
@@ -63,16 +63,16 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         });
     }
 
-    private static async Task<DialogTurnResult> ActAsync(WaterfallStepContext<VisitBookingState> step)
+    private static async Task<DialogTurnResult> ActAsync(WaterfallStepContext<VisitBookingState> step, Answer<Choice> answer)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
-        if (step.Result is null)
+        if (step.Repeated)
         {
             return step.State.CancelVisitId is null ? await step.GoToAsync(nameof(StartAsync)) : await AskCancelAsync(step);
         }
 
-        if (step.Result is not Choice choice)
+        if (!answer.TryGet(out var choice))
         {
             return await step.EndAsync(); // a booking or reschedule ended
         }
@@ -83,7 +83,7 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
             case "new":
                 return await step.BeginDialogAsync(VisitRegisterDialog.DialogId);
             case "reschedule":
-                return await step.BeginDialogAsync(VisitRescheduleDialog.DialogId, id.ToString(CultureInfo.InvariantCulture));
+                return await step.BeginDialogAsync(VisitRescheduleDialog.DialogId, id);
             case "cancel":
                 var visit = (await VisitBookings.ActiveForConversationAsync(dc.Work, dc.Conversation.Id)).FirstOrDefault(v => v.Id == id);
                 if (visit is null)
@@ -102,11 +102,11 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         }
     }
 
-    private async Task<DialogTurnResult> AfterCancelConfirmAsync(WaterfallStepContext<VisitBookingState> step)
+    private async Task<DialogTurnResult> AfterCancelConfirmAsync(WaterfallStepContext<VisitBookingState> step, Answer<bool> answer)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
-        if (step.Result is bool yes && step.State.CancelVisitId is { } id)
+        if (answer.TryGet(out var yes) && step.State.CancelVisitId is { } id)
         {
             if (!yes)
             {
@@ -142,9 +142,11 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
 }
 
 /// <summary>Typed state of a reschedule: nothing beyond the booking it moves (the options).</summary>
-public sealed class VisitRescheduleState
+public sealed class VisitRescheduleState : IBegunWith<long>
 {
     public long VisitId { get; set; }
+
+    public void Begin(long visitId) => VisitId = visitId;
 }
 
 /// <summary>Moves a booking that has not been called yet to another open slot.</summary>
@@ -158,17 +160,12 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
         : base(DialogId)
     {
         _slots = slots;
-        Steps(OfferAsync, BookAsync);
+        Steps(Step(OfferAsync), Step<Choice>(BookAsync));
     }
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<VisitRescheduleState> step)
     {
         var dc = step.Dc;
-        if (step.Options is string id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var visitId))
-        {
-            step.State.VisitId = visitId;
-        }
-
         var visit = await BookedAsync(dc, step.State.VisitId);
         if (visit is null)
         {
@@ -179,11 +176,11 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
         return await _slots.OfferAsync(step, visit.InmateId, visit.Id);
     }
 
-    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRescheduleState> step)
+    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRescheduleState> step, Answer<Choice> answer)
     {
         var dc = step.Dc;
         var visit = await BookedAsync(dc, step.State.VisitId);
-        if (VisitSlots.SlotOf(step.Result) is not { } slot || visit is null)
+        if (VisitSlots.SlotOf(answer.Value) is not { } slot || visit is null)
         {
             return await step.GoToAsync(nameof(OfferAsync));
         }

@@ -44,7 +44,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     {
         _slots = slots;
         _throttle = throttle;
-        Steps(AskInmateAsync, AskSecondDetailAsync, MatchAsync, AskRelationshipAsync, AskCallNumberAsync, OfferSlotsAsync, BookAsync);
+        Steps(Step(AskInmateAsync), Step<string>(AskSecondDetailAsync), Step<string>(MatchAsync), Step<string>(AskRelationshipAsync), Step<Choice>(AskCallNumberAsync), Step<string>(OfferSlotsAsync), Step<Choice>(BookAsync));
     }
 
     /// <summary>The prompt for the number to call; accepts "ya" or a phone number on one line.</summary>
@@ -62,9 +62,9 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(dc.Language).AskInmate, MaxLength = 100 });
     }
 
-    private static Task<DialogTurnResult> AskSecondDetailAsync(WaterfallStepContext<VisitRegisterState> step)
+    private static Task<DialogTurnResult> AskSecondDetailAsync(WaterfallStepContext<VisitRegisterState> step, Answer<string> answer)
     {
-        if (step.Result is string query)
+        if (answer.TryGet(out var query))
         {
             step.State.InmateQuery = query;
         }
@@ -72,11 +72,11 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(step.Dc.Language).AskSecondDetail, MaxLength = 64 });
     }
 
-    private async Task<DialogTurnResult> MatchAsync(WaterfallStepContext<VisitRegisterState> step)
+    private async Task<DialogTurnResult> MatchAsync(WaterfallStepContext<VisitRegisterState> step, Answer<string> answer)
     {
         var dc = step.Dc;
         var texts = VisitTexts.For(dc.Language);
-        if (step.Result is not string detail)
+        if (!answer.TryGet(out var detail))
         {
             return step.State.InmateId is null
                 ? await step.GoToAsync(nameof(AskInmateAsync))
@@ -137,9 +137,9 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         return true;
     }
 
-    private static Task<DialogTurnResult> AskRelationshipAsync(WaterfallStepContext<VisitRegisterState> step)
+    private static Task<DialogTurnResult> AskRelationshipAsync(WaterfallStepContext<VisitRegisterState> step, Answer<string> answer)
     {
-        if (step.Result is string name)
+        if (answer.TryGet(out var name))
         {
             step.State.RequesterName = name;
         }
@@ -149,9 +149,9 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = texts.AskRelationship, Choices = choices });
     }
 
-    private static Task<DialogTurnResult> AskCallNumberAsync(WaterfallStepContext<VisitRegisterState> step)
+    private static Task<DialogTurnResult> AskCallNumberAsync(WaterfallStepContext<VisitRegisterState> step, Answer<Choice> answer)
     {
-        if (step.Result is Choice relationship)
+        if (answer.TryGet(out var relationship))
         {
             step.State.Relationship = relationship.Value;
         }
@@ -163,21 +163,21 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             : step.PromptAsync(PhonePrompt.DefaultId, new PromptOptions { Prompt = texts.AskCallNumberNoDefault });
     }
 
-    private Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext<VisitRegisterState> step)
+    private Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext<VisitRegisterState> step, Answer<string> answer)
     {
-        if (step.Result is string answer)
+        if (answer.TryGet(out var number))
         {
-            step.State.CallNumber = PhoneRecognizer.Recognize(answer) is { Ok: true, Value: { } phone } ? phone : OwnNumber(step.Dc);
+            step.State.CallNumber = PhoneRecognizer.Recognize(number) is { Ok: true, Value: { } phone } ? phone : OwnNumber(step.Dc);
         }
 
         return _slots.OfferAsync(step, step.State.InmateId!.Value, exceptVisitId: null);
     }
 
-    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRegisterState> step)
+    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext<VisitRegisterState> step, Answer<Choice> answer)
     {
         var dc = step.Dc;
         var state = step.State;
-        if (VisitSlots.SlotOf(step.Result) is not { } slot)
+        if (VisitSlots.SlotOf(answer.Value) is not { } slot)
         {
             return await step.GoToAsync(nameof(OfferSlotsAsync));
         }

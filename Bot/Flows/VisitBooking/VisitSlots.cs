@@ -32,8 +32,8 @@ public sealed class VisitSlots(VisitBookings bookings)
     }
 
     /// <summary>The slot a choice stands for.</summary>
-    public static DateTime? SlotOf(object? result) =>
-        result is Choice { Value: var value } && value.StartsWith(SlotPrefix, StringComparison.Ordinal)
+    public static DateTime? SlotOf(Choice? choice) =>
+        choice is { Value: var value } && value.StartsWith(SlotPrefix, StringComparison.Ordinal)
         && long.TryParse(value[SlotPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             ? new DateTime(ticks, DateTimeKind.Utc)
             : null;
