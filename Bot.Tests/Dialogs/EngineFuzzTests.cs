@@ -1,9 +1,9 @@
-using ChatBot.Domain.Persistence;
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Bot.Tests.Dialogs;

@@ -70,7 +70,10 @@ public sealed class LitmasStageChange
 
     public string? Note { get; set; }
 
-    /// <summary>The officer's user name, or <c>import</c>.</summary>
+    /// <summary>The officer who changed the stage; null for an import.</summary>
+    public int? OfficerId { get; set; }
+
+    /// <summary>The <see cref="Audit.Actor.Name"/> of who changed it: the officer's user name, or <c>import</c>.</summary>
     public required string By { get; set; }
 
     public DateTime At { get; set; }

@@ -164,7 +164,7 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
             OfficeId = request.OfficeId,
             Step = "filed",
             ToStatus = request.Status.ToString(),
-            Actor = RequestActors.Citizen,
+            Actor = Audit.Actor.Citizen.Name,
             At = work.UtcNow,
         });
     }

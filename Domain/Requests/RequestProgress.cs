@@ -55,7 +55,7 @@ public sealed partial class RequestProgress
         var filed = history.FirstOrDefault(e => e.Step == "filed");
         var rows = new List<StepRow>
         {
-            new(Key(filed?.ToStatus ?? "received"), "Diterima", request.ReceivedAt, filed?.Actor ?? RequestActors.Citizen, null, null, null, null, Timeliness.OnTime),
+            new(Key(filed?.ToStatus ?? "received"), "Diterima", request.ReceivedAt, filed?.Actor ?? Audit.Actor.Citizen.Name, null, null, null, null, Timeliness.OnTime),
         };
 
         // Steps skipped on the way to the end (an answer after "not in SDP") have nothing left to measure.

@@ -56,7 +56,7 @@ public sealed class RequestEvent
     /// <summary>The officer who took the step; null when the person or the service did.</summary>
     public int? OfficerId { get; set; }
 
-    /// <summary>The officer's user name, or <see cref="RequestActors.Citizen"/> / <see cref="RequestActors.System"/>.</summary>
+    /// <summary>The <see cref="Audit.Actor.Name"/> of who took the step (an officer's user name, or <c>warga</c> / <c>system</c>).</summary>
     public required string Actor { get; set; }
 
     public DateTime At { get; set; }
@@ -65,10 +65,3 @@ public sealed class RequestEvent
     public string? Note { get; set; }
 }
 
-public static class RequestActors
-{
-    /// <summary>The person who filed the request, through the bot.</summary>
-    public const string Citizen = "warga";
-
-    public const string System = "system";
-}

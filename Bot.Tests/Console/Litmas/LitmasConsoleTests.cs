@@ -85,6 +85,10 @@ public sealed class LitmasConsoleTests(ConsoleHost service) : IClassFixture<Cons
         Assert.Contains("sudah diubah petugas lain", await ConsoleClient.TextAsync(await pk.Http.GetAsync(page)));
         await using var db = Host.Store.CreateDbContext();
         Assert.Equal(LitmasStage.Penelitian, (await db.LitmasCases.SingleAsync(c => c.Id == id)).Stage);
+        // Who moved it is kept as the officer's id (as request steps are), with the name shown then.
+        var officerId = (await db.Officers.SingleAsync(o => o.UserName == officer.UserName)).Id;
+        var history = await db.LitmasStageChanges.Where(h => h.CaseId == id).OrderBy(h => h.Id).ToListAsync();
+        Assert.All(history, h => Assert.Equal((officerId, officer.UserName), (h.OfficerId, h.By)));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using ChatBot.Domain.Persistence;
 using System.Text.RegularExpressions;
 using ChatBot.Bot.Flows.VisitBooking;
 using ChatBot.Bot.Tests.Flows.VisitBooking;
@@ -6,6 +5,7 @@ using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
 using ChatBot.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

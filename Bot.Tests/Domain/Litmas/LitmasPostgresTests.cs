@@ -1,5 +1,6 @@
 using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
@@ -24,7 +25,7 @@ public sealed class LitmasPostgresTests(PostgresServer postgres) : IClassFixture
         var officeId = host.Services.GetRequiredService<OfficeDirectory>().Default!.Id;
         var (_, id) = await cases.CreateAsync(officeId,
             new NewLitmasCase("LIT-701/PKU/2026", "Klien", "Dewi Lestari", RequestingInstitution.Polisi, "Polresta Pekanbaru", DateTime.UtcNow.AddMinutes(-1)),
-            "pk-a", CancellationToken.None);
+            new Actor(null, "pk-a"), CancellationToken.None);
         await host.Chat("081200009701").Send("status litmas lit-701-pku-2026").Expect("Permintaan diterima").Send("ya").Expect("mengabari").RunAsync();
 
         LitmasStage[] wanted = [LitmasStage.PkDitunjuk, LitmasStage.Penelitian, LitmasStage.SidangTpp, LitmasStage.Selesai, LitmasStage.PkDitunjuk, LitmasStage.Penelitian, LitmasStage.SidangTpp, LitmasStage.Selesai];
@@ -32,7 +33,7 @@ public sealed class LitmasPostgresTests(PostgresServer postgres) : IClassFixture
         var attempts = wanted.Select((stage, i) => Task.Run(async () =>
         {
             start.Wait();
-            return await cases.ChangeStageAsync(id!.Value, stage, $"officer {i}", 0, $"pk-{i}", CancellationToken.None);
+            return await cases.ChangeStageAsync(id!.Value, stage, $"officer {i}", 0, new Actor(null, $"pk-{i}"), CancellationToken.None);
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(attempts);

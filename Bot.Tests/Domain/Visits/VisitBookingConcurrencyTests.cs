@@ -1,8 +1,8 @@
-using ChatBot.Domain.Persistence;
 using ChatBot.Bot.Tests.Flows.VisitBooking;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
+using ChatBot.Domain.Persistence;
 using ChatBot.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Tests.Console;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Channels.WhatsApp;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Lookups;
@@ -123,7 +124,7 @@ public sealed class LitmasGuessingTests : IAsyncLifetime
         var (result, _) = await services.GetRequiredService<LitmasCaseService>().CreateAsync(
             office,
             new NewLitmasCase(number, "Andi Saputra", "Dewi Lestari, S.Sos", RequestingInstitution.Lapas, "Lapas Kelas IIA Pekanbaru", DateTime.UtcNow.AddMinutes(-5)),
-            "pk-test",
+            new Actor(null, "pk-test"),
             CancellationToken.None);
         Assert.Equal(LitmasActionResult.Done, result);
     }

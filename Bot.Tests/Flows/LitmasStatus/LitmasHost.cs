@@ -1,6 +1,7 @@
 using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Tests.Support;
 using ChatBot.Channels.Simulator;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class LitmasHost : IAsyncLifetime
         var (result, id) = await Cases.CreateAsync(
             OfficeId,
             new NewLitmasCase(number, client, pk, RequestingInstitution.Lapas, "Lapas Kelas IIA Pekanbaru", received),
-            "pk-test",
+            new Actor(null, "pk-test"),
             CancellationToken.None);
         Assert.Equal(LitmasActionResult.Done, result);
         return id!.Value;

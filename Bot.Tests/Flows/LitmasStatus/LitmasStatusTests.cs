@@ -1,5 +1,6 @@
 using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Lookups;
@@ -72,7 +73,7 @@ public sealed class LitmasStatusTests(LitmasHost fixture) : IClassFixture<Litmas
             .Send("ya").Expect("mengabari Anda", "BERHENTI")
             .RunAsync();
 
-        Assert.Equal(LitmasActionResult.Done, await fixture.Cases.ChangeStageAsync(id, LitmasStage.PkDitunjuk, "PK ditunjuk Kabapas", 0, "kabapas", CancellationToken.None));
+        Assert.Equal(LitmasActionResult.Done, await fixture.Cases.ChangeStageAsync(id, LitmasStage.PkDitunjuk, "PK ditunjuk Kabapas", 0, new Actor(null, "kabapas"), CancellationToken.None));
         var notice = await LitmasHost.NextAsync(inbox, "Kabar litmas");
         Assert.Contains("LIT-104/PKU/2026", notice);
         Assert.Contains("PK sudah ditunjuk", notice);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
@@ -89,7 +90,7 @@ public sealed class BaruModel(LitmasCaseService cases, OfficeScope scope, ChatBo
         var (result, id) = await cases.CreateAsync(
             office!.Id,
             new NewLitmasCase(number, Input.ClientName!, Input.PkName!, institution!.Value, Input.RequestedBy!, received!.Value),
-            User.UserName(),
+            Actor.Officer(User.OfficerId(), User.UserName()),
             cancellationToken);
         if (result == LitmasActionResult.Duplicate)
         {

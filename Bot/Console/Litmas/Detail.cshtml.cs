@@ -1,5 +1,6 @@
 using ChatBot.Bot.Flows.LitmasStatus;
 using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Domain.Audit;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -72,7 +73,7 @@ public sealed class DetailModel(LitmasCaseService cases, ChatBotDbFactory factor
             return RedirectToPage(new { id });
         }
 
-        var result = await cases.ChangeStageAsync(id, to, Note, Revision, User.UserName(), cancellationToken);
+        var result = await cases.ChangeStageAsync(id, to, Note, Revision, Actor.Officer(User.OfficerId(), User.UserName()), cancellationToken);
         Notice = result switch
         {
             LitmasActionResult.Done => $"Tahap diubah menjadi \"{LitmasFormat.StageLabel(to)}\"." + (Subscribers > 0 ? $" {Subscribers} pelanggan diberi tahu." : ""),

@@ -23,7 +23,7 @@ public sealed record RequestStepsModel(RequestProgress Progress, IReadOnlyDictio
     {
         { DoneAt: null } => "—",
         { OfficerId: { } id } => OfficerNames.GetValueOrDefault(id, step.Actor ?? "—"),
-        { Actor: RequestActors.Citizen } => "Warga (lewat bot)",
+        _ when step.Actor == Domain.Audit.Actor.Citizen.Name => "Warga (lewat bot)",
         _ => "Sistem",
     };
 }

@@ -1,8 +1,8 @@
-using ChatBot.Bot.Dialogs;
 using System.Text.Json;
-using ChatBot.Domain.Events;
+using ChatBot.Bot.Dialogs;
 using ChatBot.Domain.Audit;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Events;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -49,7 +49,7 @@ public sealed class LitmasCaseService(
     /// <summary>The console event kind for a changed record.</summary>
     public const string EventKind = "status";
 
-    public async Task<(LitmasActionResult Result, long? CaseId)> CreateAsync(int officeId, NewLitmasCase input, string actor, CancellationToken cancellationToken)
+    public async Task<(LitmasActionResult Result, long? CaseId)> CreateAsync(int officeId, NewLitmasCase input, Actor actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var key = LitmasNumber.Key(input.RegistrationNumber);
@@ -85,7 +85,7 @@ public sealed class LitmasCaseService(
                 return (LitmasActionResult.Duplicate, null); // the same letter entered twice at once
             }
 
-            db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, ToStage = litmas.Stage, By = actor, At = now, Note = "Surat permintaan diterima" });
+            db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, ToStage = litmas.Stage, OfficerId = actor.OfficerId, By = actor.Name, At = now, Note = "Surat permintaan diterima" });
             Audit(db, actor, "litmas.create", litmas.Id, null, now);
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
@@ -104,7 +104,7 @@ public sealed class LitmasCaseService(
         LitmasStage to,
         string? note,
         long expectedRevision,
-        string actor,
+        Actor actor,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -145,9 +145,9 @@ public sealed class LitmasCaseService(
     }
 
     /// <summary>Sets the stage and keeps the change in the history (on <paramref name="db"/>, saved by the caller).</summary>
-    internal static void Move(ChatBotDb db, LitmasCase litmas, LitmasStage to, DateTime at, string by, string? note)
+    internal static void Move(ChatBotDb db, LitmasCase litmas, LitmasStage to, DateTime at, Actor by, string? note)
     {
-        db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, FromStage = litmas.Stage, ToStage = to, Note = note, By = by, At = at });
+        db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, FromStage = litmas.Stage, ToStage = to, Note = note, OfficerId = by.OfficerId, By = by.Name, At = at });
         litmas.Stage = to;
         litmas.StageUpdatedAt = at;
         litmas.Revision++;
@@ -194,6 +194,6 @@ public sealed class LitmasCaseService(
         events.Publish(new RecordChanged(EventKind, officeId, $"litmas/{caseId}"));
     }
 
-    private static void Audit(ChatBotDb db, string actor, string action, long caseId, string? details, DateTime now) =>
-        db.AuditEntries.Add(AuditEntry.Of(actor, action, $"LitmasCase/{caseId}", now, details));
+    private static void Audit(ChatBotDb db, Actor actor, string action, long caseId, string? details, DateTime now) =>
+        db.AuditEntries.Add(AuditEntry.Of(actor.Name, action, $"LitmasCase/{caseId}", now, details));
 }

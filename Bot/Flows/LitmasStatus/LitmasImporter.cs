@@ -17,7 +17,6 @@ namespace ChatBot.Bot.Flows.LitmasStatus;
 /// </summary>
 public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirectory offices, LitmasCaseService cases, TimeProvider time) : IImporter
 {
-    public const string ImportActor = "import";
 
     private static readonly string[] Columns = ["registration_number", "client_name", "pk_name", "requested_by", "status", "updated_at"];
 
@@ -224,7 +223,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                 litmas.Institution = row.Institution;
                 if (stageChanged)
                 {
-                    LitmasCaseService.Move(db, litmas, row.Stage, row.UpdatedAtUtc, ImportActor, null);
+                    LitmasCaseService.Move(db, litmas, row.Stage, row.UpdatedAtUtc, Actor.Import, null);
                     moved.Add(litmas);
                 }
                 else if (detailsChanged)
@@ -245,7 +244,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (litmas, row) in created)
             {
-                db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, ToStage = litmas.Stage, By = ImportActor, At = row.UpdatedAtUtc });
+                db.LitmasStageChanges.Add(new LitmasStageChange { CaseId = litmas.Id, ToStage = litmas.Stage, By = Actor.Import.Name, At = row.UpdatedAtUtc });
             }
 
             foreach (var litmas in moved)
@@ -253,7 +252,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
                 notified += await cases.NotifySubscribersAsync(db, litmas, now, cancellationToken);
             }
 
-            db.AuditEntries.Add(AuditEntry.Of(ImportActor, "litmas.import", $"Office/{office.Code}", now, $"{added} added, {updated} updated, {unchanged} unchanged"));
+            db.AuditEntries.Add(AuditEntry.Of(Actor.Import.Name, "litmas.import", $"Office/{office.Code}", now, $"{added} added, {updated} updated, {unchanged} unchanged"));
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }

@@ -786,6 +786,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(32)

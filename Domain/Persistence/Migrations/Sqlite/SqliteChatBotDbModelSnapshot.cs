@@ -759,6 +759,9 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(32)
