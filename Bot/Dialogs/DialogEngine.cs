@@ -70,7 +70,7 @@ public sealed class DialogEngine(
     {
         // Greetings and sign-offs ("Selamat pagi,", "Terima kasih") are no answers.
         var lines = input.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !IsPleasantry(line))
+            .Where(line => !Recognizers.Utterances.IsPleasantry(line))
             .ToArray();
         if (lines.Length < 2 || WaitingPrompt(conversation) is null)
         {
@@ -98,15 +98,6 @@ public sealed class DialogEngine(
         }
 
         return replies;
-    }
-
-    private static readonly string[] SignOffs = ["terima kasih", "terimakasih", "makasih", "thank you", "thanks", "salam hormat", "hormat saya", "wassalam", "regards", "best regards"];
-
-    private static bool IsPleasantry(string line)
-    {
-        var bare = line.TrimEnd(',', '.', '!', ' ').ToLowerInvariant();
-        return InterruptionRouter.Recognize(bare) == Command.Greeting
-            || (bare.Length <= 40 && SignOffs.Any(phrase => bare == phrase || bare.StartsWith(phrase + " ", StringComparison.Ordinal)));
     }
 
     /// <summary>The prompt waiting for an answer, when it belongs to a flow that takes several answers per message.</summary>

@@ -44,6 +44,14 @@ public sealed partial record DialogTexts
 
     public required Func<long, string> AttachmentSize { get; init; }
 
+    /// <summary>A question asked back at a prompt, when the prompt has no help of its own.</summary>
+    public required string QuestionAtPrompt { get; init; }
+
+    /// <summary>Said before the question is asked again after a question back.</summary>
+    public required string AskedAgain { get; init; }
+
+    public required string NotAName { get; init; }
+
     /// <summary>Added to a re-ask after repeated failed answers.</summary>
     public required string OfferOfficer { get; init; }
 

@@ -224,4 +224,27 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
 
         throw new TimeoutException($"\"{text}\" did not reach {phone}.");
     }
+
+    [Fact]
+    public async Task A_yes_or_a_thanks_at_the_name_question_is_not_taken_as_the_complainants_name()
+    {
+        var chat = _host.Chat("081200070061");
+        await chat
+            .Send("pengaduan").Expect("Layanan pengaduan")
+            .Send("baru").Expect("tentang apa")
+            .Send("5").Expect("satu pesan")
+            // A question is a complaint's natural form: the description takes it as it is.
+            .Send("Kenapa kursi ruang tunggu kunjungan dibiarkan patah?").Expect("foto atau dokumen")
+            .Send("lewati").Expect("anonim")
+            .Send("tidak").Expect("nama")
+            .Send("ya").Expect("nama lengkap, misalnya").ExpectNot("Pelapor: ya")
+            .Send("makasih").Expect("nama lengkap, misalnya")
+            .Send("nama saya siapa?").Expect("pertanyaan", "Mohon jawab pertanyaan ini", "nama")
+            .Send("Rahmat Hidayat").Expect("Pelapor: Rahmat Hidayat", "Kenapa kursi ruang tunggu")
+            .Send("ya").Expect("ADU-")
+            .RunAsync();
+
+        var complaint = await FindAsync(TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!);
+        Assert.Equal("Rahmat Hidayat", complaint.ReporterName);
+    }
 }

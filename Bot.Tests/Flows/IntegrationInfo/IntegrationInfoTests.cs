@@ -192,6 +192,20 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
             .Send("INF-2222AG").Expect("terlalu banyak").ExpectNot("tidak kami temukan")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Asking_what_a_guarantor_is_gets_an_explanation_and_the_same_question_not_a_saved_name() =>
+        await Host.Chat("081300070061")
+            .Send("halo").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("1").Send("Jl. Merdeka No. 10, Tanjungpinang")
+            .Send("081234567890").Expect("Butir 5 dari 13")
+            .Send("penjamin itu apa ya?").Expect("Penjamin adalah orang yang menjamin WBP", "Mohon jawab pertanyaan ini", "Butir 5 dari 13").ExpectNot("Butir 6")
+            .Send("terima kasih").Expect("nama lengkap, misalnya").ExpectNot("Butir 6")
+            .Send("Ahmad Yani").Expect("Butir 6 dari 13")
+            .Send("ayah").Send("Jl. Merdeka No. 10").Send("081298765432").Expect("Butir 9 dari 13")
+            .Send("siapa ya namanya?").Expect("nama lengkap WBP atau anak", "Butir 9 dari 13")
+            .Send("Budi Santoso").Expect("Butir 10 dari 13")
+            .RunAsync();
 }
 
 /// <summary>A half-finished form after the person went silent, on a fake clock.</summary>

@@ -128,4 +128,16 @@ public sealed class LitmasStatusTests(LitmasHost fixture) : IClassFixture<Litmas
             .Send("///---").Expect("tidak kami temukan")
             .Send("batal").Expect("Silakan pilih layanan")
             .RunAsync();
+
+    [Fact]
+    public async Task A_question_at_the_number_prompt_is_explained_and_not_counted_as_a_failed_lookup()
+    {
+        await Host.Chat("081200009061")
+            .Send("status litmas").Expect("nomor registrasi litmas")
+            .Send("Nomor litmas kok gak ketemu?").Expect("tertulis pada surat permintaan litmas", "Mohon jawab pertanyaan ini", "nomor registrasi litmas")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        Assert.False(await db.LookupAttempts.AnyAsync(a => a.Sender == "+6281200009061"));
+    }
 }

@@ -167,6 +167,25 @@ public sealed class VisitBookingTests(VisitHost shared) : IClassFixture<VisitHos
 
     private static string Line(string text, string start) =>
         text.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal)).Trim();
+
+    [Fact]
+    public async Task A_thanks_or_a_question_is_neither_an_inmate_name_nor_a_failed_lookup()
+    {
+        const string phone = "081300001061";
+        await Host.Chat(phone)
+            .Send("halo").Send("1").Expect("nama lengkap", "nomor registrasi")
+            .Send("makasih").Expect("nama lengkap, misalnya").ExpectNot("tanggal lahir")
+            .Send("nomornya dimana ya?").Expect("pertanyaan", "nomor registrasi").ExpectNot("tanggal lahir")
+            .Send("budi santoso").Expect("tanggal lahir")
+            .Send("17-08-1990").Expect("Data WBP ditemukan", "nama Anda")
+            .Send("ya").Expect("nama lengkap, misalnya").ExpectNot("hubungan")
+            .Send("Siti Aminah").Expect("hubungan")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var attempts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.LookupAttempts.Where(a => a.Sender == "+6281300001061"));
+        Assert.Equal(["BUDI SANTOSO"], attempts.Select(a => a.Query.ToUpperInvariant()));
+    }
 }
 
 /// <summary>Inmate lookups when the office as a whole had too many failures (limit 6 in an hour).</summary>

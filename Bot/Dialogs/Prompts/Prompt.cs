@@ -40,7 +40,16 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         var state = DialogContext.ReadState<PromptState>(instance);
         var recognized = Recognize(dc, state.Options);
         string? problem;
-        if (recognized.Ok)
+        var texts = DialogTexts.For(dc.Language);
+        var repeatQuestion = false;
+        var askedBack = !state.Options.QuestionsAreAnswers && Recognizers.Utterances.IsQuestion(dc.Text);
+        if (askedBack && TakesAnyText)
+        {
+            // A question back is not an answer (a name, a number to look up): explain, and ask again.
+            problem = state.Options.Help ?? texts.QuestionAtPrompt;
+            repeatQuestion = true;
+        }
+        else if (recognized.Ok)
         {
             problem = validator?.Invoke(dc, recognized.Value!);
             if (problem is null)
@@ -50,17 +59,29 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         }
         else
         {
+            // Where only some answers fit (a date, a choice), the hint says which; a question back also hears what the question means.
             problem = state.Options.Retry ?? Hint(dc, state.Options, recognized);
+            if (askedBack && state.Options.Help is { } help)
+            {
+                problem = $"{help}\n\n{problem}";
+            }
         }
 
         state.Attempts++;
         dc.AnswerRefused = true;
         DialogContext.WriteState(instance, state);
-        var texts = DialogTexts.For(dc.Language);
         var retry = state.Attempts >= AttemptsBeforeOfferingOfficer ? $"{problem}\n\n{texts.OfferOfficer}" : problem;
+        if (repeatQuestion)
+        {
+            retry = $"{retry}\n\n{texts.AskedAgain}\n{Question(dc, state.Options).Text}";
+        }
+
         dc.Say(new Reply(retry, Question(dc, state.Options).Choices));
         return DialogTurnResult.Waiting;
     }
+
+    /// <summary>Every text is a well-formed answer here (free text), so a question must be caught before it is taken.</summary>
+    protected virtual bool TakesAnyText => false;
 
     public bool TakesWholeMessage(DialogInstance instance) => DialogContext.ReadState<PromptState>(instance).Options.WholeMessage;
 

@@ -41,4 +41,13 @@ public sealed class PromptOptions
 
     /// <summary>Begin without saying the question (it was already said).</summary>
     public bool Silent { get; set; }
+
+    /// <summary>The answer is a person's name: thanks, greetings, yes/no and single letters are refused.</summary>
+    public bool PersonName { get; set; }
+
+    /// <summary>A question is a fine answer here (a complaint, a message for officers); elsewhere it is answered with <see cref="Help"/> and asked again.</summary>
+    public bool QuestionsAreAnswers { get; set; }
+
+    /// <summary>What this question means, for a person who asks back; null for the general hint.</summary>
+    public string? Help { get; set; }
 }

@@ -15,13 +15,25 @@ public sealed class TextPrompt(string id = TextPrompt.DefaultId, PromptValidator
             return Recognized<string>.Fail("empty");
         }
 
-        return text.Length > options.MaxLength ? Recognized<string>.Fail("length") : Recognized<string>.Success(text);
+        if (text.Length > options.MaxLength)
+        {
+            return Recognized<string>.Fail("length");
+        }
+
+        return options.PersonName && !Utterances.CanBeName(text) ? Recognized<string>.Fail("name") : Recognized<string>.Success(text);
     }
+
+    protected override bool TakesAnyText => true;
 
     protected override string Hint(DialogContext dc, PromptOptions options, Recognized<string> recognized)
     {
         var texts = DialogTexts.For(dc.Language);
-        return recognized.Problem == "length" ? texts.TooLong(options.MaxLength) : texts.EmptyAnswer;
+        return recognized.Problem switch
+        {
+            "length" => texts.TooLong(options.MaxLength),
+            "name" => texts.NotAName,
+            _ => texts.EmptyAnswer,
+        };
     }
 }
 

@@ -111,6 +111,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         {
             Prompt = ComplaintTexts.For(step.Dc.Language).AskDescription,
             MaxLength = 4000,
+            QuestionsAreAnswers = true,
             WholeMessage = true,
         });
     }
@@ -163,7 +164,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
             return step.GoToAsync(nameof(AskAnonymousAsync));
         }
 
-        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskName, MaxLength = 200 });
+        return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskName, MaxLength = 200, PersonName = true });
     }
 
     private static Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ComplaintState> step, Answer<string> answer)

@@ -52,7 +52,7 @@ public sealed class ComplaintSurveyDialog() : WaterfallDialog<ComplaintSurveySta
             complaint.SurveyAt = step.Dc.UtcNow;
         }
 
-        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskComment, MaxLength = 1000 });
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = ComplaintTexts.For(step.Dc.Language).AskComment, MaxLength = 1000, QuestionsAreAnswers = true });
     }
 
     private static async Task<DialogTurnResult> ThankAsync(WaterfallStepContext<ComplaintSurveyState> step, Answer<string> answer)

@@ -34,6 +34,7 @@ public sealed class LeaveMessageDialog() : WaterfallDialog<LeaveMessageState>(Di
         {
             Prompt = first ? $"{texts.NobodyAnswered}\n\n{texts.LeaveMessagePrompt}" : texts.LeaveMessagePrompt,
             MaxLength = 4000,
+            QuestionsAreAnswers = true,
         });
     }
 

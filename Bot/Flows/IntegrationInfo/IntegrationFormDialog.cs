@@ -177,7 +177,8 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             }),
             2 or 6 => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 300 }),
             5 => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 50 }),
-            _ => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 100 }),
+            // The requester's, the guarantor's and the inmate's names.
+            _ => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 100, PersonName = true, Help = texts.QuestionHelp(question) }),
         };
     }
 

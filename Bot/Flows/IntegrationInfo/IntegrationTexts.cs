@@ -25,6 +25,11 @@ public sealed partial record IntegrationTexts
     /// <summary>The questions, by question index (item 10 has two: the NIK and the KTP file).</summary>
     public required IReadOnlyList<string> Questions { get; init; }
 
+    /// <summary>What a question means, by question index, for a person who asks back ("penjamin itu apa?").</summary>
+    public required IReadOnlyDictionary<int, string> QuestionHelps { get; init; }
+
+    public string? QuestionHelp(int question) => QuestionHelps.GetValueOrDefault(question);
+
     /// <summary>The summary's label of each item 1–13.</summary>
     public required IReadOnlyList<string> ItemLabels { get; init; }
 

@@ -36,6 +36,12 @@ public sealed partial record IntegrationTexts
             "Item 11 of 13 — Your *active e-mail address*? The answer is also sent there.",
             "Item 12 of 13 — Which *information* do you need?",
         ],
+        QuestionHelps = new Dictionary<int, string>
+        {
+            [0] = "The requester is you, who fill in this form. Write your full name as on your KTP.",
+            [4] = "The guarantor vouches for the inmate during the programme outside the prison, usually a close relative (a parent, spouse, sibling). You may be the guarantor yourself.",
+            [8] = "Write the full name of the inmate or child you are asking about, as far as you know it.",
+        },
         ItemLabels =
         [
             "Requester's name", "Relationship to the inmate", "Address", "Active mobile number", "Guarantor's name", "Guarantor's relationship",

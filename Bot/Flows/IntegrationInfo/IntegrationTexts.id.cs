@@ -36,6 +36,12 @@ public sealed partial record IntegrationTexts
             "Butir 11 dari 13 — *Alamat email aktif* Anda? Jawaban juga dikirim ke email ini.",
             "Butir 12 dari 13 — *Informasi* apa yang Anda perlukan?",
         ],
+        QuestionHelps = new Dictionary<int, string>
+        {
+            [0] = "Pemohon adalah Anda sendiri, yang mengisi formulir ini. Tulis nama lengkap Anda sesuai KTP.",
+            [4] = "Penjamin adalah orang yang menjamin WBP selama menjalani program di luar lapas/rutan, biasanya keluarga dekat (orang tua, suami/istri, kakak). Penjamin boleh Anda sendiri.",
+            [8] = "Tulis nama lengkap WBP atau anak yang Anda tanyakan, sesuai yang Anda ketahui.",
+        },
         ItemLabels =
         [
             "Nama pemohon", "Hubungan dengan WBP", "Alamat", "Nomor HP aktif", "Nama penjamin", "Hubungan penjamin",

@@ -60,6 +60,7 @@ public sealed class LitmasStatusDialog : WaterfallDialog<LitmasStatusState>
         return step.PromptAsync(TextPrompt.DefaultId, new PromptOptions
         {
             Prompt = LitmasTexts.For(step.Dc.Language).AskNumber,
+            Help = LitmasTexts.For(step.Dc.Language).NumberHelp,
             MaxLength = 100,
             Silent = silent,
         });

@@ -13,6 +13,9 @@ public sealed partial record LitmasTexts
 
     public required string AskNumber { get; init; }
 
+    /// <summary>For a person who asks back at the number question ("nomornya dimana?", "kok gak ketemu?").</summary>
+    public required string NumberHelp { get; init; }
+
     /// <summary>{0} the number as typed.</summary>
     public required Func<string, string> NotFound { get; init; }
 

@@ -9,6 +9,7 @@ public sealed partial record LitmasTexts
     public static readonly LitmasTexts English = new()
     {
         Menu = new("Litmas (social inquiry report) status", ["litmas", "social inquiry", "report status"]),
+        NumberHelp = "The litmas registration number is on the litmas request letter or was given by the Bapas officer, and starts with LIT. If it is not found, check how it is written, or type *officer* to ask.",
         AskNumber = "Please type the *litmas registration number* the Bapas officer gave you (for example LIT-123/PKU/2026).",
         NotFound = number =>
             $"We could not find litmas number *{number}*. Please check the number and type it again, or type *officer* to ask an officer.",

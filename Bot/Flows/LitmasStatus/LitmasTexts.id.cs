@@ -9,6 +9,7 @@ public sealed partial record LitmasTexts
     public static readonly LitmasTexts Indonesian = new()
     {
         Menu = new("Status litmas (penelitian kemasyarakatan)", ["litmas", "penelitian kemasyarakatan", "status litmas"]),
+        NumberHelp = "Nomor registrasi litmas tertulis pada surat permintaan litmas atau diberikan petugas Bapas, diawali LIT. Bila nomor tidak ditemukan, periksa penulisannya, atau ketik *petugas* untuk bertanya.",
         AskNumber = "Silakan ketik *nomor registrasi litmas* yang Anda terima dari petugas Bapas (contoh: LIT-123/PKU/2026).",
         NotFound = number =>
             $"Nomor litmas *{number}* tidak kami temukan. Periksa kembali nomornya lalu ketik lagi, atau ketik *petugas* untuk bertanya kepada petugas.",

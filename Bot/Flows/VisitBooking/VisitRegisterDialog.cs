@@ -59,7 +59,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             return await step.EndAsync();
         }
 
-        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(dc.Language).AskInmate, MaxLength = 100 });
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(dc.Language).AskInmate, MaxLength = 100, PersonName = true });
     }
 
     private static Task<DialogTurnResult> AskSecondDetailAsync(WaterfallStepContext<VisitRegisterState> step, Answer<string> answer)
@@ -80,7 +80,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         {
             return step.State.InmateId is null
                 ? await step.GoToAsync(nameof(AskInmateAsync))
-                : await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
+                : await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100, PersonName = true });
         }
 
         var query = step.State.InmateQuery ?? "";
@@ -116,7 +116,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         step.State.InmateId = inmate.Id;
         step.State.InmateName = inmate.FullName;
         dc.Say(texts.Matched(inmate.FullName));
-        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100 });
+        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100, PersonName = true });
     }
 
     /// <summary>
