@@ -3,8 +3,8 @@ namespace ChatBot.Bot.Dialogs;
 /// <summary>
 /// A unit of conversation with its own typed state on the dialog stack: begun by a parent,
 /// continued by each message while it is on top, and resumed when a child it started ends.
-/// Bump <see cref="Version"/> whenever the shape of the state changes: a conversation saved
-/// with another version restarts politely instead of misreading old state.
+/// <see cref="Version"/> changes whenever the shape of the state does (a waterfall derives it): a
+/// conversation saved with another version restarts politely instead of misreading old state.
 /// </summary>
 public abstract class Dialog(string id)
 {
@@ -37,6 +37,13 @@ public abstract class Dialog(string id)
     /// at its first question, so the dialog below goes back instead.
     /// </summary>
     public virtual Task<DialogTurnResult?> BackAsync(DialogContext dc) => Task.FromResult<DialogTurnResult?>(null);
+
+    /// <summary>
+    /// What the person hears when they type <c>batal</c> while this dialog (<paramref name="instance"/>)
+    /// is the flow's current one, when "cancelled" alone would mislead (a booking that is kept); null
+    /// for the general sentence.
+    /// </summary>
+    public virtual string? CancelNotice(DialogContext dc, DialogInstance instance) => null;
 }
 
 public enum DialogTurnStatus

@@ -51,6 +51,21 @@ public sealed class DialogEngine(
         return (replies, FlowTags.Of(touched, NoFlow));
     }
 
+    /// <summary>What the flow's current dialog (the first below any prompt) says when the person cancels it, if anything of its own.</summary>
+    private string? CancelNotice(DialogContext dc)
+    {
+        for (var i = dc.Stack.Instances.Count - 1; i >= 0; i--)
+        {
+            var instance = dc.Stack.Instances[i];
+            if (dialogs.Find(instance.Id) is { } dialog and not IPrompt)
+            {
+                return dialog.CancelNotice(dc, instance);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The tag of a message a flow sends on its own (a proactive start, a notice).</summary>
     public static string FlowOf(string dialogId) => FlowTags.Of([dialogId], NoFlow);
 
@@ -210,7 +225,7 @@ public sealed class DialogEngine(
             case Command.Cancel:
                 if (InFlow(dc))
                 {
-                    dc.Say(texts.Cancelled);
+                    dc.Say(CancelNotice(dc) ?? texts.Cancelled);
                 }
 
                 dc.CancelAllDialogs();

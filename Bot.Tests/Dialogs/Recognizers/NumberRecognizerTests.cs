@@ -5,6 +5,9 @@ namespace ChatBot.Bot.Tests.Dialogs.Recognizers;
 public class NumberRecognizerTests
 {
     [Theory]
+    [InlineData("⭐⭐⭐⭐", 4)]
+    [InlineData("★★★", 3)]
+    [InlineData("⭐️ ⭐️", 2)]
     [InlineData("3", 3)]
     [InlineData("  42  ", 42)]
     [InlineData("007", 7)]

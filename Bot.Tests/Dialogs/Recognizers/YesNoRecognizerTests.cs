@@ -5,6 +5,7 @@ namespace ChatBot.Bot.Tests.Dialogs.Recognizers;
 public class YesNoRecognizerTests
 {
     [Theory]
+    [InlineData("kirim")]
     [InlineData("ya")]
     [InlineData("Ya")]
     [InlineData("YA")]

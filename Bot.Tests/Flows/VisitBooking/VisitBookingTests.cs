@@ -149,6 +149,44 @@ public sealed class VisitBookingTests(VisitHost shared) : IClassFixture<VisitHos
         Assert.True(visits[2].SlotStart > second.SlotStart);
     }
 
+    [Theory]
+    [InlineData("081300001071", "adik")]
+    [InlineData("081300001072", "kakak")]
+    [InlineData("081300001073", "bapak")]
+    [InlineData("081300001074", "anak")]
+    [InlineData("081300001075", "suami")]
+    [InlineData("081300001076", "paman")]
+    [InlineData("081300001077", "pengacara")]
+    [InlineData("081300001078", "kuasa hukum")]
+    public Task The_relationships_people_actually_type_are_understood(string phone, string relationship) =>
+        Host.Chat(phone)
+            .Send("halo").Send("1").Send("Dewi Lestari").Send("12-12-1992").Send("Rina").Expect("hubungan")
+            .Send(relationship).Expect("*ya*").ExpectNot("tidak kami kenali")
+            .RunAsync();
+
+    [Fact]
+    public async Task Ibu_is_booked_as_a_parent_and_cancelling_a_reschedule_says_the_booking_is_kept()
+    {
+        const string phone = "081300001079";
+        await Host.Chat(phone)
+            .Send("halo").Send("1").Send("Dewi Lestari").Send("12-12-1992").Send("Rina")
+            .Send("ibu").Expect("*ya*")
+            .Send("ya").Send("1").Expect("berhasil")
+            .RunAsync();
+        var visit = Assert.Single(await VisitWorld.VisitsOfAsync(Host, phone));
+        Assert.Equal("parent", visit.Relationship);
+
+        await Host.Chat(phone)
+            .Send("menu").Send("1").Expect(visit.Code)
+            .Send("1").Expect("Pilih jadwal")
+            .Send("batal").Expect("tetap terdaftar").ExpectNot("dibatalkan")
+            .Send("menu").Send("1").Expect(visit.Code)
+            .Send("2").Expect($"Batalkan kunjungan *{visit.Code}*")
+            .Send("batal").Expect("tetap terdaftar").ExpectNot("dibatalkan")
+            .RunAsync();
+        Assert.Equal(VisitStatus.Booked, Assert.Single(await VisitWorld.VisitsOfAsync(Host, phone)).Status);
+    }
+
     [Fact]
     public Task A_wrong_call_number_is_explained_and_asked_again() =>
         Host.Chat("081300007001")

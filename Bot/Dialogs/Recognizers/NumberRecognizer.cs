@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace ChatBot.Bot.Dialogs.Recognizers;
 
@@ -40,6 +41,14 @@ public static class NumberRecognizer
 
     public static Recognized<long> Recognize(string text, long? min = null, long? max = null)
     {
+        // A rating given as stars ("⭐⭐⭐⭐", "★★★"): their count.
+        if (text is not null && Stars(text) is { } stars)
+        {
+            return min is { } low && stars < low || max is { } high && stars > high
+                ? Recognized<long>.Fail(RecognizerProblems.Range)
+                : Recognized<long>.Success(stars);
+        }
+
         string prepared = RecognizerText.Prepare(text);
         if (prepared.Length == 0)
         {
@@ -281,5 +290,24 @@ public static class NumberRecognizer
 
             Count++;
         }
+    }
+
+    /// <summary>How many stars a message of nothing but stars (and spaces) holds; null for any other message.</summary>
+    private static long? Stars(string text)
+    {
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is 0x2B50 or 0x2605 or 0x1F31F)
+            {
+                count++;
+            }
+            else if (!Rune.IsWhiteSpace(rune) && rune.Value != 0xFE0F)
+            {
+                return null;
+            }
+        }
+
+        return count == 0 ? null : count;
     }
 }

@@ -34,7 +34,7 @@ public static class YesNoRecognizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> YesWords = SqueezedSet(
         "ya", "iya", "iyaa", "y", "yes", "ok", "oke", "okay", "okey", "okeh", "oce", "benar", "bener", "betul",
         "setuju", "boleh", "mau", "lanjut", "lanjutkan", "sip", "siap", "baik", "bisa", "gpp", "yup", "yep", "yeah",
-        "sure", "correct", "agree", "1");
+        "sure", "correct", "agree", "kirim", "kirimkan", "send", "1");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoWords = SqueezedSet(
         "tidak", "tdk", "gak", "nggak", "enggak", "engga", "ngga", "ga", "gk", "ndak", "nda", "tak", "kagak", "no",

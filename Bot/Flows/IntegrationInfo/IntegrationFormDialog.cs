@@ -158,8 +158,8 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             1 => step.PromptAsync(FormPrompts.Choice, new PromptOptions
             {
                 Prompt = prompt,
-                Choices = [new("family", texts.Relationships["family"], ["keluarga", "istri", "suami", "anak", "ibu", "ayah", "kakak", "adik", "family"]),
-                           new("lawyer", texts.Relationships["lawyer"], ["pengacara", "advokat", "kuasa", "lawyer"])],
+                Choices = [new("family", texts.Relationships["family"], RelationshipWords.Family),
+                           new("lawyer", texts.Relationships["lawyer"], ["kuasa", .. RelationshipWords.Lawyer])],
             }),
             3 or 7 => step.PromptAsync(FormPrompts.Phone, new PromptOptions { Prompt = prompt }),
             9 => step.PromptAsync(FormPrompts.Nik, new PromptOptions { Prompt = prompt }),

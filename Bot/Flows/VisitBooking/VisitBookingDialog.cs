@@ -63,6 +63,10 @@ public sealed class VisitBookingDialog : WaterfallDialog<VisitBookingState>
         });
     }
 
+    /// <summary>Typing <c>batal</c> at "cancel this visit?" leaves the visit booked, and says so.</summary>
+    public override string? CancelNotice(DialogContext dc, DialogInstance instance) =>
+        DialogContext.ReadState<WaterfallState<VisitBookingState>>(instance).Values.CancelVisitId is null ? null : VisitTexts.For(dc.Language).Kept;
+
     private static async Task<DialogTurnResult> ActAsync(WaterfallStepContext<VisitBookingState> step, Answer<Choice> answer)
     {
         var dc = step.Dc;
@@ -162,6 +166,9 @@ public sealed class VisitRescheduleDialog : WaterfallDialog<VisitRescheduleState
         _slots = slots;
         Steps(Step(OfferAsync), Step<Choice>(BookAsync));
     }
+
+    /// <summary>Cancelling a reschedule keeps the booking as it was.</summary>
+    public override string? CancelNotice(DialogContext dc, DialogInstance instance) => VisitTexts.For(dc.Language).Kept;
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<VisitRescheduleState> step)
     {

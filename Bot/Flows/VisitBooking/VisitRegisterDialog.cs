@@ -145,9 +145,19 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         }
 
         var texts = VisitTexts.For(step.Dc.Language);
-        var choices = texts.Relationships.Select(r => new Choice(r.Key, r.Value)).ToList();
+        var choices = texts.Relationships.Select(r => new Choice(r.Key, r.Value, WordsFor(r.Key))).ToList();
         return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = texts.AskRelationship, Choices = choices });
     }
+
+    private static string[] WordsFor(string relationship) => relationship switch
+    {
+        "parent" => RelationshipWords.Parent,
+        "spouse" => RelationshipWords.Spouse,
+        "child" => RelationshipWords.Child,
+        "sibling" => RelationshipWords.Sibling,
+        "lawyer" => RelationshipWords.Lawyer,
+        _ => RelationshipWords.OtherRelative,
+    };
 
     private static Task<DialogTurnResult> AskCallNumberAsync(WaterfallStepContext<VisitRegisterState> step, Answer<Choice> answer)
     {
