@@ -12,6 +12,9 @@ public enum ComplaintCategory
     OfficerConduct,
     Facilities,
     Other,
+
+    /// <summary>Illegal levies or extortion (<i>pungli</i>): reviewed by the head of office like every complaint, never by the unit it names.</summary>
+    Extortion,
 }
 
 /// <summary>Where a complaint is on the SOP's path. Stored as text, so never renumber.</summary>

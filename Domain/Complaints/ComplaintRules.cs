@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using ChatBot.Domain.Officers;
 using ChatBot.Domain.Sla;
 
 namespace ChatBot.Domain.Complaints;
@@ -33,6 +35,19 @@ public sealed class ComplaintOptions : ISettingsRules
 /// <summary>The deadlines of complaints.</summary>
 public static class ComplaintRules
 {
+    /// <summary>
+    /// The complaints an officer may see at all: an extortion complaint goes to the head of office (and
+    /// the administrators), and to the official the head makes responsible for it, never to the officers
+    /// of the unit it may name; every other complaint to every officer of the office.
+    /// </summary>
+    public static Expression<Func<Complaint, bool>> VisibleTo(OfficerRole role, int officerId) =>
+        role is OfficerRole.Kepala or OfficerRole.Admin
+            ? c => true
+            : c => c.Category != ComplaintCategory.Extortion || c.ResponsibleOfficerId == officerId;
+
+    /// <inheritdoc cref="VisibleTo(OfficerRole, int)"/>
+    public static Expression<Func<Complaint, bool>> VisibleTo(Officer officer) => VisibleTo(officer.Role, officer.Id);
+
     /// <summary>Length of a complaint code (<c>ADU-7K3P9Q</c>).</summary>
     public const int CodeLength = 10;
 

@@ -62,7 +62,7 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
         var request = await type.Query(db).SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null)
+        if (request is null || !type.MaySee(request, officer))
         {
             return new(RequestActionStatus.NotFound);
         }

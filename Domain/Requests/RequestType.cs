@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Persistence;
@@ -128,10 +129,11 @@ public interface IRequestType
     /// <summary>Roles that may open requests of this type in the console.</summary>
     IReadOnlyList<OfficerRole> Viewers { get; }
 
-    Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, CancellationToken cancellationToken);
+    /// <summary>The request, when <paramref name="viewer"/> may see it (<see cref="RequestType{TRequest, TStatus}.Visible"/>).</summary>
+    Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, Officer viewer, CancellationToken cancellationToken);
 
-    /// <summary>Requests of an office not closed yet, oldest first.</summary>
-    Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, int limit, CancellationToken cancellationToken);
+    /// <summary>Requests of an office not closed yet that <paramref name="viewer"/> may see, oldest first.</summary>
+    Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, Officer viewer, int limit, CancellationToken cancellationToken);
 
     /// <summary>What the console shows of a request beside its steps (nothing personal unless the viewer may see it).</summary>
     IReadOnlyList<(string Label, string Value)> Summary(IServiceRequest request);
@@ -170,6 +172,14 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
     public required string Label { get; init; }
 
     public IReadOnlyList<OfficerRole> Viewers { get; init; } = [];
+
+    /// <summary>Which requests of its offices an officer may see at all (an extortion complaint: the head and whom the head made responsible); every one when null.</summary>
+    public Func<Officer, Expression<Func<TRequest, bool>>>? Visible { get; init; }
+
+    /// <summary>Whether <paramref name="officer"/> may see <paramref name="request"/> (<see cref="Visible"/>).</summary>
+    public bool MaySee(TRequest request, Officer officer) => Visible is null || Visible(officer).Compile()(request);
+
+    private IQueryable<TRequest> SeenBy(IQueryable<TRequest> requests, Officer viewer) => Visible is null ? requests : requests.Where(Visible(viewer));
 
     /// <summary>What the console shows of a request beside its steps; nothing by default.</summary>
     public Func<TRequest, IReadOnlyList<(string Label, string Value)>> Describe { get; init; } = _ => [];
@@ -212,15 +222,15 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
 
     public RequestStatusTexts StatusTexts(string language) => NotFoundTexts(language);
 
-    public async Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, CancellationToken cancellationToken) =>
+    public async Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, Officer viewer, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db)).Where(r => r.Id == id), cancellationToken);
+            SeenBy(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db)), viewer).Where(r => r.Id == id), cancellationToken);
 
-    public async Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, int limit, CancellationToken cancellationToken)
+    public async Task<List<IServiceRequest>> OpenAsync(ChatBotDb db, IReadOnlyCollection<int> officeIds, Officer viewer, int limit, CancellationToken cancellationToken)
     {
         var waiting = Steps.SelectMany(s => s.From).Distinct().ToList();
         var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db))
+            SeenBy(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Query(db)), viewer)
                 .Where(r => officeIds.Contains(r.OfficeId) && waiting.Contains(r.Status))
                 .OrderBy(r => r.Id)
                 .Take(limit),

@@ -268,6 +268,7 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
             return (BookingOutcome.SlotTaken, null);
         }
 
+        var queueNumber = await NextQueueNumberAsync(db, office, day, cancellationToken);
         if (request.ReplacesVisitId is { } replaced)
         {
             // One conditional update, in this booking's transaction: an officer who calls the old
@@ -295,7 +296,7 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
             SlotStart = request.SlotStartUtc,
             SlotMinutes = schedule.SlotMinutes,
             Station = station,
-            QueueNumber = schedule.QueueNumber(time, station),
+            QueueNumber = queueNumber,
             Status = VisitStatus.Booked,
             CreatedAt = nowUtc,
             RequestedAt = request.RequestedAt,
@@ -305,6 +306,29 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
         };
         db.Set<Visit>().Add(visit);
         return (null, visit);
+    }
+
+    /// <summary>Advisory lock class of an office's queue numbers (PostgreSQL), the office id being the other key.</summary>
+    private const int QueueLock = 0x5155;
+
+    /// <summary>
+    /// The next queue number of the office's <paramref name="day"/>: 1 for the day's first booking, then in
+    /// the order they are made; a cancelled booking keeps its number, so none is given twice.
+    /// </summary>
+    private static async Task<int> NextQueueNumberAsync(ChatBotDb db, Office office, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (db is PostgresChatBotDb)
+        {
+            // Bookings of one office take turns for their number until they commit; SQLite's single writer does this already.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({QueueLock}, {office.Id})", cancellationToken);
+        }
+
+        var fromUtc = ToUtc(office, day.ToDateTime(TimeOnly.MinValue));
+        var toUtc = ToUtc(office, day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var last = await db.Set<Visit>()
+            .Where(v => v.OfficeId == office.Id && v.SlotStart >= fromUtc && v.SlotStart < toUtc)
+            .MaxAsync(v => (int?)v.QueueNumber, cancellationToken);
+        return (last ?? 0) + 1;
     }
 
     private static string NewCode() => "VC-" + RandomNumberGenerator.GetString(CodeAlphabet, 6);

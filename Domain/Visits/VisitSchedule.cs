@@ -59,13 +59,6 @@ public sealed class VisitSchedule
         }
     }
 
-    /// <summary>Position of a slot in its day's queue: slots in order, stations within a slot.</summary>
-    public int QueueNumber(TimeOnly slotStart, int station)
-    {
-        var index = (int)((slotStart.ToTimeSpan() - OpensAt.ToTimeSpan()).TotalMinutes / Math.Max(1, SlotMinutes));
-        return (index * Stations) + station;
-    }
-
     /// <summary>Problems with the settings, in Indonesian for the console; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -30,6 +30,68 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
     }
 
     [Fact]
+    public async Task Queue_numbers_start_at_one_each_day_and_parallel_bookings_never_share_one_on_postgres()
+    {
+        var settings = VisitWorld.Settings(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:ChatBot"] = await postgres.CreateDatabaseAsync() });
+        await using var host = await TestHost.StartAsync(settings: settings);
+        await AssertQueueNumbersAsync(host);
+    }
+
+    [Fact]
+    public async Task Queue_numbers_start_at_one_each_day_and_parallel_bookings_never_share_one_on_sqlite()
+    {
+        await using var host = await TestHost.StartAsync(settings: VisitWorld.Settings());
+        await AssertQueueNumbersAsync(host);
+    }
+
+    /// <summary>The day's first booking is 1 even for a late slot; the next ones, made at once, are 2…N; a cancelled number is not given again.</summary>
+    private static async Task AssertQueueNumbersAsync(TestHost host)
+    {
+        var roster = "registration_number,full_name,birth_date\n" + string.Join("\n", Enumerable.Range(1, Families + 1).Select(i => $"Q-{i},Warga {i},1990-01-01"));
+        await VisitWorld.SeedAsync(host, stations: 4, roster: roster);
+        var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        var bookings = host.Services.GetRequiredService<VisitBookings>();
+        var now = DateTime.UtcNow;
+        List<Inmate> inmates;
+        List<Conversation> conversations;
+        List<DateTime> slots;
+        await using (var db = host.Store.CreateDbContext())
+        {
+            inmates = await db.Inmates.OrderBy(i => i.Id).ToListAsync();
+            conversations = Enumerable.Range(1, Families + 1).Select(i => new Conversation
+            {
+                OfficeId = office.Id, Channel = ChannelKind.Simulator, UserAddress = $"+62813300{i:D5}",
+                CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
+            }).ToList();
+            db.Conversations.AddRange(conversations);
+            await db.SaveChangesAsync();
+            var morning = VisitBookings.ToUtc(office, office.LocalDate(now).AddDays(3).ToDateTime(new TimeOnly(8, 0)));
+            slots = (await bookings.FreeSlotsAsync(new UnitOfWork(db, morning, CancellationToken.None), office, inmates[0].Id, null))
+                .Where(s => office.LocalDate(s.StartUtc) == office.LocalDate(morning)).Select(s => s.StartUtc).ToList();
+        }
+
+        BookingRequest Request(int i, DateTime slot) =>
+            new(office.Id, inmates[i].Id, conversations[i].Id, ChannelKind.Simulator, $"Keluarga {i}", "parent", conversations[i].UserAddress, slot, now);
+
+        // The last slot of the day is booked first: it is number 1 all the same.
+        var first = await bookings.BookAsync(office, Request(Families, slots[^1]), now, CancellationToken.None);
+        Assert.Equal(1, first.Visit!.QueueNumber);
+        Assert.True(await bookings.CancelAsync(first.Visit.Id, conversations[Families].Id, now, CancellationToken.None));
+
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, Families).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await bookings.BookAsync(office, Request(i, slots[i % slots.Count]), now, CancellationToken.None);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.All(results, r => Assert.Equal(BookingOutcome.Booked, r.Outcome));
+        Assert.Equal(Enumerable.Range(2, Families), results.Select(r => r.Visit!.QueueNumber).Order());
+    }
+
+    [Fact]
     public async Task Relatives_booking_one_inmate_at_once_cannot_beat_the_weekly_limit_on_postgres()
     {
         var settings = VisitWorld.Settings(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:ChatBot"] = await postgres.CreateDatabaseAsync() });

@@ -117,7 +117,7 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
         _host.Chat("081200070004")
             .Send("4").Expect("Layanan pengaduan")
             .Send("1").Expect("tentang apa")
-            .Send("9").Expect("angka 1 sampai 6", "1. Layanan kunjungan")
+            .Send("9").Expect("angka 1 sampai 7", "1. Layanan kunjungan")
             .Send("litmas").Expect("satu pesan")
             .Send("jelek").Expect("lebih lengkap")
             .Send("Litmas anak saya belum selesai padahal sudah dua bulan.").Expect("foto atau dokumen")
@@ -246,5 +246,35 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
 
         var complaint = await FindAsync(TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!);
         Assert.Equal("Rahmat Hidayat", complaint.ReporterName);
+    }
+
+    [Fact]
+    public async Task Pungli_is_a_category_and_such_a_complaint_reaches_the_head_and_not_the_other_officers()
+    {
+        var chat = _host.Chat("081200070071");
+        await chat
+            .Send("pengaduan").Expect("Layanan pengaduan")
+            .Send("baru").Expect("tentang apa", "Pungutan liar (pungli)")
+            .Send("pungli").Expect("satu pesan")
+            .Send("Saya dimintai uang Rp100.000 supaya bisa video call lebih lama.").Expect("foto atau dokumen")
+            .Send("lewati").Expect("anonim")
+            .Send("ya").Expect("Kategori: Pungutan liar (pungli) atau pemerasan")
+            .Send("kirim").Expect("ADU-")
+            .RunAsync();
+        var code = TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!;
+        var complaint = await FindAsync(code);
+        Assert.Equal(ComplaintCategory.Extortion, complaint.Category);
+
+        using var desk = await Console.ConsoleClient.SignedInAsync(_host, OfficerRole.ServiceOfficer);
+        Assert.DoesNotContain(code, await Console.ConsoleClient.TextAsync(await desk.Http.GetAsync("/console/pengaduan")));
+        Assert.DoesNotContain(code, await Console.ConsoleClient.TextAsync(await desk.Http.GetAsync("/console/permohonan/complaint")));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await desk.Http.GetAsync($"/console/pengaduan/{complaint.Id}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await desk.Http.GetAsync($"/console/permohonan/complaint/{complaint.Id}")).StatusCode);
+
+        using var head = await Console.ConsoleClient.SignedInAsync(_host, OfficerRole.Kepala);
+        Assert.Contains(code, await Console.ConsoleClient.TextAsync(await head.Http.GetAsync("/console/pengaduan")));
+        Assert.Contains(code, await Console.ConsoleClient.TextAsync(await head.Http.GetAsync($"/console/pengaduan/{complaint.Id}")));
+        Assert.Contains(code, await Console.ConsoleClient.TextAsync(await head.Http.GetAsync("/console/permohonan/complaint")));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await head.Http.GetAsync($"/console/permohonan/complaint/{complaint.Id}")).StatusCode);
     }
 }

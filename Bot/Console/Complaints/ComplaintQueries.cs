@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -30,13 +32,14 @@ public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory o
 {
     public const int ClosedShown = 50;
 
-    public async Task<IReadOnlyList<ComplaintRow>> ListAsync(IReadOnlyCollection<int> officeIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ComplaintRow>> ListAsync(IReadOnlyCollection<int> officeIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var open = await db.Complaints.AsNoTracking()
+        var visible = db.Complaints.AsNoTracking().Where(ComplaintRules.VisibleTo(user.Role(), user.OfficerId()));
+        var open = await visible
             .Where(c => officeIds.Contains(c.OfficeId) && c.Status != ComplaintStatus.Closed)
             .ToListAsync(cancellationToken);
-        var closed = await db.Complaints.AsNoTracking()
+        var closed = await visible
             .Where(c => officeIds.Contains(c.OfficeId) && c.Status == ComplaintStatus.Closed)
             .OrderByDescending(c => c.Id)
             .Take(ClosedShown)
@@ -58,10 +61,10 @@ public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory o
             .ToList();
     }
 
-    public async Task<SurveySummary> SurveyAsync(IReadOnlyCollection<int> officeIds, CancellationToken cancellationToken)
+    public async Task<SurveySummary> SurveyAsync(IReadOnlyCollection<int> officeIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var rated = await db.Complaints.AsNoTracking()
+        var rated = await db.Complaints.AsNoTracking().Where(ComplaintRules.VisibleTo(user.Role(), user.OfficerId()))
             .Where(c => officeIds.Contains(c.OfficeId) && c.SurveyScore != null)
             .Select(c => new { c.Id, c.Code, Score = c.SurveyScore!.Value, c.SurveyComment })
             .ToListAsync(cancellationToken);

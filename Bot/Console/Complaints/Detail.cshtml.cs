@@ -138,7 +138,7 @@ public sealed class DetailModel(
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var complaint = await db.Complaints.AsNoTracking().Where(ComplaintRules.VisibleTo(User.Role(), User.OfficerId())).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null || !scope.MaySee(User, complaint.OfficeId))
         {
             return false;

@@ -35,7 +35,7 @@ public sealed class IndexModel(ComplaintQueries queries, OfficeScope scope, Offi
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var visible = scope.Visible(User).Select(o => o.Id).ToList();
-        Rows = await queries.ListAsync(visible, cancellationToken);
-        Survey = await queries.SurveyAsync(visible, cancellationToken);
+        Rows = await queries.ListAsync(visible, User, cancellationToken);
+        Survey = await queries.SurveyAsync(visible, User, cancellationToken);
     }
 }

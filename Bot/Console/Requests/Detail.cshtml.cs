@@ -97,7 +97,8 @@ public sealed class DetailModel(
         }
 
         await using var db = factory.CreateDbContext();
-        if (await type.FindAsync(db, id, cancellationToken) is not { } request || !scope.MaySee(User, request.OfficeId) || offices.Find(request.OfficeId) is not { } office)
+        if (await OfficerLookup.CurrentAsync(factory, User, cancellationToken) is not { } me
+            || await type.FindAsync(db, id, me, cancellationToken) is not { } request || !scope.MaySee(User, request.OfficeId) || offices.Find(request.OfficeId) is not { } office)
         {
             return NotFound();
         }
@@ -105,8 +106,7 @@ public sealed class DetailModel(
         Type = type;
         Item = request;
         Progress = await type.ProgressAsync(db, request, office, calendar, time.GetUtcNow().UtcDateTime, cancellationToken);
-        var me = await OfficerLookup.CurrentAsync(factory, User, cancellationToken);
-        OpenSteps = me is null ? [] : type.OpenSteps(request, me);
+        OpenSteps = type.OpenSteps(request, me);
         var ids = Progress.History.Select(h => h.OfficerId).OfType<int>().Distinct().ToList();
         OfficerNames = await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, cancellationToken);
         return null;

@@ -1,4 +1,5 @@
 using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Bot.OfficerConsole.Conversations;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
 using ChatBot.Domain.Requests;
@@ -33,9 +34,14 @@ public sealed class IndexModel(RequestPages pages, OfficeScope scope, OfficeDire
             return Forbid();
         }
 
+        if (await OfficerLookup.CurrentAsync(factory, User, cancellationToken) is not { } me)
+        {
+            return Forbid();
+        }
+
         Type = type;
         await using var db = factory.CreateDbContext();
-        Open = await type.OpenAsync(db, [.. scope.Visible(User).Select(o => o.Id)], Limit, cancellationToken);
+        Open = await type.OpenAsync(db, [.. scope.Visible(User).Select(o => o.Id)], me, Limit, cancellationToken);
         return Page();
     }
 }

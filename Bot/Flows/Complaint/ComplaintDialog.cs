@@ -53,6 +53,9 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
 
     public const int MinDescriptionLength = 10;
 
+    /// <summary>What people call illegal levies and extortion.</summary>
+    private static readonly string[] ExtortionWords = ["pungli", "pungutan liar", "pungutan", "pemerasan", "diperas", "suap", "sogok", "minta uang", "extortion", "bribe"];
+
     public const long MaxFileBytes = 5 * 1024 * 1024;
 
     /// <summary>E-mail: one answer per line, the description takes the rest of the mail.</summary>
@@ -96,7 +99,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
         {
             Prompt = texts.AskCategory,
-            Choices = [.. texts.Categories.Select(c => new Choice(c.Key.ToString(), c.Value))],
+            Choices = [.. texts.Categories.Select(c => new Choice(c.Key.ToString(), c.Value, c.Key == ComplaintCategory.Extortion ? ExtortionWords : null))],
         });
     }
 

@@ -42,6 +42,7 @@ public static class ComplaintRequests
         Flow = ComplaintDialog.DialogId,
         Label = "Pengaduan",
         Viewers = Enum.GetValues<OfficerRole>(),
+        Visible = ComplaintRules.VisibleTo,
         NotFoundTexts = StatusTexts,
         StatusName = status => ComplaintTexts.Indonesian.Statuses[status],
         Query = db => db.Complaints.Include(c => c.Conversation),

@@ -19,6 +19,7 @@ public sealed partial record ComplaintTexts
             [ComplaintCategory.Integration] = "Early release (asimilasi, PB, CB, CMB)",
             [ComplaintCategory.OfficerConduct] = "Officer conduct",
             [ComplaintCategory.Facilities] = "Facilities",
+            [ComplaintCategory.Extortion] = "Illegal levies (pungli) or extortion",
             [ComplaintCategory.Other] = "Other",
         },
         AskDescription = "Please describe your complaint in *one message*: what happened, when, and where.",

@@ -19,6 +19,7 @@ public sealed partial record ComplaintTexts
             [ComplaintCategory.Integration] = "Integrasi (asimilasi, PB, CB, CMB)",
             [ComplaintCategory.OfficerConduct] = "Perilaku petugas",
             [ComplaintCategory.Facilities] = "Sarana dan prasarana",
+            [ComplaintCategory.Extortion] = "Pungutan liar (pungli) atau pemerasan",
             [ComplaintCategory.Other] = "Lainnya",
         },
         AskDescription = "Ceritakan pengaduan Anda dalam *satu pesan*: apa yang terjadi, kapan, dan di mana.",
