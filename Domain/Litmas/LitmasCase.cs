@@ -9,6 +9,12 @@ public enum RequestingInstitution
 
     /// <summary>Kepolisian (police), e.g. for a child in conflict with the law.</summary>
     Polisi,
+
+    /// <summary>Kejaksaan (the prosecutor's office).</summary>
+    Kejaksaan,
+
+    /// <summary>Pengadilan (a court).</summary>
+    Pengadilan,
 }
 
 /// <summary>

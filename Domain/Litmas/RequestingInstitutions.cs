@@ -3,7 +3,7 @@ namespace ChatBot.Domain.Litmas;
 /// <summary>Reads the requesting institution from what a letter or a register says ("Polresta Pekanbaru" → police).</summary>
 public static class RequestingInstitutions
 {
-    /// <summary>The institution the text starts with (lapas, rutan, lpka, polisi/police/polres/polsek/polda…), or null.</summary>
+    /// <summary>The institution the text starts with (lapas, rutan, lpka, polisi/polres/polsek/polda…, kejaksaan/kejari…, pengadilan/PN…), or null.</summary>
     public static RequestingInstitution? Parse(string? text)
     {
         var word = (text ?? "").Trim().ToLowerInvariant();
@@ -23,7 +23,12 @@ public static class RequestingInstitutions
         }
 
         string[] police = ["polisi", "police", "kepolisian", "polres", "polsek", "polda", "polri", "polresta", "polrestabes"];
-        return police.Any(p => word.StartsWith(p, StringComparison.Ordinal)) ? RequestingInstitution.Polisi : null;
+        string[] prosecutor = ["kejaksaan", "kejari", "kejati", "jaksa", "prosecutor"];
+        string[] court = ["pengadilan", "pn ", "court", "mahkamah"];
+        return police.Any(p => word.StartsWith(p, StringComparison.Ordinal)) ? RequestingInstitution.Polisi
+            : prosecutor.Any(p => word.StartsWith(p, StringComparison.Ordinal)) ? RequestingInstitution.Kejaksaan
+            : court.Any(p => word.StartsWith(p, StringComparison.Ordinal)) ? RequestingInstitution.Pengadilan
+            : null;
     }
 
     /// <summary>Indonesian label.</summary>
@@ -32,6 +37,8 @@ public static class RequestingInstitutions
         RequestingInstitution.Lapas => "Lapas",
         RequestingInstitution.Rutan => "Rutan",
         RequestingInstitution.Lpka => "LPKA",
+        RequestingInstitution.Kejaksaan => "Kejaksaan",
+        RequestingInstitution.Pengadilan => "Pengadilan",
         _ => "Kepolisian",
     };
 }

@@ -45,11 +45,15 @@ public sealed class LitmasRulesTests
     [InlineData("Polresta Pekanbaru", RequestingInstitution.Polisi)]
     [InlineData("Polsek Tampan", RequestingInstitution.Polisi)]
     [InlineData("Kepolisian Daerah Riau", RequestingInstitution.Polisi)]
+    [InlineData("Kejaksaan Negeri Bandung", RequestingInstitution.Kejaksaan)]
+    [InlineData("Kejari Pekanbaru", RequestingInstitution.Kejaksaan)]
+    [InlineData("Pengadilan Negeri Pekanbaru", RequestingInstitution.Pengadilan)]
+    [InlineData("PN Bandung Kelas IA Khusus", RequestingInstitution.Pengadilan)]
     public void The_requesting_institution_is_read_from_the_letterhead(string text, RequestingInstitution institution) =>
         Assert.Equal(institution, RequestingInstitutions.Parse(text));
 
     [Fact]
-    public void Other_institutions_are_not_guessed() => Assert.Null(RequestingInstitutions.Parse("Kejaksaan Negeri Pekanbaru"));
+    public void Other_institutions_are_not_guessed() => Assert.Null(RequestingInstitutions.Parse("Dinas Sosial Kota Pekanbaru"));
 
     [Theory]
     [InlineData(60, ChatBot.Domain.Sla.Timeliness.OnTime)]

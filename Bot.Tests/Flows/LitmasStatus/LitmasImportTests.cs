@@ -22,23 +22,25 @@ public sealed class LitmasImportTests : IDisposable
             Header,
             "LIT-201/PKU/2026,Joko Widodo,Dewi Lestari,Lapas Kelas IIA Pekanbaru,penelitian,2026-11-20T09:30:00+07:00",
             "\"LIT-202/PKU/2026\",\"Sari, Putri\",Budi Santoso,Polresta Pekanbaru,sidang_tpp,2026-11-21 14:00",
-            "lit-203/pku/2026,Ahmad,Dewi Lestari,LPKA Kelas II Pekanbaru,SELESAI,2026-11-22");
+            "lit-203/pku/2026,Ahmad,Dewi Lestari,LPKA Kelas II Pekanbaru,SELESAI,2026-11-22",
+            "LIT-204/PKU/2026,Rudi,Budi Santoso,Kejaksaan Negeri Bandung,penelitian,2026-11-22");
 
         var (exit, output) = await ImportAsync(file);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("3 added, 0 updated, 0 unchanged", output);
+        Assert.Contains("4 added, 0 updated, 0 unchanged", output);
         await using var host = await TestHost.StartAsync(_directory);
         await using (var db = host.Store.CreateDbContext())
         {
             var cases = await db.LitmasCases.OrderBy(c => c.NumberKey).ToListAsync();
-            Assert.Equal(["LIT201PKU2026", "LIT202PKU2026", "LIT203PKU2026"], cases.Select(c => c.NumberKey));
-            Assert.Equal([LitmasStage.Penelitian, LitmasStage.SidangTpp, LitmasStage.Selesai], cases.Select(c => c.Stage));
+            Assert.Equal(["LIT201PKU2026", "LIT202PKU2026", "LIT203PKU2026", "LIT204PKU2026"], cases.Select(c => c.NumberKey));
+            Assert.Equal([LitmasStage.Penelitian, LitmasStage.SidangTpp, LitmasStage.Selesai, LitmasStage.Penelitian], cases.Select(c => c.Stage));
+            Assert.Equal(RequestingInstitution.Kejaksaan, cases[3].Institution);
             Assert.Equal("Sari, Putri", cases[1].ClientName);
             Assert.Equal(RequestingInstitution.Polisi, cases[1].Institution);
             Assert.Equal(new DateTime(2026, 11, 20, 2, 30, 0, DateTimeKind.Utc), cases[0].StageUpdatedAt);
             Assert.Equal(new DateTime(2026, 11, 21, 7, 0, 0, DateTimeKind.Utc), cases[1].StageUpdatedAt); // no offset: the office's WIB
-            Assert.Equal(3, await db.LitmasStageChanges.CountAsync(h => h.By == "import"));
+            Assert.Equal(4, await db.LitmasStageChanges.CountAsync(h => h.By == "import"));
         }
 
         await host.Chat("081200009101").Send("status litmas LIT-202/PKU/2026").Expect("Sidang TPP", "21 November 2026 pukul 14.00 WIB", "Budi Santoso").RunAsync();
@@ -50,14 +52,14 @@ public sealed class LitmasImportTests : IDisposable
         var file = Write("bad.csv",
             Header,
             "LIT-301/PKU/2026,Joko,Dewi Lestari,Lapas Kelas IIA Pekanbaru,penelitian,2026-11-20T09:30:00+07:00",
-            "LIT-302/PKU/2026,Sari,Budi Santoso,Kejaksaan Negeri,penelitian,2026-11-20",
+            "LIT-302/PKU/2026,Sari,Budi Santoso,Dinas Sosial Kota,penelitian,2026-11-20",
             "LIT-303/PKU/2026,,Budi Santoso,Rutan Pekanbaru,menunggu,20/11/2026",
             "lit 301 pku 2026,Joko,Dewi Lestari,Lapas Kelas IIA Pekanbaru,selesai,2026-11-20");
 
         var (exit, output) = await ImportAsync(file);
 
         Assert.Equal(1, exit);
-        Assert.Contains("Line 3: requested_by 'Kejaksaan Negeri'", output);
+        Assert.Contains("Line 3: requested_by 'Dinas Sosial Kota'", output);
         Assert.Contains("Line 4: client_name is empty", output);
         Assert.Contains("Line 4: status 'menunggu'", output);
         Assert.Contains("Line 4: updated_at '20/11/2026'", output);

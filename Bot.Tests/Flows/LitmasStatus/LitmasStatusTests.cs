@@ -20,8 +20,9 @@ public sealed class LitmasStatusTests(LitmasHost fixture) : IClassFixture<Litmas
             .Send("halo").Expect("2. Status litmas")
             .Send("2").Expect("nomor registrasi litmas")
             .Send(" lit 101 pku-2026 ").Expect("LIT-101/PKU/2026", "Permintaan diterima", "Diperbarui:", "Dewi Lestari, S.Sos",
-                "Selanjutnya:", "menunjuk Pembimbing Kemasyarakatan", "kabari")
-            .ExpectNot("Rahmat", "Hidayat")
+                "Selanjutnya:", "PK yang ditunjuk akan menghubungi", "kabari")
+            // The request already names its PK: nobody is still to be appointed.
+            .ExpectNot("Rahmat", "Hidayat", "akan menunjuk")
             .Send("tidak").Expect("status litmas", "*menu*")
             .Send("menu").Expect("Silakan pilih layanan")
             .RunAsync();

@@ -114,7 +114,7 @@ public sealed partial class LitmasImporter(ChatBotDbFactory factory, OfficeDirec
             var institution = RequestingInstitutions.Parse(values["requested_by"]);
             if (institution is null && values["requested_by"].Length > 0)
             {
-                problems.Add($"Line {line}: requested_by '{values["requested_by"]}' must name a Lapas, Rutan, LPKA or the police (e.g. 'Lapas Kelas IIA Pekanbaru', 'Polresta Pekanbaru').");
+                problems.Add($"Line {line}: requested_by '{values["requested_by"]}' must name a Lapas, Rutan, LPKA, the police, a prosecutor's office or a court (e.g. 'Lapas Kelas IIA Pekanbaru', 'Polresta Pekanbaru', 'Kejaksaan Negeri Bandung').");
             }
 
             var stage = LitmasStages.Parse(values["status"]);

@@ -42,6 +42,9 @@ public sealed partial record LitmasTexts
     /// <summary>The name and the next step of each stage, in plain words.</summary>
     public required IReadOnlyDictionary<LitmasStage, (string Label, string Next)> Stages { get; init; }
 
+    /// <summary>What comes next for a received request that already names its PK (the head does not appoint one then).</summary>
+    public required string NextWithPk { get; init; }
+
     /// <summary>"at" between date and time.</summary>
     public required string At { get; init; }
 
@@ -60,15 +63,12 @@ public sealed partial record LitmasTexts
     public static string Time(Office office, DateTime utc) =>
         $"{office.ToLocal(utc):HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
 
-    public string StatusOf(LitmasCase c, Office office)
-    {
-        var (label, next) = Stages[c.Stage];
-        return Status(c.RegistrationNumber, label, When(office, c.StageUpdatedAt), c.PkName, next);
-    }
+    public string StatusOf(LitmasCase c, Office office) =>
+        Status(c.RegistrationNumber, Stages[c.Stage].Label, When(office, c.StageUpdatedAt), c.PkName, Next(c));
 
-    public string ChangeOf(LitmasCase c, Office office)
-    {
-        var (label, next) = Stages[c.Stage];
-        return Changed(c.RegistrationNumber, label, When(office, c.StageUpdatedAt), next);
-    }
+    public string ChangeOf(LitmasCase c, Office office) =>
+        Changed(c.RegistrationNumber, Stages[c.Stage].Label, When(office, c.StageUpdatedAt), Next(c));
+
+    private string Next(LitmasCase c) =>
+        c.Stage == LitmasStage.Diterima && c.PkName.Trim() is { Length: > 1 } ? NextWithPk : Stages[c.Stage].Next;
 }

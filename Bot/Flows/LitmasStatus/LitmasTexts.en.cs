@@ -25,6 +25,7 @@ public sealed partial record LitmasTexts
         Subscribed = "Fine, we will tell you here whenever the status of this litmas changes. Type *STOP* at any time to stop these messages. Type *menu* for other services.",
         AlreadySubscribed = "You are already signed up for news about this litmas. Type *menu* for other services.",
         NotSubscribed = "Fine. Type *status litmas* followed by the number at any time to see the status again. Type *menu* for other services.",
+        NextWithPk = "The assigned PK will contact the client and the family for interviews and a home visit.",
         Stages = new Dictionary<LitmasStage, (string, string)>
         {
             [LitmasStage.Diterima] = ("Request received",

@@ -25,6 +25,7 @@ public sealed partial record LitmasTexts
         Subscribed = "Baik, kami akan mengabari Anda di sini setiap kali status litmas ini berubah. Ketik *BERHENTI* kapan saja untuk berhenti menerima kabar. Ketik *menu* untuk layanan lain.",
         AlreadySubscribed = "Anda sudah terdaftar untuk menerima kabar perubahan status litmas ini. Ketik *menu* untuk layanan lain.",
         NotSubscribed = "Baik. Ketik *status litmas* diikuti nomornya kapan saja untuk melihat statusnya lagi. Ketik *menu* untuk layanan lain.",
+        NextWithPk = "PK yang ditunjuk akan menghubungi klien dan keluarga untuk wawancara dan kunjungan rumah.",
         Stages = new Dictionary<LitmasStage, (string, string)>
         {
             [LitmasStage.Diterima] = ("Permintaan diterima",
