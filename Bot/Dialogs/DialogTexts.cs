@@ -52,6 +52,9 @@ public sealed partial record DialogTexts
 
     public required string NotAName { get; init; }
 
+    /// <summary>Added to the e-mail hint where an address is optional.</summary>
+    public required string NoEmailHint { get; init; }
+
     /// <summary>Added to a re-ask after repeated failed answers.</summary>
     public required string OfferOfficer { get; init; }
 

@@ -28,6 +28,7 @@ public sealed partial record DialogTexts
         AttachmentSize = bytes => $"That file is too large. The limit is {Megabytes(bytes)} MB.",
         QuestionAtPrompt = "That looks like a question. For an explanation type *help*, or *officer* to ask an officer directly.",
         AskedAgain = "Please answer this question:",
+        NoEmailHint = "If you have no e-mail, type *none*.",
         NotAName = "Please write a full name, for example Siti Aminah.",
         OfferOfficer = "If this is difficult, type *officer* to get help from an officer, or *menu* for the main menu.",
         EmptyMessage = "Your message was empty. Please write your message.",

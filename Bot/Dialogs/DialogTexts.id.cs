@@ -28,6 +28,7 @@ public sealed partial record DialogTexts
         AttachmentSize = bytes => $"Berkas terlalu besar. Paling besar {Megabytes(bytes)} MB.",
         QuestionAtPrompt = "Sepertinya itu pertanyaan. Bila perlu penjelasan, ketik *bantuan*, atau *petugas* untuk bertanya langsung kepada petugas.",
         AskedAgain = "Mohon jawab pertanyaan ini:",
+        NoEmailHint = "Bila tidak punya email, ketik *tidak ada*.",
         NotAName = "Mohon tulis nama lengkap, misalnya Siti Aminah.",
         OfferOfficer = "Jika kesulitan, ketik *petugas* untuk dibantu petugas, atau *menu* untuk kembali ke menu utama.",
         EmptyMessage = "Pesan Anda kosong. Silakan tulis pesan Anda.",

@@ -194,6 +194,19 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_requester_without_e_mail_says_so_and_is_answered_by_whatsapp_only()
+    {
+        const string phone = "081300070062";
+        await FillToSummary(Host.Chat(phone), email: "gak punya email").Expect("11. Email aktif: tidak ada")
+            .Send("SETUJU").Expect("INF-", "ke WhatsApp Anda").ExpectNot("dan email")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var request = await db.IntegrationRequests.SingleAsync(r => r.RequesterName == "Siti Aminah" && r.Phone == "+6281234567890" && r.Email == null);
+        Assert.Equal(IntegrationRequestStatus.Submitted, request.Status);
+    }
+
+    [Fact]
     public async Task Asking_what_a_guarantor_is_gets_an_explanation_and_the_same_question_not_a_saved_name() =>
         await Host.Chat("081300070061")
             .Send("halo").Send("3").Send("1").Send("ya")

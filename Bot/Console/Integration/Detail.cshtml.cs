@@ -15,7 +15,8 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 /// <summary>
 /// <c>/console/integrasi/{id}</c>: one request — the 13 items, the roster entries proposed for the inmate
 /// named (the SDP export), the verify form ("found: this one" or "not in SDP") and, once verified, the
-/// answer form. Answers go to the requester by WhatsApp and e-mail. Every view is audited.
+/// answer form. Answers go to the requester through every channel they gave that the service has on
+/// (<see cref="AnswerChannels"/>). Every view is audited.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.IntegrationPolicy)]
 public sealed class DetailModel(
@@ -26,8 +27,18 @@ public sealed class DetailModel(
     OfficeDirectory offices,
     ConsoleAuditLog audit,
     IAuthorizationService authorization,
+    ChatBot.Channels.WhatsApp.TwilioOptions whatsApp,
+    ChatBot.Channels.Email.EmailOptions email,
     TimeProvider time) : PageModel
 {
+    /// <summary>Where the answer goes, in words ("WhatsApp dan email"): the requester's number and address, where those channels are on.</summary>
+    public string AnswerChannels => string.Join(" dan ", new[]
+    {
+        Item.Phone is not null && whatsApp.Enabled ? "WhatsApp" : null,
+        Item.Email is not null && email.Enabled ? "email" : null,
+        FiledInSimulator ? "simulator" : null,
+    }.OfType<string>()) is { Length: > 0 } channels ? channels : "tidak ada saluran yang aktif";
+
     /// <summary>Posted by the verify form for "not in SDP".</summary>
     public const string NotInSdp = "tidak-ada";
 
@@ -45,6 +56,9 @@ public sealed class DetailModel(
     public string ShownNik => Item.Nik is not { Length: > 4 } nik ? "" : MayViewIdentity ? nik : new string('•', nik.Length - 4) + nik[^4..];
 
     public DateTime Now { get; private set; }
+
+    /// <summary>The form was filled in the simulator, which hears the answer too.</summary>
+    public bool FiledInSimulator { get; private set; }
 
     public Office? Office => offices.Find(Item.OfficeId);
 
@@ -134,6 +148,7 @@ public sealed class DetailModel(
 
         Item = request;
         Now = time.GetUtcNow().UtcDateTime;
+        FiledInSimulator = await db.Conversations.AnyAsync(c => c.Id == request.ConversationId && c.Channel == ChatBot.Domain.Conversations.ChannelKind.Simulator, cancellationToken);
         MayViewIdentity = (await authorization.AuthorizeAsync(User, ConsoleClaims.IdentityPolicy)).Succeeded;
         MayViewKtp = request.KtpPath is not null && MayViewIdentity;
         if (request.Status == IntegrationRequestStatus.Submitted)

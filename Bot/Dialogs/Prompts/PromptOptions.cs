@@ -42,6 +42,9 @@ public sealed class PromptOptions
     /// <summary>Begin without saying the question (it was already said).</summary>
     public bool Silent { get; set; }
 
+    /// <summary>The person may have none (an e-mail address): "tidak ada" answers with an empty text.</summary>
+    public bool Optional { get; set; }
+
     /// <summary>The answer is a person's name: thanks, greetings, yes/no and single letters are refused.</summary>
     public bool PersonName { get; set; }
 

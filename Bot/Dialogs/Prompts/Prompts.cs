@@ -118,12 +118,14 @@ public sealed class EmailPrompt(string id = EmailPrompt.DefaultId, PromptValidat
 {
     public const string DefaultId = "prompt.email";
 
-    protected override Recognized<string> Recognize(DialogContext dc, PromptOptions options) => EmailRecognizer.Recognize(dc.Text);
+    protected override Recognized<string> Recognize(DialogContext dc, PromptOptions options) =>
+        options.Optional && Utterances.DeclinesToAnswer(dc.Text) ? Recognized<string>.Success("") : EmailRecognizer.Recognize(dc.Text);
 
     protected override string Hint(DialogContext dc, PromptOptions options, Recognized<string> recognized)
     {
         var texts = DialogTexts.For(dc.Language);
-        return recognized.Problem == "typo" && recognized.Value is { } suggestion ? texts.EmailTypo(suggestion) : texts.EmailFormat;
+        var hint = recognized.Problem == "typo" && recognized.Value is { } suggestion ? texts.EmailTypo(suggestion) : texts.EmailFormat;
+        return options.Optional ? $"{hint} {texts.NoEmailHint}" : hint;
     }
 }
 

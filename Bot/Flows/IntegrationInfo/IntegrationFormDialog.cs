@@ -169,7 +169,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
                 ContentTypes = ["image/jpeg", "image/png", "application/pdf"],
                 MaxBytes = 2 * 1024 * 1024,
             }),
-            11 => step.PromptAsync(FormPrompts.Email, new PromptOptions { Prompt = prompt }),
+            11 => step.PromptAsync(FormPrompts.Email, new PromptOptions { Prompt = prompt, Optional = true }),
             12 => step.PromptAsync(FormPrompts.Choice, new PromptOptions
             {
                 Prompt = prompt,
@@ -222,7 +222,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             s.GuarantorPhone ?? texts.NotSet,
             s.InmateName ?? texts.NotSet,
             $"NIK {s.Nik ?? texts.NotSet}, {FileLabel(s)}",
-            s.Email ?? texts.NotSet,
+            s.Email is { Length: > 0 } email ? email : s.Email is null ? texts.NotSet : texts.NoEmail,
             s.Programme is { } p ? texts.Programmes[p] : texts.NotSet,
             texts.Declaration,
         ];
@@ -276,7 +276,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             GuarantorPhone = s.GuarantorPhone,
             InmateName = s.InmateName,
             Nik = s.Nik,
-            Email = s.Email,
+            Email = s.Email is { Length: > 0 } address ? address : null,
             KtpPath = s.KtpPath,
             KtpContentType = s.KtpContentType,
             KtpBytes = s.KtpBytes,
@@ -287,7 +287,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
         await RequestDesk.FileAsync(dc.Work, _type, request, code => request.ReferenceCode = code);
         var code = request.ReferenceCode;
         var texts = IntegrationTexts.For(dc.Language);
-        dc.Say(texts.Submitted(code, texts.When(dc.Office, dc.UtcNow)));
+        dc.Say(texts.Submitted(code, texts.When(dc.Office, dc.UtcNow), request.Email is not null));
         return await step.EndAsync(null);
     }
 

@@ -45,7 +45,11 @@ public sealed partial record IntegrationTexts
     public required string Declaration { get; init; }
 
     /// <summary>{0} reference code, {1} declared at.</summary>
-    public required Func<string, string, string> Submitted { get; init; }
+    /// <summary>{0} the code, {1} when, {2} whether the answer also goes to an e-mail address.</summary>
+    public required Func<string, string, bool, string> Submitted { get; init; }
+
+    /// <summary>The summary's e-mail item when the person has none.</summary>
+    public required string NoEmail { get; init; }
 
     /// <summary>{0} items filled, {1} items in all.</summary>
     public required Func<int, int, string> ResumeAsk { get; init; }

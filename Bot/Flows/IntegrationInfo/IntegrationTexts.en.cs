@@ -33,7 +33,7 @@ public sealed partial record IntegrationTexts
             "Item 9 of 13 — The *name of the inmate / child* in the integration process?",
             "Item 10 of 13 — Type the *NIK* (16 digits) on your KTP.",
             "Item 10 of 13 — Send a *photo or scan of your KTP* (JPG, PNG or PDF, at most 2 MB).",
-            "Item 11 of 13 — Your *active e-mail address*? The answer is also sent there.",
+            "Item 11 of 13 — Your *active e-mail address*? The answer is also sent there. If you have none, type *none*.",
             "Item 12 of 13 — Which *information* do you need?",
         ],
         QuestionHelps = new Dictionary<int, string>
@@ -58,9 +58,10 @@ public sealed partial record IntegrationTexts
         Summary = items => $"Please check your details:\n{items}",
         Declaration = "I declare that the details I gave are true.",
         SummaryHint = "Type *AGREE* to declare the details true and send the request, or type the number of an item (1–12) to correct it.",
-        Submitted = (code, at) =>
+        NoEmail = "none",
+        Submitted = (code, at, email) =>
             $"Thank you. Your request was sent with number *{code}* (declaration recorded {at}).\n" +
-            "An officer will check the details in SDP and send the answer to your WhatsApp and e-mail. " +
+            $"An officer will check the details in SDP and send the answer to your {(email ? "WhatsApp and e-mail" : "WhatsApp")}. " +
             $"To see its status, type *status informasi {code}*. Type *menu* for other services.",
         ResumeAsk = (filled, all) => $"Welcome back. Your integration-information form is not finished ({filled} of {all} items filled). Continue or discard it?",
         Resume = "Continue",
@@ -76,7 +77,7 @@ public sealed partial record IntegrationTexts
         {
             [IntegrationRequestStatus.Submitted] = ("Waiting for the SDP check", "An officer will check the inmate in SDP (service standard: 3 minutes during service hours)."),
             [IntegrationRequestStatus.Verified] = ("Inmate checked", "An officer is preparing your information (service standard: 5 minutes)."),
-            [IntegrationRequestStatus.Closed] = ("Closed", "The answer was sent to your WhatsApp and e-mail."),
+            [IntegrationRequestStatus.Closed] = ("Closed", "The answer was sent to you."),
         },
         AnswerNotInSdp = (code, programme, inmate) =>
             $"Integration information request *{code}* ({programme}).\n\nWe are sorry: no inmate named *{inmate}* is in our office's correctional database (SDP). " +

@@ -33,7 +33,7 @@ public sealed partial record IntegrationTexts
             "Butir 9 dari 13 — *Nama WBP / anak* yang sedang menjalani proses integrasi?",
             "Butir 10 dari 13 — Ketik *NIK* (16 angka) pada KTP Anda.",
             "Butir 10 dari 13 — Kirim *foto atau scan KTP* Anda (JPG, PNG atau PDF, paling besar 2 MB).",
-            "Butir 11 dari 13 — *Alamat email aktif* Anda? Jawaban juga dikirim ke email ini.",
+            "Butir 11 dari 13 — *Alamat email aktif* Anda? Jawaban juga dikirim ke email ini. Bila tidak punya, ketik *tidak ada*.",
             "Butir 12 dari 13 — *Informasi* apa yang Anda perlukan?",
         ],
         QuestionHelps = new Dictionary<int, string>
@@ -58,9 +58,10 @@ public sealed partial record IntegrationTexts
         Summary = items => $"Periksa data Anda:\n{items}",
         Declaration = "Saya menyatakan bahwa data yang saya isi benar.",
         SummaryHint = "Ketik *SETUJU* untuk menyatakan data benar dan mengirim permohonan, atau ketik nomor butir (1–12) yang ingin diperbaiki.",
-        Submitted = (code, at) =>
+        NoEmail = "tidak ada",
+        Submitted = (code, at, email) =>
             $"Terima kasih. Permohonan Anda terkirim dengan nomor *{code}* (pernyataan tercatat {at}).\n" +
-            "Petugas akan memeriksa data di SDP lalu mengirim jawaban ke WhatsApp dan email Anda. " +
+            $"Petugas akan memeriksa data di SDP lalu mengirim jawaban ke {(email ? "WhatsApp dan email" : "WhatsApp")} Anda. " +
             $"Untuk melihat statusnya, ketik *status informasi {code}*. Ketik *menu* untuk layanan lain.",
         ResumeAsk = (filled, all) => $"Selamat datang kembali. Formulir informasi integrasi Anda belum selesai ({filled} dari {all} butir terisi). Lanjutkan atau buang?",
         Resume = "Lanjutkan",
@@ -76,7 +77,7 @@ public sealed partial record IntegrationTexts
         {
             [IntegrationRequestStatus.Submitted] = ("Menunggu pemeriksaan data di SDP", "Petugas akan memeriksa data WBP di SDP (standar layanan 3 menit pada jam layanan)."),
             [IntegrationRequestStatus.Verified] = ("Data WBP sudah diperiksa", "Petugas sedang menyiapkan informasi untuk Anda (standar layanan 5 menit)."),
-            [IntegrationRequestStatus.Closed] = ("Selesai", "Jawaban sudah dikirim ke WhatsApp dan email Anda."),
+            [IntegrationRequestStatus.Closed] = ("Selesai", "Jawaban sudah dikirim kepada Anda."),
         },
         AnswerNotInSdp = (code, programme, inmate) =>
             $"Permohonan informasi integrasi *{code}* ({programme}).\n\nMohon maaf, data WBP atas nama *{inmate}* tidak ada dalam Sistem Database Pemasyarakatan (SDP) kantor kami. " +
