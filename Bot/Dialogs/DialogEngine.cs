@@ -51,15 +51,18 @@ public sealed class DialogEngine(
         return (replies, FlowTags.Of(touched, NoFlow));
     }
 
-    /// <summary>What the flow's current dialog (the first below any prompt) says when the person cancels it, if anything of its own.</summary>
-    private string? CancelNotice(DialogContext dc)
+    /// <summary>What the flow's current dialog says when the person cancels it, if anything of its own.</summary>
+    private string? CancelNotice(DialogContext dc) => CurrentDialog(dc) is var (dialog, instance) ? dialog.CancelNotice(dc, instance) : null;
+
+    /// <summary>The dialog the person is in: the first on the stack, from the top, that is not a prompt.</summary>
+    private (Dialog Dialog, DialogInstance Instance)? CurrentDialog(DialogContext dc)
     {
         for (var i = dc.Stack.Instances.Count - 1; i >= 0; i--)
         {
             var instance = dc.Stack.Instances[i];
             if (dialogs.Find(instance.Id) is { } dialog and not IPrompt)
             {
-                return dialog.CancelNotice(dc, instance);
+                return (dialog, instance);
             }
         }
 
@@ -287,7 +290,8 @@ public sealed class DialogEngine(
     /// <summary>
     /// A command with an argument (<c>status litmas NUMBER</c>), as the flows registered them. Inside another
     /// flow it is answered in this turn and the flow's question is asked again, so nothing typed so far is
-    /// lost; otherwise its flow begins, already answered. False when no command matches that this office
+    /// lost; otherwise (or inside the command's own flow, where it answers the question) its flow begins,
+    /// already answered. False when no command matches that this office
     /// offers (the text is then an ordinary message).
     /// </summary>
     private async Task<bool> QuickAsync(DialogContext dc)
@@ -306,7 +310,7 @@ public sealed class DialogEngine(
 
     private async Task StartQuickAsync(DialogContext dc, string dialogId, string argument)
     {
-        if (!InFlow(dc))
+        if (!InFlow(dc) || CurrentDialog(dc)?.Dialog.Id == dialogId)
         {
             dc.CancelAllDialogs();
             await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: false));

@@ -141,4 +141,15 @@ public sealed class LitmasStatusTests(LitmasHost fixture) : IClassFixture<Litmas
         await using var db = Host.Store.CreateDbContext();
         Assert.False(await db.LookupAttempts.AnyAsync(a => a.Sender == "+6281200009061"));
     }
+
+    [Fact]
+    public async Task The_status_command_typed_inside_the_litmas_flow_answers_it_instead_of_asking_for_the_number_again()
+    {
+        await fixture.AddCaseAsync("LIT-161/PKU/2026");
+        await Host.Chat("081200009062")
+            .Send("halo").Send("2").Expect("nomor registrasi litmas")
+            .Send("status litmas LIT-161/PKU/2026").Expect("LIT-161/PKU/2026", "Permintaan diterima", "kabari").ExpectNot("Silakan ketik *nomor registrasi litmas*")
+            .Send("ya").Expect("Baik, kami akan mengabari")
+            .RunAsync();
+    }
 }
