@@ -58,13 +58,7 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         await using (var db = host.Store.CreateDbContext())
         {
             inmates = await db.Inmates.OrderBy(i => i.Id).ToListAsync();
-            conversations = Enumerable.Range(1, Families + 1).Select(i => new Conversation
-            {
-                OfficeId = office.Id, Channel = ChannelKind.Simulator, UserAddress = $"+62813300{i:D5}",
-                CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
-            }).ToList();
-            db.Conversations.AddRange(conversations);
-            await db.SaveChangesAsync();
+            conversations = await AddConversationsAsync(db, office, Families + 1, "+62813300", now);
             var morning = VisitBookings.ToUtc(office, office.LocalDate(now).AddDays(3).ToDateTime(new TimeOnly(8, 0)));
             slots = (await bookings.FreeSlotsAsync(new UnitOfWork(db, morning, CancellationToken.None), office, inmates[0].Id, null))
                 .Where(s => office.LocalDate(s.StartUtc) == office.LocalDate(morning)).Select(s => s.StartUtc).ToList();
@@ -106,13 +100,7 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         await using (var db = host.Store.CreateDbContext())
         {
             inmate = await db.Inmates.SingleAsync();
-            relatives = Enumerable.Range(1, 5).Select(i => new Conversation
-            {
-                OfficeId = office.Id, Channel = ChannelKind.Simulator, UserAddress = $"+62813200{i:D5}",
-                CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
-            }).ToList();
-            db.Conversations.AddRange(relatives);
-            await db.SaveChangesAsync();
+            relatives = await AddConversationsAsync(db, office, 5, "+62813200", now);
             // Different slots of one morning, so all in one week (the schedule is open every day, all day).
             var morning = VisitBookings.ToUtc(office, office.LocalDate(now).AddDays(2).ToDateTime(new TimeOnly(8, 0)));
             slots = (await bookings.FreeSlotsAsync(new UnitOfWork(db, morning, CancellationToken.None), office, inmate.Id, null)).Take(relatives.Count).Select(s => s.StartUtc).ToList();
@@ -146,17 +134,7 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         await using (var db = host.Store.CreateDbContext())
         {
             inmates = await db.Inmates.OrderBy(i => i.Id).ToListAsync();
-            conversations = Enumerable.Range(1, Families + 1).Select(i => new Conversation
-            {
-                OfficeId = office.Id,
-                Channel = ChannelKind.Simulator,
-                UserAddress = $"+62813100{i:D5}",
-                CreatedAt = now,
-                LastInboundAt = now,
-                LastActivityAt = now,
-            }).ToList();
-            db.Conversations.AddRange(conversations);
-            await db.SaveChangesAsync();
+            conversations = await AddConversationsAsync(db, office, Families + 1, "+62813100", now);
         }
 
         BookingRequest Request(int i, DateTime slot) =>
@@ -185,5 +163,18 @@ public sealed class VisitBookingConcurrencyTests(PostgresServer postgres) : ICla
         var held = await check.Visits.Where(v => v.SlotStart == slot && v.Station != null).OrderBy(v => v.Station).ToListAsync();
         Assert.Equal([1, 2], held.Select(v => v.Station!.Value));
         Assert.Equal(held.Select(v => v.QueueNumber).Distinct().Count(), held.Count);
+    }
+
+    /// <summary><paramref name="count"/> simulator conversations of the office, numbered from <paramref name="prefix"/>00001.</summary>
+    private static async Task<List<Conversation>> AddConversationsAsync(ChatBotDb db, Office office, int count, string prefix, DateTime now)
+    {
+        var conversations = Enumerable.Range(1, count).Select(i => new Conversation
+        {
+            OfficeId = office.Id, Channel = ChannelKind.Simulator, UserAddress = $"{prefix}{i:D5}",
+            CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
+        }).ToList();
+        db.Conversations.AddRange(conversations);
+        await db.SaveChangesAsync();
+        return conversations;
     }
 }
