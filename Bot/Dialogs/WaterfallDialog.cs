@@ -113,7 +113,6 @@ public class WaterfallDialog<TState> : Dialog
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
         var instance = dc.ActiveInstance!;
-        // A turn the service queued carries its option text inside a TurnStart.
         var state = new WaterfallState<TState> { Values = new TState() };
         // A turn the service queued carries its option as text inside a TurnStart.
         if ((options is TurnStart start ? start.Options : options) is { } given)

@@ -31,7 +31,4 @@ public sealed class UnitOfWork(ChatBotDb db, DateTime utcNow, CancellationToken 
 
         _raised.Clear();
     }
-
-    /// <summary>What was raised and not yet published.</summary>
-    public IReadOnlyList<IDomainEvent> Raised => _raised;
 }
