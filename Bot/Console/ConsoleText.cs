@@ -34,6 +34,12 @@ public static class ConsoleText
     /// <summary><c>Minggu, 22 November 2026</c>: the office's local date.</summary>
     public static string LongDate(Office? office, DateTime utc) => Local(office, utc).ToString("dddd, d MMMM yyyy", Indonesian);
 
+    /// <summary>"blok B-2" for a roster's cell block, whether it was written "B-2" or "Blok B-2".</summary>
+    public static string CellBlock(string block) =>
+        block.Trim() is var trimmed && trimmed.StartsWith("blok", StringComparison.OrdinalIgnoreCase)
+            ? "blok" + trimmed[4..]
+            : "blok " + trimmed;
+
     public static string Number(int value) => value.ToString("N0", Indonesian);
 
     /// <summary><c>1 jam</c>, <c>30 menit</c>, <c>1 jam 30 menit</c>, <c>2 hari</c>.</summary>

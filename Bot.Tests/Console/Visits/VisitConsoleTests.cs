@@ -38,6 +38,32 @@ public sealed class VisitConsoleTests(VisitHost service) : IClassFixture<VisitHo
     }
 
     [Fact]
+    public async Task A_cell_block_written_with_its_word_is_not_shown_as_blok_blok()
+    {
+        var office = Host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        await using (var db = Host.Store.CreateDbContext())
+        {
+            db.Inmates.Add(new ChatBot.Domain.Visits.Inmate
+            {
+                OfficeId = office.Id, RegistrationNumber = "B.I-151/2024", RegistrationKey = ChatBot.Domain.Visits.Roster.RegistrationKey("B.I-151/2024"),
+                FullName = "Hendra Gunawan", NameKey = ChatBot.Domain.Visits.InmateNameMatcher.Key("Hendra Gunawan"),
+                BirthDate = new DateOnly(1991, 4, 4), CellBlock = "Blok B", UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Host.Chat("081300011051").Send("halo").Send("1").Send("Hendra Gunawan").Send("04-04-1991").Send("Siti").Send("1").Send("ya").Send("1").Expect("berhasil").RunAsync();
+        var visit = Assert.Single(await VisitWorld.VisitsOfAsync(Host, "081300011051"));
+        using var client = await ConsoleClient.SignedInAsync(Host, OfficerRole.VisitOfficer);
+        var day = office.LocalDate(visit.SlotStart).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var text = await ConsoleClient.TextAsync(await client.Http.GetAsync($"/console/visits?tanggal={day}"));
+
+        Assert.Contains("Hendra Gunawan", text);
+        Assert.Contains("blok B", text);
+        Assert.DoesNotContain("blok Blok", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_move_that_is_not_in_the_SOP_order_is_refused()
     {
         using var client = await ConsoleClient.SignedInAsync(Host, OfficerRole.VisitOfficer);
