@@ -9,8 +9,6 @@ public sealed record Actor(int? OfficerId, string Name)
     /// <summary>The person, through the bot.</summary>
     public static readonly Actor Citizen = new(null, "warga");
 
-    public static readonly Actor System = new(null, "system");
-
     /// <summary>A file imported from the command line.</summary>
     public static readonly Actor Import = new(null, "import");
 

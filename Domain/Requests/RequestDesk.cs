@@ -61,8 +61,8 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
-        var request = await type.Query(db).SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null || !type.MaySee(request, officer))
+        var request = await type.SeenBy(type.Query(db), officer).SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
         {
             return new(RequestActionStatus.NotFound);
         }

@@ -176,10 +176,8 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
     /// <summary>Which requests of its offices an officer may see at all (an extortion complaint: the head and whom the head made responsible); every one when null.</summary>
     public Func<Officer, Expression<Func<TRequest, bool>>>? Visible { get; init; }
 
-    /// <summary>Whether <paramref name="officer"/> may see <paramref name="request"/> (<see cref="Visible"/>).</summary>
-    public bool MaySee(TRequest request, Officer officer) => Visible is null || Visible(officer).Compile()(request);
-
-    private IQueryable<TRequest> SeenBy(IQueryable<TRequest> requests, Officer viewer) => Visible is null ? requests : requests.Where(Visible(viewer));
+    /// <summary>The requests of <paramref name="requests"/> that <paramref name="viewer"/> may see (<see cref="Visible"/>).</summary>
+    public IQueryable<TRequest> SeenBy(IQueryable<TRequest> requests, Officer viewer) => Visible is null ? requests : requests.Where(Visible(viewer));
 
     /// <summary>What the console shows of a request beside its steps; nothing by default.</summary>
     public Func<TRequest, IReadOnlyList<(string Label, string Value)>> Describe { get; init; } = _ => [];

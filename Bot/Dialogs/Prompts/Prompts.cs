@@ -119,7 +119,10 @@ public sealed class EmailPrompt(string id = EmailPrompt.DefaultId, PromptValidat
     public const string DefaultId = "prompt.email";
 
     protected override Recognized<string> Recognize(DialogContext dc, PromptOptions options) =>
-        options.Optional && Utterances.DeclinesToAnswer(dc.Text) ? Recognized<string>.Success("") : EmailRecognizer.Recognize(dc.Text);
+        // An address is never a no, even one that starts like one ("ga@…").
+        options.Optional && !dc.Text.Contains('@', StringComparison.Ordinal) && Utterances.DeclinesToAnswer(dc.Text)
+            ? Recognized<string>.Success("")
+            : EmailRecognizer.Recognize(dc.Text);
 
     protected override string Hint(DialogContext dc, PromptOptions options, Recognized<string> recognized)
     {

@@ -31,11 +31,14 @@ public static partial class Utterances
         && !IsPleasantry(text)
         && !YesNoRecognizer.Recognize(text).Ok;
 
-    /// <summary>"I have none" to an optional question: <c>tidak ada</c>, <c>gak punya email</c>, <c>lewati</c>, <c>-</c>.</summary>
-    public static bool DeclinesToAnswer(string text) => Declines().IsMatch(text);
+    private static readonly string[] SkipWords = ["-", "--", "lewati", "skip", "none"];
 
-    [GeneratedRegex(@"^\s*(-+|lewati|skip|none|no( email)?|(tidak|tdk|gak|ga|gk|nggak|enggak|engga|ndak|belum|blm)(\s+(ada|punya))?(\s+.*)?)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Declines();
+    /// <summary>
+    /// "I have none" to an optional question: a no (<c>tidak ada</c>, <c>gak punya email</c>, as the yes/no
+    /// recognizer reads it) or a skip (<c>lewati</c>, <c>-</c>).
+    /// </summary>
+    public static bool DeclinesToAnswer(string text) =>
+        SkipWords.Contains(text.Trim().TrimEnd('.', '!').ToLowerInvariant()) || YesNoRecognizer.Recognize(text) is { Ok: true, Value: false };
 
     [GeneratedRegex(@"(^|[^\p{L}])(apa|apakah|apaan|siapa|bagaimana|gimana|gmn|kenapa|knp|mengapa|kok|maksudnya|maksud|kapan|dimana|di mana|mana|berapa|brp|bisakah|bolehkah|what|who|how|why|when|where)([^\p{L}]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionWord();
