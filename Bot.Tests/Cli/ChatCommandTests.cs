@@ -179,20 +179,8 @@ public sealed class ChatCommandTests : IDisposable
 
     private static ProcessStartInfo ChatStart(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBot.Bot.dll"));
-        start.ArgumentList.Add("chat");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = CommandRun.Start(AppContext.BaseDirectory, ["chat", .. args]);
+        start.RedirectStandardInput = true;
         return start;
     }
 }

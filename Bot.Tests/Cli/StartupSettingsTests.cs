@@ -63,36 +63,5 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.DoesNotContain("   at ", output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBot.Bot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.ArgumentList.Add($"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "chatbot.db")}");
-        start.ArgumentList.Add("--Logging:File:Enabled=false");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The service started although its settings are wrong:\n" + await output + await error);
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CommandRun.RunAsync(_directory, args, timeout: TimeSpan.FromSeconds(60));
 }

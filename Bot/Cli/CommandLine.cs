@@ -16,6 +16,10 @@ public static class CommandLine
           officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
                                     create a console account (roles: admin, kepala, pk,
                                     petugas-kunjungan, petugas-layanan); asks for the password
+          office list | add CODE --name N --type T | set CODE [settings]
+                                    list, add or change offices: address, phone, hours,
+                                    services, WhatsApp number, mailbox, holidays
+                                    (dotnet run --project Bot -- office for the settings)
           import KIND FILE [--office CODE]
                                     load a CSV file: wbp (the inmate roster), litmas (cases)
           bench [--rate N] [--users N] [--seconds S] [--json]
@@ -87,6 +91,8 @@ public static class CommandLine
                 return await OfficerCommand.RunAsync(rest);
             case "import":
                 return await ImportCommand.RunAsync(rest);
+            case "office":
+                return await OfficeCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -97,7 +103,7 @@ public static class CommandLine
         }
     }
 
-    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name"];
+    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name", .. OfficeCommand.Options];
 
     /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
     internal static string[] OnlyConfiguration(string[] args) =>

@@ -86,11 +86,33 @@ public sealed partial record DialogTexts
 
     public required string FileUnavailable { get; init; }
 
-    public required string Weekdays { get; init; }
+    /// <summary>Sunday first, as <see cref="DayOfWeek"/> counts.</summary>
+    public required string[] DayNames { get; init; }
 
-    /// <summary>The office's officer service hours, e.g. "Senin–Jumat, 08.00–16.00 WIB".</summary>
+    /// <summary>The office's telephone and address as one or two sentences (empty when it has neither).</summary>
+    public required Func<string?, string?, string> Contact { get; init; }
+
+    /// <summary>"Come or call during service hours (…)", for when the bot cannot help further.</summary>
+    public required Func<string, string> CallUs { get; init; }
+
+    /// <summary>The office's officer service hours, e.g. "Senin–Jumat, 08.00–16.00 WIB" or "Senin, Rabu, Sabtu, …".</summary>
     public string ServiceHours(Domain.Offices.Office office) =>
-        $"{Weekdays}, {office.OpensAt:HH\\.mm}–{office.ClosesAt:HH\\.mm} {Domain.Offices.OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
+        $"{WorkDays(office)}, {office.OpensAt:HH\\.mm}–{office.ClosesAt:HH\\.mm} {Domain.Offices.OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
+
+    /// <summary>
+    /// How to reach the office when the bot cannot help: come or call during its hours, with its
+    /// address and telephone when the office has set them.
+    /// </summary>
+    public string ReachOffice(Domain.Offices.Office office) =>
+        $"{CallUs(ServiceHours(office))} {Contact(office.Phone, office.Address)}".TrimEnd();
+
+    /// <summary>The working days as a run ("Senin–Jumat") when they follow each other from Monday, else listed.</summary>
+    private string WorkDays(Domain.Offices.Office office)
+    {
+        var days = Enumerable.Range(1, 7).Select(d => d % 7).Where(d => office.IsWorkDay((DayOfWeek)d)).ToList();
+        var consecutive = days.Count > 2 && days.Zip(days.Skip(1)).All(p => (p.First + 1) % 7 == p.Second);
+        return consecutive ? $"{DayNames[days[0]]}–{DayNames[days[^1]]}" : string.Join(", ", days.Select(d => DayNames[d]));
+    }
 
     public static DialogTexts For(string language) => language == "en" ? English : Indonesian;
 

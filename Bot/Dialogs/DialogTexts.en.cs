@@ -7,7 +7,15 @@ public sealed partial record DialogTexts
         Yes = "Yes",
         No = "No",
         EmptyAnswer = "Please write your answer.",
-        Weekdays = "Monday–Friday",
+        DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+        Contact = (phone, address) => (phone, address) switch
+        {
+            (null, null) => "",
+            ({ } p, null) => $"Office telephone: {p}.",
+            (null, { } a) => $"Office address: {a}.",
+            ({ } p, { } a) => $"Office address: {a}. Telephone: {p}.",
+        },
+        CallUs = hours => $"Please visit or call our office during service hours ({hours}).",
         TooLong = max => $"That answer is too long. Please keep it under {max} characters.",
         ChooseNumber = count => count > 0
             ? $"Sorry, I did not recognise that choice. Reply with a number from 1 to {count}, or write the option's name."

@@ -7,7 +7,15 @@ public sealed partial record DialogTexts
         Yes = "Ya",
         No = "Tidak",
         EmptyAnswer = "Mohon tuliskan jawaban Anda.",
-        Weekdays = "Senin–Jumat",
+        DayNames = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+        Contact = (phone, address) => (phone, address) switch
+        {
+            (null, null) => "",
+            ({ } p, null) => $"Telepon kantor: {p}.",
+            (null, { } a) => $"Alamat kantor: {a}.",
+            ({ } p, { } a) => $"Alamat kantor: {a}. Telepon: {p}.",
+        },
+        CallUs = hours => $"Silakan datang atau menghubungi kantor kami pada jam layanan ({hours}).",
         TooLong = max => $"Jawaban terlalu panjang. Mohon singkat saja, paling banyak {max} huruf.",
         ChooseNumber = count => count > 0
             ? $"Maaf, pilihan itu tidak kami kenali. Balas dengan angka 1 sampai {count}, atau tulis nama pilihannya."

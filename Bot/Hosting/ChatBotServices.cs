@@ -39,6 +39,7 @@ public static class ChatBotServices
         services.AddSingleton<ChatBotDbFactory>();
         services.AddSingleton<IDbContextFactory<ChatBotDb>>(sp => sp.GetRequiredService<ChatBotDbFactory>());
         services.AddSingleton<OfficeDirectory>();
+        services.AddSingleton<OfficeSettings>();
         services.AddSingleton<PipelineEvents>();
         services.AddSingleton(settings.Section<DefaultOfficeOptions>("Offices:Default"));
 

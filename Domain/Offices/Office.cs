@@ -24,6 +24,24 @@ public enum OfficeServices
     All = VideoCallVisit | LitmasStatus | IntegrationInfo | Complaint | TravelPermit | Handover,
 }
 
+/// <summary>What each kind of office offers when it is added, before an admin changes it.</summary>
+public static class OfficeServiceDefaults
+{
+    /// <summary>
+    /// A Lapas, Rutan or LPKA holds inmates: visits, integration, complaints. A Bapas supervises
+    /// clients: litmas, integration, out-of-town permits, complaints. A Kanwil takes complaints.
+    /// Every office can hand a conversation to an officer.
+    /// </summary>
+    public static OfficeServices For(OfficeType type) => type switch
+    {
+        OfficeType.Lapas or OfficeType.Rutan or OfficeType.Lpka =>
+            OfficeServices.VideoCallVisit | OfficeServices.IntegrationInfo | OfficeServices.Complaint | OfficeServices.Handover,
+        OfficeType.Bapas =>
+            OfficeServices.LitmasStatus | OfficeServices.IntegrationInfo | OfficeServices.TravelPermit | OfficeServices.Complaint | OfficeServices.Handover,
+        _ => OfficeServices.Complaint | OfficeServices.Handover,
+    };
+}
+
 /// <summary>
 /// A field office (Lapas, Rutan, Bapas, ...). One deployment can serve several; the address a
 /// message was sent to (WhatsApp number, mailbox) picks the office.
@@ -46,6 +64,24 @@ public sealed class Office
     public string? WhatsAppNumber { get; set; }
 
     public string? EmailAddress { get; set; }
+
+    /// <summary>Street address, told to people who ask where the office is or who must come in.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The office's public telephone number, as it is written on its letterhead.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>The regional office (Kanwil) whose admins manage this office; null for none.</summary>
+    public int? RegionOfficeId { get; set; }
+
+    /// <summary>Dates officers do not work, <c>yyyy-MM-dd</c>, separated by commas or new lines.</summary>
+    public string Holidays { get; set; } = "";
+
+    /// <summary>
+    /// The configuration (<c>Offices:Default</c>) last applied to the default office, so that a
+    /// changed setting is applied on the next start while edits made in the console stand.
+    /// </summary>
+    public string? AppliedDefaults { get; set; }
 
     public OfficeServices Services { get; set; } = OfficeServices.All;
 
@@ -76,12 +112,62 @@ public sealed class Office
 
     public bool IsWorkDay(DayOfWeek day) => (WorkDays & (1 << (int)day)) != 0;
 
+    /// <summary>Whether officers work on this date: a working day of the week and not a holiday.</summary>
+    public bool IsWorkDate(DateOnly date) => IsWorkDay(date.DayOfWeek) && !HolidayList.Parse(Holidays).Contains(date);
+
     /// <summary>Whether officers are at work at this instant (office hours on a working day).</summary>
     public bool IsOpenAt(DateTime utc)
     {
         var local = ToLocal(utc);
         var time = TimeOnly.FromDateTime(local);
-        return IsWorkDay(local.DayOfWeek) && time >= OpensAt && time < ClosesAt;
+        return IsWorkDate(DateOnly.FromDateTime(local)) && time >= OpensAt && time < ClosesAt;
+    }
+
+    /// <summary>Problems with the office's settings, in Indonesian for the console; empty when usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length > 32 || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            problems.Add("Kode kantor 1–32 karakter: huruf, angka, tanda hubung atau garis bawah.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
+        {
+            problems.Add("Nama kantor wajib diisi (paling banyak 200 karakter).");
+        }
+
+        if (WorkDays == 0)
+        {
+            problems.Add("Pilih setidaknya satu hari layanan petugas.");
+        }
+
+        if (ClosesAt <= OpensAt)
+        {
+            problems.Add("Jam tutup harus setelah jam buka.");
+        }
+
+        if ((Address?.Length ?? 0) > 300 || (Phone?.Length ?? 0) > 32)
+        {
+            problems.Add("Alamat paling banyak 300 karakter, telepon 32 karakter.");
+        }
+
+        if (WhatsAppNumber is { Length: > 0 } number && (number.Length > 32 || !number.StartsWith('+') || !number[1..].All(char.IsAsciiDigit)))
+        {
+            problems.Add("Nomor WhatsApp ditulis lengkap dengan kode negara, mis. +6281234567890.");
+        }
+
+        if (EmailAddress is { Length: > 0 } email && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        {
+            problems.Add("Alamat email kantor belum benar.");
+        }
+
+        if (HolidayList.Unreadable(Holidays) is { Count: > 0 } bad)
+        {
+            problems.Add($"Tanggal libur tidak dikenali: {string.Join(", ", bad)} (tulis TTTT-BB-HH, mis. 2026-12-25).");
+        }
+
+        return problems;
     }
 
     /// <summary>The next time officers start work, in office local time (the given instant when open now).</summary>
@@ -99,7 +185,7 @@ public sealed class Office
             day = day.AddDays(1);
         }
 
-        for (var i = 0; i < 8 && !IsWorkDay(day.DayOfWeek); i++)
+        for (var i = 0; i < 60 && !IsWorkDate(day); i++)
         {
             day = day.AddDays(1);
         }
@@ -132,4 +218,38 @@ public static class OfficeTimeZones
         "Asia/Jayapura" => "WIT",
         _ => "WIB",
     };
+}
+
+/// <summary>A list of dates as officers type it: <c>yyyy-MM-dd</c>, separated by commas, spaces or new lines.</summary>
+public static class HolidayList
+{
+    private static readonly char[] Separators = [',', ';', '\n', '\r', ' ', '\t'];
+
+    public static IReadOnlySet<DateOnly> Parse(string? text) => Read(text, out _);
+
+    /// <summary>The parts that are not dates.</summary>
+    public static IReadOnlyList<string> Unreadable(string? text)
+    {
+        Read(text, out var bad);
+        return bad;
+    }
+
+    private static HashSet<DateOnly> Read(string? text, out List<string> bad)
+    {
+        var dates = new HashSet<DateOnly>();
+        bad = [];
+        foreach (var part in (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (DateOnly.TryParseExact(part, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                dates.Add(date);
+            }
+            else
+            {
+                bad.Add(part);
+            }
+        }
+
+        return dates;
+    }
 }

@@ -17,6 +17,11 @@ internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
         b.Property(o => o.TimeZoneId).HasMaxLength(64);
         b.Property(o => o.WhatsAppNumber).HasMaxLength(32);
         b.Property(o => o.EmailAddress).HasMaxLength(254);
+        b.Property(o => o.Address).HasMaxLength(300);
+        b.Property(o => o.Phone).HasMaxLength(32);
+        b.Property(o => o.Holidays).HasMaxLength(4000);
+        b.Property(o => o.AppliedDefaults).HasMaxLength(2000);
+        b.HasOne<Office>().WithMany().HasForeignKey(o => o.RegionOfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => o.Code).IsUnique();
         b.Ignore(o => o.TimeZone);
     }

@@ -15,6 +15,31 @@ public sealed class DefaultOfficeOptions
     public OfficeType Type { get; set; } = OfficeType.Rutan;
 
     public string TimeZone { get; set; } = "Asia/Jakarta";
+
+    public string? Address { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>The demo office offers every service, so a newcomer can try each one.</summary>
+    public OfficeServices Services { get; set; } = OfficeServices.All;
+
+    /// <summary>
+    /// Applies to the default office what changed in configuration since it was last applied
+    /// (<paramref name="applied"/>, null when never): a setting changed here wins once, and an
+    /// edit made in the console or on the command line stands until the setting changes again.
+    /// Returns what to remember as applied.
+    /// </summary>
+    public string ApplyTo(Office office, string? applied)
+    {
+        var before = applied is null ? null : System.Text.Json.JsonSerializer.Deserialize<DefaultOfficeOptions>(applied);
+        office.Name = before?.Name == Name ? office.Name : Name;
+        office.Type = before?.Type == Type ? office.Type : Type;
+        office.TimeZoneId = before?.TimeZone == TimeZone ? office.TimeZoneId : TimeZone;
+        office.Address = before is not null && before.Address == Address ? office.Address : Address;
+        office.Phone = before is not null && before.Phone == Phone ? office.Phone : Phone;
+        office.Services = before?.Services == Services ? office.Services : Services;
+        return System.Text.Json.JsonSerializer.Serialize(this);
+    }
 }
 
 /// <summary>Applies migrations and seeds the default office.</summary>
@@ -44,20 +69,21 @@ public static class StoreInitializer
         var office = await db.Offices.FirstOrDefaultAsync(o => o.IsDefault, cancellationToken);
         if (office is null && !await db.Offices.AnyAsync(cancellationToken))
         {
-            office = new Office
-            {
-                Code = defaults.Code,
-                Name = defaults.Name,
-                Type = defaults.Type,
-                TimeZoneId = defaults.TimeZone,
-                IsDefault = true,
-            };
+            office = new Office { Code = defaults.Code, Name = defaults.Name, IsDefault = true };
             db.Offices.Add(office);
             db.AuditEntries.Add(AuditEntry.Of("system", "office.seed", $"Office/{defaults.Code}", nowUtc));
         }
 
         if (office is not null)
         {
+            var applied = defaults.ApplyTo(office, office.AppliedDefaults);
+            if (applied != office.AppliedDefaults && office.Id != 0)
+            {
+                db.AuditEntries.Add(AuditEntry.Of("system", "office.configure", $"Office/{office.Code}", nowUtc));
+            }
+
+            office.AppliedDefaults = applied;
+
             var number = WhatsAppAddress.Normalize(whatsAppFrom);
             if (!string.IsNullOrEmpty(number))
             {

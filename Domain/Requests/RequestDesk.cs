@@ -67,7 +67,7 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
             return new(RequestActionStatus.NotFound);
         }
 
-        if (!OfficeAccess.MaySee(officer.Role, offices.Find(officer.OfficeId), request.OfficeId))
+        if (!OfficeAccess.MaySee(officer.Role, offices.Find(officer.OfficeId), offices.Find(request.OfficeId)))
         {
             return new(RequestActionStatus.Forbidden);
         }

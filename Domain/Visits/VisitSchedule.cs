@@ -41,7 +41,7 @@ public sealed class VisitSchedule
 
     public bool IsVisitDay(DayOfWeek day) => (Days & (1 << (int)day)) != 0;
 
-    public IReadOnlySet<DateOnly> HolidayDates() => ParseHolidays(Holidays, out _);
+    public IReadOnlySet<DateOnly> HolidayDates() => Offices.HolidayList.Parse(Holidays);
 
     public bool IsOpenOn(DateOnly date) => IsVisitDay(date.DayOfWeek) && !HolidayDates().Contains(date);
 
@@ -88,31 +88,11 @@ public sealed class VisitSchedule
             problems.Add("Jam tutup harus setelah jam buka, cukup untuk setidaknya satu sesi.");
         }
 
-        ParseHolidays(Holidays, out var bad);
-        if (bad.Count > 0)
+        if (Offices.HolidayList.Unreadable(Holidays) is { Count: > 0 } bad)
         {
             problems.Add($"Tanggal libur tidak dikenali: {string.Join(", ", bad)} (tulis TTTT-BB-HH, mis. 2026-12-25).");
         }
 
         return problems;
-    }
-
-    private static HashSet<DateOnly> ParseHolidays(string? text, out List<string> bad)
-    {
-        var dates = new HashSet<DateOnly>();
-        bad = [];
-        foreach (var part in (text ?? "").Split([',', ';', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                dates.Add(date);
-            }
-            else
-            {
-                bad.Add(part);
-            }
-        }
-
-        return dates;
     }
 }

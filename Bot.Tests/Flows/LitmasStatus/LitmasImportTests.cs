@@ -125,28 +125,5 @@ public sealed class LitmasImportTests : IDisposable
         return path;
     }
 
-    private async Task<(int ExitCode, string Output)> ImportAsync(string file)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "ChatBot.Bot.dll"), "import", "litmas", file,
-            $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "chatbot.db")}", "--Logging:File:Enabled=false",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> ImportAsync(string file) => CommandRun.RunAsync(_directory, ["import", "litmas", file]);
 }

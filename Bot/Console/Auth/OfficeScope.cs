@@ -6,26 +6,18 @@ namespace ChatBot.Bot.OfficerConsole.Auth;
 
 /// <summary>
 /// Which offices a signed-in officer may see: their own; an admin of a regional office (Kanwil)
-/// sees every office. Use it for every query and every live event a page shows.
+/// the offices of its region (<see cref="OfficeAccess.MaySee"/>). Use it for every query and every live event a page shows.
 /// </summary>
 public sealed class OfficeScope(OfficeDirectory offices)
 {
     /// <summary>The officer's own office (null only if it was removed from the store).</summary>
     public Office? OwnOffice(ClaimsPrincipal user) => offices.Find(user.OfficeId());
 
-    /// <summary>True when the officer sees every office.</summary>
+    /// <summary>True when the officer oversees a region rather than one office.</summary>
     public bool SeesAllOffices(ClaimsPrincipal user) => OfficeAccess.SeesAllOffices(user.Role(), OwnOffice(user));
 
     /// <summary>The offices the officer may see, in id order.</summary>
-    public IReadOnlyList<Office> Visible(ClaimsPrincipal user)
-    {
-        if (SeesAllOffices(user))
-        {
-            return offices.All;
-        }
+    public IReadOnlyList<Office> Visible(ClaimsPrincipal user) => OfficeAccess.Visible(user.Role(), OwnOffice(user), offices.All);
 
-        return OwnOffice(user) is { } own ? [own] : [];
-    }
-
-    public bool MaySee(ClaimsPrincipal user, int officeId) => SeesAllOffices(user) || user.OfficeId() == officeId;
+    public bool MaySee(ClaimsPrincipal user, int officeId) => OfficeAccess.MaySee(user.Role(), OwnOffice(user), offices.Find(officeId));
 }

@@ -25,8 +25,6 @@ public static class ConsoleEventStream
         CancellationToken ct)
     {
         var user = http.User;
-        var seesAll = scope.SeesAllOffices(user);
-        var ownOffice = user.OfficeId();
         if (await sessions.OfRequestAsync(http) is not { } signIn)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -52,7 +50,7 @@ public static class ConsoleEventStream
                 try
                 {
                     var e = await subscription.Reader.ReadAsync(wait.Token);
-                    if (!seesAll && e.OfficeId != ownOffice)
+                    if (!scope.MaySee(user, e.OfficeId))
                     {
                         continue;
                     }
@@ -61,7 +59,7 @@ public static class ConsoleEventStream
                     // Send what else is waiting in the same write.
                     while (subscription.Reader.TryRead(out var more))
                     {
-                        if (seesAll || more.OfficeId == ownOffice)
+                        if (scope.MaySee(user, more.OfficeId))
                         {
                             await http.Response.WriteAsync(Format(more), token);
                         }

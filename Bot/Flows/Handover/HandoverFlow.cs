@@ -14,7 +14,7 @@ public sealed class HandoverFlow : IFlowModule
 
     /// <summary>Said when this office takes no chats with officers.</summary>
     internal static string Unavailable(DialogContext dc) =>
-        HandoverTexts.For(dc.Language).OfficerUnavailable(dc.Office.Name, DialogTexts.For(dc.Language).ServiceHours(dc.Office));
+        HandoverTexts.For(dc.Language).OfficerUnavailable(dc.Office.Name, DialogTexts.For(dc.Language).ReachOffice(dc.Office));
 
     /// <summary><c>petugas</c> typed at any step: into the queue with what the bot had collected, or where to call instead.</summary>
     private sealed class OfficerAsked : IInterruption

@@ -212,7 +212,7 @@ public sealed class HandoverService(
     }
 
     /// <summary>Whether the officer may act on conversations of this office.</summary>
-    public bool MayAct(Officer officer, int officeId) => OfficeAccess.MaySee(officer.Role, offices.Find(officer.OfficeId), officeId);
+    public bool MayAct(Officer officer, int officeId) => OfficeAccess.MaySee(officer.Role, offices.Find(officer.OfficeId), offices.Find(officeId));
 
     private async Task<(Domain.Conversations.Handover? Handover, HandoverActionResult Problem)> ActiveForAsync(
         ChatBotDb db,

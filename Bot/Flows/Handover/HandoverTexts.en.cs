@@ -7,8 +7,8 @@ public sealed partial record HandoverTexts
     public static readonly HandoverTexts English = new()
     {
         Menu = new("Talk to an officer", ["officer", "operator", "human", "agent"]),
-        OfficerUnavailable = (office, hours) =>
-            $"Chatting with an officer is not available here. Please contact the officers of {office} during service hours: {hours}.",
+        OfficerUnavailable = (office, reach) =>
+            $"Chatting with an officer of {office} is not available here. {reach}",
         Queued = place => $"We have passed your request to an officer. You are number *{place}* in the queue. Please wait; an officer will reply here.",
         OutsideHours = (hours, next) => $"It is outside officer service hours ({hours}). Officers will reply from {next}.",
         HowToCancel = "Type *cancel* if you no longer need an officer.",

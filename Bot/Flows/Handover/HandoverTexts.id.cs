@@ -7,8 +7,8 @@ public sealed partial record HandoverTexts
     public static readonly HandoverTexts Indonesian = new()
     {
         Menu = new("Bicara dengan petugas", ["petugas", "operator", "manusia", "orang"]),
-        OfficerUnavailable = (office, hours) =>
-            $"Chat langsung dengan petugas tidak tersedia di sini. Silakan hubungi petugas {office} pada jam layanan: {hours}.",
+        OfficerUnavailable = (office, reach) =>
+            $"Chat langsung dengan petugas {office} tidak tersedia di sini. {reach}",
         Queued = place => $"Permintaan Anda sudah kami teruskan ke petugas. Anda berada di antrean ke-*{place}*. Mohon tunggu, petugas akan membalas di sini.",
         OutsideHours = (hours, next) => $"Saat ini di luar jam layanan petugas ({hours}). Petugas akan membalas mulai {next}.",
         HowToCancel = "Ketik *batal* bila tidak jadi.",

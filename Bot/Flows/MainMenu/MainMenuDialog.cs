@@ -85,7 +85,7 @@ public sealed class MainMenuDialog : WaterfallDialog<MainMenuState>
             return step.BeginDialogAsync(dialogId);
         }
 
-        dc.Say(entry.Unavailable?.Invoke(dc) ?? MainMenuTexts.For(dc.Language).ComingSoon(entry.Label(dc.Language).Text));
+        dc.Say(entry.Unavailable?.Invoke(dc) ?? MainMenuTexts.For(dc.Language).ComingSoon(entry.Label(dc.Language).Text, DialogTexts.For(dc.Language).ReachOffice(dc.Office)));
         step.State.Shown = true;
         return step.GoToAsync(nameof(ShowMenuAsync));
     }

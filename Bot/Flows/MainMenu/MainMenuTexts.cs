@@ -14,7 +14,8 @@ public sealed partial record MainMenuTexts
     public required MenuLabel Permit { get; init; }
 
     /// <summary>{0} is the service's label.</summary>
-    public required Func<string, string> ComingSoon { get; init; }
+    /// <summary>A service not served by chat yet: its label, and how to reach the office instead.</summary>
+    public required Func<string, string, string> ComingSoon { get; init; }
 
     public required string NoServices { get; init; }
 

@@ -9,7 +9,7 @@ public sealed partial record MainMenuTexts
         Welcome = office => $"Welcome to the information service of *{office}*. All of these services are *free of charge*.",
         ChooseService = "Please choose a service by replying with its number:",
         Permit = new("Out-of-town permit", ["permit", "travel", "out of town"]),
-        ComingSoon = label => $"\"{label}\" is coming to this chat soon. Until then, please visit or contact our office during service hours.",
+        ComingSoon = (label, reach) => $"\"{label}\" is coming to this chat soon. Until then: {reach}",
         NoServices = "Sorry, no service is available over chat at the moment.",
     };
 }

@@ -943,6 +943,14 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AppliedDefaults")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("time without time zone");
 
@@ -955,6 +963,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
@@ -965,6 +978,13 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("RegionOfficeId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Services")
                         .HasColumnType("integer");
@@ -990,6 +1010,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("RegionOfficeId");
 
                     b.ToTable("Offices");
                 });
@@ -1382,6 +1404,14 @@ namespace ChatBot.Domain.Persistence.Migrations.Postgres
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Offices.Office", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("RegionOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>

@@ -908,6 +908,14 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedDefaults")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("ClosesAt")
                         .HasColumnType("TEXT");
 
@@ -920,6 +928,11 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
@@ -930,6 +943,13 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionOfficeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Services")
                         .HasColumnType("INTEGER");
@@ -955,6 +975,8 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("RegionOfficeId");
 
                     b.ToTable("Offices");
                 });
@@ -1341,6 +1363,14 @@ namespace ChatBot.Domain.Persistence.Migrations.Sqlite
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatBot.Domain.Offices.Office", b =>
+                {
+                    b.HasOne("ChatBot.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("RegionOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChatBot.Domain.Requests.RequestEvent", b =>
