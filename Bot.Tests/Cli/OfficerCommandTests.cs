@@ -1,10 +1,55 @@
 using ChatBot.Bot.Cli;
+using ChatBot.Bot.Tests.Console;
+using ChatBot.Bot.Tests.Support;
 using ChatBot.Domain.Officers;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Tests.Cli;
 
-public sealed class OfficerCommandTests
+public sealed class OfficerCommandTests : IDisposable
 {
+    private readonly string _directory = TestHost.NewDirectory();
+
+    public void Dispose() => TestHost.DeleteDirectory(_directory);
+
+    [Fact]
+    public async Task Accounts_are_changed_disabled_enabled_and_given_a_new_password_on_the_command_line()
+    {
+        var created = await Officer("add", "admin.satu", "--role", "admin", "--password", "Admin-Sandi-2026");
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.Equal(0, (await Officer("add", "dewi", "--role", "pk", "--password", "Pembimbing-2026", "--name", "Dewi")).ExitCode);
+
+        var (exit, output) = await Officer("set", "dewi", "--role", "kepala", "--name", "Dewi Kusuma");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Officer 'dewi': Kepala", output, StringComparison.Ordinal);
+        (exit, output) = await Officer("disable", "dewi");
+        Assert.Contains("disabled", output, StringComparison.Ordinal);
+        (exit, output) = await Officer("password", "dewi", "--password", "pendek");
+        Assert.Equal(2, exit);
+        Assert.Contains("Kata sandi minimal", output, StringComparison.Ordinal);
+        Assert.Equal(0, (await Officer("password", "dewi", "--password", "Kepala-Baru-2026")).ExitCode);
+        Assert.Equal(0, (await Officer("enable", "dewi")).ExitCode);
+        (exit, output) = await Officer("disable", "admin.satu");
+        Assert.Equal(2, exit);
+        Assert.Contains("admin aktif terakhir", output, StringComparison.Ordinal);
+        (exit, output) = await Officer("set", "siapa", "--role", "pk");
+        Assert.Equal(2, exit);
+        Assert.Contains("No officer has the user name 'siapa'", output, StringComparison.Ordinal);
+
+        (exit, output) = await Officer("list");
+        Assert.Contains("dewi", output, StringComparison.Ordinal);
+        Assert.Contains("Dewi Kusuma", output, StringComparison.Ordinal);
+
+        await using var host = await TestHost.StartAsync(_directory);
+        using var console = ConsoleClient.For(host);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await console.SignInAsync("dewi", "Kepala-Baru-2026")).StatusCode);
+        await using var db = host.Store.CreateDbContext();
+        var actions = await db.AuditEntries.Where(a => a.Actor == "cli" && a.Subject == "Officer/dewi").Select(a => a.Action).ToListAsync();
+        Assert.Equal(["officer.create", "officer.rename", "officer.role", "officer.disable", "officer.password.reset", "officer.enable"], actions);
+    }
+
+    private Task<(int ExitCode, string Output)> Officer(params string[] args) => CommandRun.RunAsync(_directory, ["officer", .. args]);
+
     [Theory]
     [InlineData("admin", OfficerRole.Admin)]
     [InlineData("Kepala", OfficerRole.Kepala)]

@@ -16,6 +16,8 @@ public static class CommandLine
           officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
                                     create a console account (roles: admin, kepala, pk,
                                     petugas-kunjungan, petugas-layanan); asks for the password
+          officer set|disable|enable|password NAME, officer list
+                                    change, disable, re-enable an account or set its password
           office list | add CODE --name N --type T | set CODE [settings]
                                     list, add or change offices: address, phone, hours,
                                     services, WhatsApp number, mailbox, holidays

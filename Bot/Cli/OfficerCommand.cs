@@ -6,34 +6,60 @@ using ChatBot.Domain.Offices;
 namespace ChatBot.Bot.Cli;
 
 /// <summary>
-/// <c>officer add NAME --role ROLE [--office CODE] [--password P] [--name "Display Name"]</c>: creates a
-/// console account. Without <c>--password</c> it asks for one (twice, hidden when typed at a terminal).
+/// Console accounts on the command line, with the same checks and audit log as the console's
+/// officer pages (<see cref="OfficerAccounts"/>): <c>officer add NAME --role ROLE [--office CODE]
+/// [--password P] [--name "Display Name"]</c>, <c>officer set NAME [--role R] [--office CODE] [--name N]</c>,
+/// <c>officer disable|enable NAME</c>, <c>officer password NAME [--password P]</c> and <c>officer list</c>.
+/// A password not given is asked for (twice, hidden when typed at a terminal).
 /// </summary>
 public static class OfficerCommand
 {
     public const string Roles = "admin, kepala, pk, petugas-kunjungan, petugas-layanan";
 
+    public const string Usage = $"""
+        Usage: officer add NAME --role ROLE [--office CODE] [--password P] [--name "Display Name"]
+               officer set NAME [--role ROLE] [--office CODE] [--name "Display Name"]
+               officer disable NAME | officer enable NAME
+               officer password NAME [--password P]      set a new password (asked for when not given)
+               officer list
+        Roles: {Roles}
+        Every change but a new name ends the account's open console sessions.
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length < 2 || args[0] != "add" || args[1].StartsWith('-'))
+        var verb = args.Length > 0 ? args[0].ToLowerInvariant() : "";
+        if (verb is not ("add" or "set" or "disable" or "enable" or "password" or "list") || (verb != "list" && (args.Length < 2 || args[1].StartsWith('-'))))
         {
-            Console.Error.WriteLine($"Usage: officer add NAME --role ROLE [--office CODE] [--password P] [--name \"Display Name\"]\nRoles: {Roles}");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
 
-        var role = ParseRole(CommandLine.Option(args, "--role"));
-        if (role is null)
+        var roleText = CommandLine.Option(args, "--role");
+        var role = ParseRole(roleText);
+        if ((verb == "add" || roleText is not null) && role is null)
         {
-            Console.Error.WriteLine($"--role is required, one of: {Roles}");
+            Console.Error.WriteLine($"--role {(verb == "add" ? "is required, " : "")}one of: {Roles}");
             return 2;
         }
 
         using var host = BotHost.BuildCommandLine([.. CommandLine.OnlyConfiguration(args), "--Logging:Console:Enabled=false"]);
         await StoreStartup.InitializeAsync(host.Services, CancellationToken.None);
         var offices = host.Services.GetRequiredService<OfficeDirectory>();
+        var accounts = host.Services.GetRequiredService<OfficerAccounts>();
+        if (verb == "list")
+        {
+            foreach (var officer in await accounts.ListAsync(CancellationToken.None))
+            {
+                Console.WriteLine($"{officer.UserName,-24} {officer.Role,-15} {offices.Find(officer.OfficeId)?.Code,-16} {(officer.Active ? "active" : "disabled")}  {officer.DisplayName}");
+            }
+
+            return 0;
+        }
+
         var code = CommandLine.Option(args, "--office");
-        var office = code is null ? (offices.All.Count == 1 ? offices.All[0] : null) : offices.FindByCode(code);
-        if (office is null)
+        var office = code is null ? (verb == "add" && offices.All.Count == 1 ? offices.All[0] : null) : offices.FindByCode(code);
+        if (office is null && (verb == "add" || code is not null))
         {
             Console.Error.WriteLine(code is null
                 ? $"There are several offices; name one with --office CODE ({string.Join(", ", offices.All.Select(o => o.Code))})."
@@ -41,26 +67,57 @@ public static class OfficerCommand
             return 2;
         }
 
-        var accounts = host.Services.GetRequiredService<OfficerAccounts>();
-        var userName = args[1].Trim().ToLowerInvariant();
-        var password = CommandLine.Option(args, "--password") ?? AskPassword();
-        if (password is null)
-        {
-            return 2;
-        }
-
+        var userName = OfficerAccounts.NormalizeUserName(args[1]);
         try
         {
-            await accounts.CreateAsync(userName, CommandLine.Option(args, "--name") ?? userName, role.Value, office.Id, password, "cli", CancellationToken.None);
+            if (verb == "add")
+            {
+                var password = CommandLine.Option(args, "--password") ?? AskPassword();
+                if (password is null)
+                {
+                    return 2;
+                }
+
+                await accounts.CreateAsync(userName, CommandLine.Option(args, "--name") ?? userName, role!.Value, office!.Id, password, "cli", CancellationToken.None);
+                Console.WriteLine($"Officer '{userName}' ({role}) created for {office.Name}. Sign in at /console.");
+                return 0;
+            }
+
+            var existing = await accounts.FindAsync(userName, CancellationToken.None);
+            if (existing is null)
+            {
+                Console.Error.WriteLine($"No officer has the user name '{userName}' (officer list shows them).");
+                return 2;
+            }
+
+            if (verb == "password")
+            {
+                var password = CommandLine.Option(args, "--password") ?? AskPassword();
+                if (password is null)
+                {
+                    return 2;
+                }
+
+                await accounts.ResetPasswordAsync(existing.Id, password, "cli", CancellationToken.None);
+                Console.WriteLine($"New password set for '{userName}'; their open sessions have ended.");
+                return 0;
+            }
+
+            var change = verb switch
+            {
+                "disable" => new OfficerChange(Active: false),
+                "enable" => new OfficerChange(Active: true),
+                _ => new OfficerChange(CommandLine.Option(args, "--name"), role, office?.Id),
+            };
+            var saved = await accounts.UpdateAsync(existing.Id, change, actingOfficerId: 0, "cli", CancellationToken.None);
+            Console.WriteLine($"Officer '{saved.UserName}': {saved.Role} at {offices.Find(saved.OfficeId)?.Code}, {(saved.Active ? "active" : "disabled")}.");
+            return 0;
         }
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine(ex.Message);
             return 2;
         }
-
-        Console.WriteLine($"Officer '{userName}' ({role}) created for {office.Name}. Sign in at /console.");
-        return 0;
     }
 
     /// <summary>Reads a role the way people write it: "petugas-layanan", "service_officer", "VisitOfficer", "kepala".</summary>

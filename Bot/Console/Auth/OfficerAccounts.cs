@@ -96,10 +96,7 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         officer.PasswordHash = hasher.HashPassword(officer, password);
         db.Officers.Add(officer);
         db.AuditEntries.Add(AuditEntry.Of(actor, "officer.create", $"Officer/{userName}", now, role.ToString()));
-        using (await factory.Gate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await SaveAsync(db, cancellationToken);
 
         return officer;
     }
@@ -234,6 +231,154 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         await AuditAsync(db, now, actor, action, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Changes an account's name, role, office or whether it may sign in. A change of role, office
+    /// or status ends the account's open sessions (its new rights start at the next sign-in); each
+    /// change is one audit entry. Refused, with the reason, when it would leave no active admin,
+    /// or when an officer would disable or demote their own account.
+    /// </summary>
+    public async Task<Officer> UpdateAsync(int officerId, OfficerChange change, int actingOfficerId, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken)
+            ?? throw new ArgumentException("Akun petugas tidak ditemukan.");
+        var role = change.Role ?? officer.Role;
+        var active = change.Active ?? officer.Active;
+        if (officerId == actingOfficerId && (!active || role != officer.Role))
+        {
+            throw new ArgumentException("Anda tidak dapat menonaktifkan akun sendiri atau mengubah peran sendiri; minta admin lain.");
+        }
+
+        if (officer is { Role: OfficerRole.Admin, Active: true } && (role != OfficerRole.Admin || !active)
+            && !await db.Officers.AnyAsync(o => o.Id != officerId && o.Role == OfficerRole.Admin && o.Active, cancellationToken))
+        {
+            throw new ArgumentException("Ini admin aktif terakhir; buat atau aktifkan admin lain lebih dulu.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var subject = $"Officer/{officer.UserName}";
+        if (change.DisplayName is { } name && name.Trim() is { Length: > 0 } trimmed && trimmed != officer.DisplayName)
+        {
+            if (trimmed.Length > 100)
+            {
+                throw new ArgumentException("Nama lengkap paling banyak 100 karakter.");
+            }
+
+            officer.DisplayName = trimmed;
+            db.AuditEntries.Add(AuditEntry.Of(actor, "officer.rename", subject, now, trimmed));
+        }
+
+        var endsSessions = false;
+        if (role != officer.Role)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(actor, "officer.role", subject, now, $"{officer.Role} → {role}"));
+            officer.Role = role;
+            endsSessions = true;
+        }
+
+        if (change.OfficeId is { } office && office != officer.OfficeId)
+        {
+            var codes = await db.Offices.Where(o => o.Id == office || o.Id == officer.OfficeId).ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
+            if (!codes.ContainsKey(office))
+            {
+                throw new ArgumentException("Pilih kantor petugas.");
+            }
+
+            db.AuditEntries.Add(AuditEntry.Of(actor, "officer.office", subject, now, $"{codes.GetValueOrDefault(officer.OfficeId)} → {codes[office]}"));
+            officer.OfficeId = office;
+            endsSessions = true;
+        }
+
+        if (active != officer.Active)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(actor, active ? "officer.enable" : "officer.disable", subject, now));
+            officer.Active = active;
+            officer.FailedSignIns = 0;
+            officer.LockedUntil = null;
+            endsSessions = true;
+        }
+
+        if (endsSessions)
+        {
+            officer.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+
+        await SaveAsync(db, cancellationToken);
+        return officer;
+    }
+
+    /// <summary>An admin sets a new password for an account: it also opens a lock-out and ends every open session of it.</summary>
+    public async Task ResetPasswordAsync(int officerId, string password, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken)
+            ?? throw new ArgumentException("Akun petugas tidak ditemukan.");
+        SetPassword(officer, password);
+        officer.FailedSignIns = 0;
+        officer.LockedUntil = null;
+        db.AuditEntries.Add(AuditEntry.Of(actor, "officer.password.reset", $"Officer/{officer.UserName}", time.GetUtcNow().UtcDateTime));
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// An officer changes their own password, giving the current one. Every session of the account
+    /// ends, this one included; the caller signs this one in again with the returned account.
+    /// </summary>
+    public async Task<Officer> ChangeOwnPasswordAsync(int officerId, string current, string password, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == officerId && o.Active, cancellationToken)
+            ?? throw new ArgumentException("Akun petugas tidak ditemukan.");
+        if (hasher.VerifyHashedPassword(officer, officer.PasswordHash, current ?? "") == PasswordVerificationResult.Failed)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(officer.UserName, "officer.password.change.failed", null, time.GetUtcNow().UtcDateTime));
+            await SaveAsync(db, cancellationToken);
+            throw new ArgumentException("Kata sandi saat ini salah.");
+        }
+
+        if (current == password)
+        {
+            throw new ArgumentException("Kata sandi baru harus berbeda dari yang lama.");
+        }
+
+        SetPassword(officer, password);
+        db.AuditEntries.Add(AuditEntry.Of(officer.UserName, "officer.password.change", null, time.GetUtcNow().UtcDateTime));
+        await SaveAsync(db, cancellationToken);
+        return officer;
+    }
+
+    private void SetPassword(Officer officer, string password)
+    {
+        if (CheckPassword(officer.UserName, password ?? "") is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        officer.PasswordHash = hasher.HashPassword(officer, password!);
+        officer.SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    private async Task SaveAsync(ChatBotDb db, CancellationToken cancellationToken)
+    {
+        using (await factory.Gate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<Officer?> FindAsync(string userName, CancellationToken cancellationToken)
+    {
+        userName = NormalizeUserName(userName);
+        await using var db = factory.CreateDbContext();
+        return await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.UserName == userName, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Officer>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Officers.AsNoTracking().OrderBy(o => o.OfficeId).ThenBy(o => o.UserName).ToListAsync(cancellationToken);
+    }
+
     public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
@@ -243,12 +388,12 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
     private async Task AuditAsync(ChatBotDb db, DateTime now, string actor, string action, string? details, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(AuditEntry.Of(actor, action, null, now, details));
-        using (await factory.Gate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await SaveAsync(db, cancellationToken);
     }
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$")]
     private static partial Regex UserNamePattern();
 }
+
+/// <summary>What to change on an officer's account; null leaves a field as it is.</summary>
+public sealed record OfficerChange(string? DisplayName = null, OfficerRole? Role = null, int? OfficeId = null, bool? Active = null);
