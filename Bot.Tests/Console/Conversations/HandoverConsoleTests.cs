@@ -73,6 +73,50 @@ public sealed class HandoverConsoleTests(Browser browser) : IClassFixture<Browse
         Assert.Empty(person.Errors);
     }
 
+    [Theory]
+    [InlineData(412, 915)]
+    [InlineData(1366, 768)]
+    public async Task An_officer_opens_a_left_message_answers_it_in_the_persons_chat_and_closes_it(int width, int height)
+    {
+        var phone = width < 600 ? "081200008101" : "081200008102";
+        await using var person = await browser.NewPageAsync(_host.BaseAddress);
+        await OpenSimulatorAsync(person.Page, phone);
+        await SendAsync(person.Page, "petugas");
+        await ExpectReplyAsync(person.Page, "antrean ke-");
+        await _host.Services.GetRequiredService<ChatBot.Bot.Flows.Handover.HandoverService>().ExpireOverdueAsync(TimeSpan.Zero, CancellationToken.None);
+        await ExpectReplyAsync(person.Page, "belum ada petugas");
+        await SendAsync(person.Page, "Mohon info syarat pembebasan bersyarat untuk suami saya.");
+        await ExpectReplyAsync(person.Page, "nomor tiket");
+
+        await using var officer = await browser.NewPageAsync(_host.BaseAddress);
+        await officer.Page.SetViewportSizeAsync(width, height);
+        await SignInAsync(officer.Page);
+        await officer.Page.GotoAsync("/console/percakapan");
+        await officer.Page.Locator("#tickets tr").Filter(new() { HasText = "P-" }).Last.Locator("a.btn").ClickAsync();
+        await Expect(officer.Page.Locator("#ticket-message")).ToHaveTextAsync("Mohon info syarat pembebasan bersyarat untuk suami saya.");
+        var conversationId = new Uri(officer.Page.Url).AbsolutePath.Split('/')[^1];
+        await FitsAsync(officer.Page);
+
+        await officer.Page.ClickAsync("#answer-ticket");
+        await ExpectReplyAsync(person.Page, "sekarang dijawab petugas");
+        await officer.Page.FillAsync("#reply-text", "Syaratnya sudah menjalani 2/3 masa pidana, Bu. Kami kirim rinciannya.");
+        await officer.Page.ClickAsync("#send-reply");
+        await ExpectReplyAsync(person.Page, "sudah menjalani 2/3 masa pidana");
+        await FitsAsync(officer.Page);
+
+        await officer.Page.ClickAsync("#close");
+        await ExpectReplyAsync(person.Page, "ditutup");
+        await officer.Page.GotoAsync("/console/percakapan");
+        await Expect(officer.Page.Locator($"#tickets tr[data-conversation='{conversationId}']")).ToHaveCountAsync(0);
+        Assert.Empty(officer.Errors);
+    }
+
+    private static async Task FitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the screen.");
+    }
+
     private static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/console/masuk");

@@ -139,6 +139,51 @@ public sealed class HandoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officer_answers_a_left_message_in_the_persons_chat_and_closes_it()
+    {
+        const string phone = "+6281200007010";
+        using var inbox = _host.Hub.Subscribe(phone);
+        await _host.Chat(phone).Send("petugas").Expect("antrean").RunAsync();
+        var (handoverId, conversationId) = await WaitingAsync(phone);
+        await Handovers.ExpireOverdueAsync(TimeSpan.Zero, CancellationToken.None);
+        await NextAsync(inbox, "belum ada petugas");
+        await _host.Chat(phone).Send("Kapan jadwal kunjungan dibuka lagi?").Expect("nomor tiket").RunAsync();
+
+        Assert.Equal(HandoverActionResult.Done, await Handovers.AnswerTicketAsync(handoverId, _siti, CancellationToken.None));
+        Assert.Equal(HandoverActionResult.Conflict, await Handovers.AnswerTicketAsync(handoverId, _budi, CancellationToken.None));
+        Assert.Contains(LeaveMessageDialog.TicketCode(handoverId), await NextAsync(inbox, "sekarang dijawab petugas"));
+
+        Assert.Equal(HandoverActionResult.Done, await Handovers.ReplyAsync(conversationId, _siti, "Jadwal dibuka lagi Senin depan, Bu.", CancellationToken.None));
+        await NextAsync(inbox, "Senin depan");
+        await _host.Chat(phone).Send("Baik, terima kasih").ExpectSilence().RunAsync();
+
+        Assert.Equal(HandoverActionResult.Done, await Handovers.CloseAsync(conversationId, _siti, CancellationToken.None));
+        await NextAsync(inbox, "ditutup");
+        await _host.Chat(phone).Send("halo").Expect("Selamat datang").RunAsync();
+    }
+
+    [Fact]
+    public async Task A_left_message_closed_without_an_answer_leaves_the_queue_and_the_person_is_not_messaged()
+    {
+        const string phone = "+6281200007011";
+        await _host.Chat(phone).Send("petugas").Expect("antrean").RunAsync();
+        var (handoverId, _) = await WaitingAsync(phone);
+        await Handovers.ExpireOverdueAsync(TimeSpan.Zero, CancellationToken.None);
+        await _host.Chat(phone).Send("Sudah saya telepon, terima kasih.").Expect("nomor tiket").RunAsync();
+        await using var db = _host.Store.CreateDbContext();
+        var conversationId = await db.Conversations.Where(c => c.UserAddress == phone).Select(c => c.Id).SingleAsync();
+        var messagesBefore = await db.OutboundMessages.CountAsync(m => m.ConversationId == conversationId);
+
+        Assert.Equal(HandoverActionResult.Done, await Handovers.CloseTicketAsync(handoverId, _budi, CancellationToken.None));
+        Assert.Equal(HandoverActionResult.Conflict, await Handovers.AnswerTicketAsync(handoverId, _siti, CancellationToken.None));
+        var queue = await _host.Services.GetRequiredService<ChatBot.Bot.OfficerConsole.Conversations.ConversationQueries>()
+            .QueueAsync([_siti.OfficeId], CancellationToken.None);
+        Assert.DoesNotContain(queue, e => e.HandoverId == handoverId);
+        Assert.Equal(messagesBefore, await db.OutboundMessages.CountAsync(m => m.ConversationId == conversationId));
+        Assert.Equal(_budi.Id, (await db.Handovers.SingleAsync(h => h.Id == handoverId)).EndedByOfficerId);
+    }
+
+    [Fact]
     public async Task Outside_service_hours_the_person_is_told_when_officers_answer()
     {
         await using (var db = _host.Store.CreateDbContext())

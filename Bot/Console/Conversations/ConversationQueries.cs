@@ -41,17 +41,17 @@ public sealed record QueueEntry(
 public sealed class ConversationQueries(ChatBotDbFactory factory)
 {
     /// <summary>
-    /// Waiting (oldest first), in progress, and recent tickets left after nobody answered. The
+    /// Waiting (oldest first), in progress, and messages left after nobody answered that no officer has answered or closed yet. The
     /// entries carry the person's name as stored: a page shows it only where
     /// <see cref="Auth.ConversationAccess"/> allows.
     /// </summary>
-    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(IReadOnlyCollection<int> officeIds, DateTime ticketsSince, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(IReadOnlyCollection<int> officeIds, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
         return await db.Handovers.AsNoTracking()
             .Where(h => officeIds.Contains(h.OfficeId)
                 && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active
-                    || (h.Status == HandoverStatus.Expired && h.LeftMessage != null && h.RequestedAt >= ticketsSince)))
+                    || (h.Status == HandoverStatus.Expired && h.LeftMessage != null)))
             .OrderBy(h => h.RequestedAt)
             .Select(h => new QueueEntry(
                 h.Id,

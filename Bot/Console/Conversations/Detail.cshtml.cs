@@ -42,6 +42,12 @@ public sealed class DetailModel(
 
     public Domain.Conversations.Handover? Handover { get; private set; }
 
+    /// <summary>A message left after nobody took the conversation in time, not yet answered or closed.</summary>
+    public Domain.Conversations.Handover? Ticket { get; private set; }
+
+    /// <summary>The left message as this officer may read it.</summary>
+    public string? TicketMessage { get; private set; }
+
     public string? TakenBy { get; private set; }
 
     public bool Mine { get; private set; }
@@ -80,6 +86,12 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostTakeAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, officer => handovers.TakeAsync(Handover!.Id, officer, cancellationToken), null, cancellationToken);
 
+    public Task<IActionResult> OnPostAnswerTicketAsync(long id, CancellationToken cancellationToken) =>
+        TicketAsync(id, officer => handovers.AnswerTicketAsync(Ticket!.Id, officer, cancellationToken), "Tiket diambil. Tulis balasan di bawah; tutup bila selesai.", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseTicketAsync(long id, CancellationToken cancellationToken) =>
+        TicketAsync(id, officer => handovers.CloseTicketAsync(Ticket!.Id, officer, cancellationToken), "Tiket ditutup tanpa balasan di chat.", cancellationToken);
+
     public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, officer => handovers.ReplyAsync(id, officer, Text ?? "", cancellationToken), null, cancellationToken);
 
@@ -89,7 +101,14 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, officer => handovers.CloseAsync(id, officer, cancellationToken), "Percakapan ditutup.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(long id, Func<Domain.Officers.Officer, Task<HandoverActionResult>> act, string? done, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(long id, Func<Domain.Officers.Officer, Task<HandoverActionResult>> act, string? done, CancellationToken cancellationToken) =>
+        RunAsync(id, () => Handover is not null, act, done, cancellationToken);
+
+    private Task<IActionResult> TicketAsync(long id, Func<Domain.Officers.Officer, Task<HandoverActionResult>> act, string? done, CancellationToken cancellationToken) =>
+        RunAsync(id, () => Ticket is not null, act, done, cancellationToken);
+
+    private async Task<IActionResult> RunAsync(
+        long id, Func<bool> open, Func<Domain.Officers.Officer, Task<HandoverActionResult>> act, string? done, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -97,9 +116,9 @@ public sealed class DetailModel(
         }
 
         var officer = await OfficerLookup.CurrentAsync(factory, User, cancellationToken);
-        if (officer is null || Handover is null)
+        if (officer is null || !open())
         {
-            Notice = "Tidak ada permintaan petugas yang terbuka pada percakapan ini.";
+            Notice = "Tidak ada permintaan petugas atau pesan yang ditinggalkan yang terbuka pada percakapan ini.";
             return RedirectToPage(new { id });
         }
 
@@ -135,6 +154,13 @@ public sealed class DetailModel(
         Mine = Handover is { Status: HandoverStatus.Active } && Handover.TakenByOfficerId == User.OfficerId();
         CannedReplies = await db.CannedReplies.AsNoTracking().Where(c => c.OfficeId == conversation.OfficeId).OrderBy(c => c.Title).ToListAsync(cancellationToken);
         var latest = Handover ?? await db.Handovers.AsNoTracking().Where(h => h.ConversationId == id).OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
+        Ticket = Handover is null
+            ? await db.Handovers.AsNoTracking()
+                .Where(h => h.ConversationId == id && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .OrderByDescending(h => h.Id)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        TicketMessage = Ticket is null ? null : View.Show(Ticket.LeftMessage!);
         Collected = ConversationQueries.Collected(latest?.CollectedState)
             .Where(f => View.MayRead(f.Flow))
             .Select(f => (f.Flow, f.Field, View.Show(f.Value)))

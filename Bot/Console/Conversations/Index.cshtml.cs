@@ -71,7 +71,7 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        var queue = await queries.QueueAsync(scope.Visible(User).Select(o => o.Id).ToList(), NowUtc.AddDays(-7), cancellationToken);
+        var queue = await queries.QueueAsync(scope.Visible(User).Select(o => o.Id).ToList(), cancellationToken);
         // A person is named only to officers who may see who they are (never after an anonymous complaint).
         var views = await access.DecideAsync(User, queue.Select(e => (e.ConversationId, e.OfficeId)).ToList(), cancellationToken);
         Queue = queue.Select(e => views.TryGetValue(e.ConversationId, out var view)

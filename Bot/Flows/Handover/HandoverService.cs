@@ -87,6 +87,88 @@ public sealed class HandoverService(
         return HandoverActionResult.Done;
     }
 
+    /// <summary>
+    /// An officer answers a message left after nobody took the conversation in time (a ticket):
+    /// the handover opens again as theirs, the person is told who answers which ticket, and the
+    /// officer replies and closes as in any handover. Only one officer can take a ticket.
+    /// </summary>
+    public async Task<HandoverActionResult> AnswerTicketAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var ticket = await db.Handovers.Include(h => h.Conversation).SingleOrDefaultAsync(h => h.Id == handoverId, cancellationToken);
+        if (ticket is null)
+        {
+            return HandoverActionResult.NotFound;
+        }
+
+        if (!MayAct(officer, ticket.OfficeId))
+        {
+            return HandoverActionResult.Forbidden;
+        }
+
+        var conversation = ticket.Conversation!;
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            // Not while the person waits in the queue again or another officer has them: one open handover at a time.
+            var busy = await db.Handovers.AnyAsync(
+                h => h.ConversationId == conversation.Id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active), cancellationToken);
+            var taken = busy ? 0 : await db.Handovers
+                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Active).SetProperty(h => h.TakenByOfficerId, officer.Id).SetProperty(h => h.TakenAt, now), cancellationToken);
+            if (taken != 1)
+            {
+                return HandoverActionResult.Conflict;
+            }
+
+            conversation.Mode = ConversationMode.HandoverActive;
+            conversation.Revision++;
+            var office = offices.Find(ticket.OfficeId)!;
+            Queue(db, conversation, HandoverTexts.For(conversation.Language).TicketAnswered(LeaveMessageDialog.TicketCode(ticket.Id), officer.DisplayName, office.Name), OutboundKind.Officer, now);
+            Audit(db, officer, "handover.ticket.answer", conversation.Id, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        Announce(ticket.OfficeId, ticket.ConversationId);
+        return HandoverActionResult.Done;
+    }
+
+    /// <summary>Closes a left message without answering it in the chat (answered by phone, or nothing to answer); the person is not messaged.</summary>
+    public async Task<HandoverActionResult> CloseTicketAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var ticket = await db.Handovers.AsNoTracking().SingleOrDefaultAsync(h => h.Id == handoverId, cancellationToken);
+        if (ticket is null)
+        {
+            return HandoverActionResult.NotFound;
+        }
+
+        if (!MayAct(officer, ticket.OfficeId))
+        {
+            return HandoverActionResult.Forbidden;
+        }
+
+        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
+        {
+            var closed = await db.Handovers
+                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Closed).SetProperty(h => h.EndedByOfficerId, officer.Id).SetProperty(h => h.EndedAt, now), cancellationToken);
+            if (closed != 1)
+            {
+                return HandoverActionResult.Conflict;
+            }
+
+            Audit(db, officer, "handover.ticket.close", ticket.ConversationId, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        Announce(ticket.OfficeId, ticket.ConversationId);
+        return HandoverActionResult.Done;
+    }
+
     /// <summary>Sends an officer's reply; only the officer who took the conversation may reply.</summary>
     public async Task<HandoverActionResult> ReplyAsync(long conversationId, Officer officer, string text, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed partial record HandoverTexts
     /// <summary>{0} officer's name, {1} office name.</summary>
     public required Func<string, string, string> Taken { get; init; }
 
+    /// <summary>An officer takes up a left message: its ticket code, the officer, the office.</summary>
+    public required Func<string, string, string, string> TicketAnswered { get; init; }
+
     public required string HandedBack { get; init; }
 
     public required string Closed { get; init; }

@@ -13,6 +13,8 @@ public sealed partial record HandoverTexts
         OutsideHours = (hours, next) => $"It is outside officer service hours ({hours}). Officers will reply from {next}.",
         HowToCancel = "Type *cancel* if you no longer need an officer.",
         CancelledByUser = "Your request to talk to an officer was cancelled.",
+        TicketAnswered = (code, officer, office) =>
+            $"Your message with ticket number *{code}* is now being answered by an officer of {office} ({officer}). Their reply follows here; you can also write to them directly.",
         Taken = (officer, office) => $"You are now talking to an officer of {office} ({officer}). Please tell us what you need.",
         HandedBack = "The officer has finished and handed you back to the automatic service.",
         Closed = "The conversation with the officer is closed. Thank you. Type *menu* if you need anything else.",

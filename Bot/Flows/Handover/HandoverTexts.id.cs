@@ -13,6 +13,8 @@ public sealed partial record HandoverTexts
         OutsideHours = (hours, next) => $"Saat ini di luar jam layanan petugas ({hours}). Petugas akan membalas mulai {next}.",
         HowToCancel = "Ketik *batal* bila tidak jadi.",
         CancelledByUser = "Permintaan bicara dengan petugas dibatalkan.",
+        TicketAnswered = (code, officer, office) =>
+            $"Pesan Anda dengan nomor tiket *{code}* sekarang dijawab petugas {office} ({officer}). Balasan petugas menyusul di sini; Anda juga bisa langsung menulis.",
         Taken = (officer, office) => $"Anda sekarang terhubung dengan petugas {office} ({officer}). Silakan sampaikan keperluan Anda.",
         HandedBack = "Petugas telah menyelesaikan percakapan dan mengembalikan Anda ke layanan otomatis.",
         Closed = "Percakapan dengan petugas sudah ditutup. Terima kasih. Ketik *menu* bila memerlukan layanan lain.",
