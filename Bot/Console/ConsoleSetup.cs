@@ -105,6 +105,7 @@ public static class ConsoleSetup
         services.AddSingleton<ConversationAccess>();
         services.AddSingleton<Requests.RequestPages>();
         services.AddSingleton<ConsoleNavigation>();
+        services.AddSingleton<AuditText>();
         services.AddSingleton<DashboardFigures>();
         services.AddHostedService<PipelineEventRelay>();
 
