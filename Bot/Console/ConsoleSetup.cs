@@ -149,6 +149,8 @@ public static class ConsoleSetup
         AddConversationCases(services);
         services.AddSingleton<Complaints.ComplaintQueries>();
         services.AddSingleton<Visits.VisitDesk>();
+        services.AddSingleton<Outbox.FailedMessages>();
+        services.AddSingleton<DashboardWork>();
 
         return builder;
     }
