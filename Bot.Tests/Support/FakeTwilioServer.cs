@@ -186,6 +186,15 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Requests to <paramref name="number"/> are accepted again (undoes <see cref="AlwaysFor"/>).</summary>
+    public void Forget(string number)
+    {
+        lock (_gate)
+        {
+            _byNumber.Remove(Bare(number));
+        }
+    }
+
     /// <summary>Faults scripted with <see cref="FailNext(int, FakeFault)"/> not used yet.</summary>
     public int PendingFaults
     {

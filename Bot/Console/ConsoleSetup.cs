@@ -56,6 +56,7 @@ public static class ConsoleSetup
                 o.Conventions.AuthorizeFolder("/Console", ConsoleClaims.OfficerPolicy);
                 o.Conventions.AllowAnonymousToPage("/Console/Masuk");
                 o.Conventions.AllowAnonymousToPage("/Console/Ditolak");
+                o.Conventions.AllowAnonymousToPage("/Console/Galat");
             })
             .AddMvcOptions(o => o.Filters.Add<Live.KeepNoticesForLiveFragments>())
             .ConfigureApplicationPartManager(parts =>
@@ -105,6 +106,8 @@ public static class ConsoleSetup
         services.AddSingleton<ConversationAccess>();
         services.AddSingleton<Requests.RequestPages>();
         services.AddSingleton<ConsoleNavigation>();
+        services.AddSingleton<AuditText>();
+        services.AddSingleton<ConsoleErrors>();
         services.AddSingleton<DashboardFigures>();
         services.AddHostedService<PipelineEventRelay>();
 
@@ -146,6 +149,8 @@ public static class ConsoleSetup
         AddConversationCases(services);
         services.AddSingleton<Complaints.ComplaintQueries>();
         services.AddSingleton<Visits.VisitDesk>();
+        services.AddSingleton<Outbox.FailedMessages>();
+        services.AddSingleton<DashboardWork>();
 
         return builder;
     }
@@ -181,6 +186,7 @@ public static class ConsoleSetup
     public static void UseOfficerConsole(this WebApplication app, string webRoot)
     {
         app.UseMiddleware<ConsoleSecurityHeaders>();
+        ConsoleErrors.Use(app);
         var assets = Path.Combine(webRoot, "console");
         Directory.CreateDirectory(assets);
         app.UseStaticFiles(new StaticFileOptions

@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ChatBot.Bot.OfficerConsole;
 
 /// <summary>The figures and the office the dashboard's fragment shows, with its alerts.</summary>
+/// <param name="Work">The day's work per service the officer may open, each figure a link to its list.</param>
 /// <param name="LookupAlerts">Offices where lookups from new numbers are paused (too many unknown ones).</param>
 /// <param name="LookupWindow">The window those are counted over.</param>
 /// <param name="AllOffices">The officer sees every office: alerts name theirs.</param>
 /// <param name="SeesLookupAttempts">The officer may open the lookup attempts page.</param>
 public sealed record DashboardView(
     TodayFigures Figures,
+    WorkFigures Work,
     Office? Office,
     IReadOnlyList<LookupAlert> LookupAlerts,
     TimeSpan LookupWindow,
@@ -21,12 +23,15 @@ public sealed record DashboardView(
     bool SeesLookupAttempts);
 
 /// <summary>
-/// <c>/console</c> (Beranda): today's figures for the offices the officer sees, and an alert for each
-/// of them where someone is guessing numbers (lookups from new numbers paused). The figures live in
-/// a fragment (<c>?handler=figures</c>) that <c>console.js</c> fetches again on live events.
+/// <c>/console</c> (Beranda): an alert for each office the officer sees where someone is guessing
+/// numbers (lookups from new numbers paused); then the work waiting today per service the officer may
+/// open — people waiting for an officer, left messages, failed outgoing messages, visits by state,
+/// complaints due and late, integration requests waiting, litmas cases past their hour — each figure a
+/// link to the list it counts (<see cref="DashboardWork"/>); then today's message figures. All of it
+/// lives in one fragment (<c>?handler=figures</c>) that <c>console.js</c> fetches again on live events.
 /// </summary>
 [ConsoleNav("Beranda", Order = 0)]
-public sealed class IndexModel(DashboardFigures figures, OfficeScope scope, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(DashboardFigures figures, DashboardWork work, OfficeScope scope, IAuthorizationService authorization) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
 
@@ -50,6 +55,7 @@ public sealed class IndexModel(DashboardFigures figures, OfficeScope scope, IAut
         var visible = scope.Visible(User);
         return new(
             await figures.ForOfficesAsync(visible, cancellationToken),
+            await work.ForAsync(User, cancellationToken),
             scope.OwnOffice(User),
             await figures.LookupAlertsAsync(visible, cancellationToken),
             figures.LookupWindow,

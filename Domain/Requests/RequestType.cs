@@ -144,6 +144,9 @@ public interface IRequestType
     /// <summary>The steps <paramref name="officer"/> could take now.</summary>
     IReadOnlyList<RequestStepInfo> OpenSteps(IServiceRequest request, Officer officer);
 
+    /// <summary>Every step's name and label, in the order of the step table (the audit log names <c>{kind}.{name}</c> by them).</summary>
+    IReadOnlyList<(string Name, string Label)> StepLabels { get; }
+
     Task<RequestActionResult> ActAsync(RequestDesk desk, long id, string step, Officer officer, StepInput input, long? expectedRevision, CancellationToken cancellationToken);
 
     Task<RequestProgress> ProgressAsync(ChatBotDb db, IServiceRequest request, Offices.Office office, WorkingDayCalendar calendar, DateTime nowUtc, CancellationToken cancellationToken);
@@ -242,6 +245,8 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
 
     public IReadOnlyList<RequestStepInfo> OpenSteps(IServiceRequest request, Officer officer) =>
         [.. Open((TRequest)request, officer).Select(s => new RequestStepInfo(s.Name, s.Label, s.TextRequired, s.MaxTextLength, s.Choices))];
+
+    public IReadOnlyList<(string Name, string Label)> StepLabels => [.. Steps.Select(s => (s.Name, s.Label))];
 
     public Task<RequestActionResult> ActAsync(RequestDesk desk, long id, string step, Officer officer, StepInput input, long? expectedRevision, CancellationToken cancellationToken) =>
         Step(step) is null

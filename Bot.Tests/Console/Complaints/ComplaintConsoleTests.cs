@@ -136,6 +136,39 @@ public sealed class ComplaintConsoleTests : IAsyncLifetime
         Assert.Contains("complaint.view", audited);
     }
 
+    [Fact]
+    public async Task An_officer_who_may_take_no_step_is_told_who_does()
+    {
+        var received = await AddAsync("ADU-GGGGG2", new DateOnly(2026, 12, 29), ComplaintStatus.Received);
+        var reviewed = await AddAsync("ADU-HHHHH2", new DateOnly(2026, 12, 28), ComplaintStatus.Reviewed);
+        var closed = await AddAsync("ADU-JJJJJ2", new DateOnly(2026, 12, 1), ComplaintStatus.Closed);
+        var official = await ConsoleClient.CreateOfficerAsync(_host, OfficerRole.VisitOfficer);
+        await using (var db = _host.Store.CreateDbContext())
+        {
+            await db.Complaints.Where(c => c.Id == reviewed).ExecuteUpdateAsync(u => u.SetProperty(c => c.ResponsibleOfficerId, official.Id));
+        }
+
+        using var admin = await ConsoleClient.SignedInAsync(_host, OfficerRole.Admin);
+        var page = await ConsoleClient.TextAsync(await admin.Http.GetAsync($"/console/pengaduan/{received}"));
+        Assert.DoesNotContain("id=\"review-form\"", page);
+        Assert.Contains(
+            "<div class=\"alert alert-warn\" role=\"note\" id=\"no-action\">Tahap berikutnya, Telaah Kepala, diambil oleh Kepala kantor. "
+            + "Anda masuk sebagai Admin, jadi tidak ada tindakan untuk Anda pada pengaduan ini.</div>",
+            page);
+
+        var followUp = await ConsoleClient.TextAsync(await admin.Http.GetAsync($"/console/pengaduan/{reviewed}"));
+        Assert.Contains("Tahap berikutnya, Tindak lanjut, diambil oleh Kepala kantor atau penanggung jawab pengaduan ini, Petugas VisitOfficer.", followUp);
+
+        var done = await ConsoleClient.TextAsync(await admin.Http.GetAsync($"/console/pengaduan/{closed}"));
+        Assert.Contains("Pengaduan ini sudah dijawab dan ditutup", done);
+
+        // Whoever may take the step gets the form and no hint.
+        using var head = await ConsoleClient.SignedInAsync(_host, OfficerRole.Kepala);
+        var own = await ConsoleClient.TextAsync(await head.Http.GetAsync($"/console/pengaduan/{received}"));
+        Assert.Contains("id=\"review-form\"", own);
+        Assert.DoesNotContain("id=\"no-action\"", own);
+    }
+
     private async Task<long> AddAsync(string code, DateOnly received, ComplaintStatus status, string? address = null, string? reporter = "Warga")
     {
         var office = ConsoleData.DefaultOfficeId(_host);

@@ -19,7 +19,8 @@ public sealed record ComplaintRow(
     DateOnly AnswerDue,
     bool VerificationLate,
     bool AnswerLate,
-    string? Responsible)
+    string? Responsible,
+    bool DueToday = false)
 {
     public bool Late => VerificationLate || AnswerLate;
 }
@@ -51,8 +52,11 @@ public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory o
             .Select(c =>
             {
                 var today = offices.Find(c.OfficeId)?.LocalDate(now) ?? DateOnly.FromDateTime(now);
+                // Due today: the deadline of the step it waits for is today, and it is not late.
+                var due = c.Status != ComplaintStatus.Closed && !c.IsLate(today)
+                    && (c.Status == ComplaintStatus.Received ? c.VerificationDue : c.AnswerDue) == today;
                 return new ComplaintRow(c.Id, c.Code, c.OfficeId, c.Category, c.Status, c.ReceivedAt, c.VerificationDue, c.AnswerDue,
-                    c.VerificationLate(today), c.AnswerLate(today), c.ResponsibleOfficerId is { } r ? names.GetValueOrDefault(r) : null);
+                    c.VerificationLate(today), c.AnswerLate(today), c.ResponsibleOfficerId is { } r ? names.GetValueOrDefault(r) : null, due);
             })
             .OrderBy(r => r.Status == ComplaintStatus.Closed)
             .ThenByDescending(r => r.Late)

@@ -71,6 +71,40 @@ public sealed class DetailModel(
 
     public bool MayAnswer => May(ComplaintRequests.Steps.Answer);
 
+    /// <summary>
+    /// Why the officer sees no form, when they may take no step: who takes the step the complaint waits
+    /// for (the roles of its step, and the official the head made responsible), or that it is closed.
+    /// </summary>
+    public string? NoActionHint
+    {
+        get
+        {
+            if (MayReview || MayFollowUp || MayAnswer)
+            {
+                return null;
+            }
+
+            if (complaints.Steps.FirstOrDefault(s => s.Waits(Complaint.Status)) is not { } waiting)
+            {
+                return "Pengaduan ini sudah dijawab dan ditutup; tidak ada tahap yang perlu diambil lagi.";
+            }
+
+            var who = new List<string>();
+            if (waiting.Roles.Count > 0)
+            {
+                who.Add(ConsoleErrors.Roles(waiting.Roles));
+            }
+
+            if (waiting.AlsoAllowed is not null && Complaint.ResponsibleOfficerId is { } responsible)
+            {
+                who.Add($"penanggung jawab pengaduan ini, {Name(responsible)}");
+            }
+
+            var you = Me is null ? "Akun Anda tidak aktif" : $"Anda masuk sebagai {ConsoleText.RoleLabel(Me.Role)}";
+            return $"Tahap berikutnya, {waiting.Label}, diambil oleh {string.Join(" atau ", who)}. {you}, jadi tidak ada tindakan untuk Anda pada pengaduan ini.";
+        }
+    }
+
     public bool MaySeeReporter => !Complaint.Anonymous && User.Role() is OfficerRole.Kepala or OfficerRole.ServiceOfficer;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)

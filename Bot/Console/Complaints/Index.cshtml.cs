@@ -8,7 +8,8 @@ namespace ChatBot.Bot.OfficerConsole.Complaints;
 
 /// <summary>
 /// <c>/console/pengaduan</c>: open complaints with their review and answer deadlines in working days;
-/// late ones come first, highlighted and counted. Recently closed complaints and the satisfaction
+/// late ones come first, highlighted and counted; <c>?tenggat=hari-ini</c> or <c>terlambat</c> shows only
+/// those due today or late (the dashboard links there). Recently closed complaints and the satisfaction
 /// survey results follow. No complainant's name or address appears here.
 /// </summary>
 [Authorize(Policy = ComplaintPolicies.Complaints)]
@@ -17,7 +18,19 @@ public sealed class IndexModel(ComplaintQueries queries, OfficeScope scope, Offi
 {
     public Domain.Complaints.ComplaintOptions Options => options;
 
+    /// <summary>Which open complaints the table shows: <c>hari-ini</c> (due today), <c>terlambat</c> (late), or all.</summary>
+    [BindProperty(SupportsGet = true, Name = "tenggat")]
+    public string? DeadlineFilter { get; set; }
+
+    public string? Deadline => DeadlineFilter?.Trim().ToLowerInvariant() is "hari-ini" or "terlambat" ? DeadlineFilter.Trim().ToLowerInvariant() : null;
+
+    public string ListSource => "/console/pengaduan?handler=list" + (Deadline is { } d ? $"&tenggat={d}" : "");
+
     public IReadOnlyList<ComplaintRow> Rows { get; private set; } = [];
+
+    /// <summary>The open complaints the table shows (<see cref="Deadline"/>).</summary>
+    public IReadOnlyList<ComplaintRow> ShownOpen => [.. Rows.Where(r => r.Status != Domain.Complaints.ComplaintStatus.Closed
+        && Deadline switch { "hari-ini" => r.DueToday, "terlambat" => r.Late, _ => true })];
 
     public SurveySummary Survey { get; private set; } = null!;
 

@@ -13,7 +13,7 @@ namespace ChatBot.Bot.OfficerConsole.Integration;
 /// <see cref="ConsoleClaims.IdentityPolicy"/>: any other signed-in officer gets 403 (not a redirect), and
 /// every view, and every refusal, is audited.
 /// </summary>
-public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, ConsoleAuditLog audit, IAuthorizationService authorization) : PageModel
+public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, ConsoleAuditLog audit, IAuthorizationService authorization, ConsoleErrors errors) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -21,6 +21,11 @@ public sealed class KtpModel(ChatBotDbFactory factory, OfficeScope scope, Consol
         if (!(await authorization.AuthorizeAsync(User, ConsoleClaims.IdentityPolicy)).Succeeded)
         {
             await audit.WriteAsync(User, "integration.ktp.denied", subject, null, cancellationToken);
+            if (await errors.RolesAsync(ConsoleClaims.IdentityPolicy) is { } roles)
+            {
+                ConsoleErrors.Refuse(HttpContext, $"KTP pemohon hanya dapat dibuka oleh {ConsoleErrors.Roles(roles)}.");
+            }
+
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 

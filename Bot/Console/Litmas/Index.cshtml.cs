@@ -20,6 +20,9 @@ public sealed class IndexModel(ChatBotDbFactory factory, OfficeScope scope, Offi
 {
     public const int Limit = 200;
 
+    /// <summary>The stage filter's value for every stage before <c>selesai</c>.</summary>
+    public const string OpenStages = "belum-selesai";
+
     [BindProperty(SupportsGet = true, Name = "tahap")]
     public string? StageFilter { get; set; }
 
@@ -75,7 +78,11 @@ public sealed class IndexModel(ChatBotDbFactory factory, OfficeScope scope, Offi
         var visible = scope.Visible(User).Select(o => o.Id).ToList();
         await using var db = factory.CreateDbContext();
         var query = db.LitmasCases.AsNoTracking().Where(c => visible.Contains(c.OfficeId));
-        if (LitmasStages.Parse(StageFilter) is { } stage)
+        if (StageFilter?.Trim() == OpenStages)
+        {
+            query = query.Where(c => c.Stage != LitmasStage.Selesai);
+        }
+        else if (LitmasStages.Parse(StageFilter) is { } stage)
         {
             query = query.Where(c => c.Stage == stage);
         }

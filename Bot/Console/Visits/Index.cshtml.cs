@@ -11,7 +11,8 @@ namespace ChatBot.Bot.OfficerConsole.Visits;
 /// <summary>
 /// <c>/console/visits</c>: the day's video-call queue in order, refreshed live as families book by
 /// chat. The visit officer moves each entry through the SOP's states; the 15-minute call timer runs
-/// on the page. Shows personal data, so each view is audited.
+/// on the page; <c>?status=</c> shows one state only (the dashboard's figures link there). Shows
+/// personal data, so each view is audited.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.VisitsPolicy)]
 [ConsoleNav("Kunjungan", Order = 20)]
@@ -20,6 +21,12 @@ public sealed class IndexModel(VisitDesk desk, OfficeScope scope, ConsoleAuditLo
     /// <summary>The day shown (office local date); today when absent or unreadable.</summary>
     [BindProperty(SupportsGet = true, Name = "tanggal")]
     public DateOnly? Date { get; set; }
+
+    /// <summary>Only visits in this state (<see cref="VisitConsoleText.Slug"/>); every state when absent or unknown.</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
+
+    public VisitStatus? Status => VisitConsoleText.FromSlug(StatusFilter);
 
     public DateOnly Day { get; private set; }
 
@@ -34,7 +41,7 @@ public sealed class IndexModel(VisitDesk desk, OfficeScope scope, ConsoleAuditLo
     [TempData]
     public string? Notice { get; set; }
 
-    public string QueueSource => $"/console/visits?handler=queue&tanggal={Day:yyyy-MM-dd}";
+    public string QueueSource => $"/console/visits?handler=queue&tanggal={Day:yyyy-MM-dd}" + (Status is { } status ? $"&status={VisitConsoleText.Slug(status)}" : "");
 
     public Office? OfficeOf(int id) => Offices.FirstOrDefault(o => o.Id == id);
 
@@ -65,7 +72,9 @@ public sealed class IndexModel(VisitDesk desk, OfficeScope scope, ConsoleAuditLo
             VisitMoveResult.Conflict => "Status kunjungan itu sudah diubah petugas lain; daftar sudah diperbarui.",
             _ => "Kunjungan tidak ditemukan.",
         };
-        return result == VisitMoveResult.NotFound ? NotFound() : RedirectToPage(new { tanggal = Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        return result == VisitMoveResult.NotFound
+            ? NotFound()
+            : RedirectToPage(new { tanggal = Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status = Status is { } shown ? VisitConsoleText.Slug(shown) : null });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -75,6 +84,7 @@ public sealed class IndexModel(VisitDesk desk, OfficeScope scope, ConsoleAuditLo
         var today = (scope.OwnOffice(User) ?? Offices.FirstOrDefault())?.LocalDate(NowUtc) ?? DateOnly.FromDateTime(NowUtc);
         Day = ModelState.IsValid && Date is { } date ? date : today;
         IsToday = Day == today;
-        Rows = await desk.DayAsync(Offices, Day, cancellationToken);
+        var rows = await desk.DayAsync(Offices, Day, cancellationToken);
+        Rows = Status is { } status ? [.. rows.Where(r => r.Status == status)] : rows;
     }
 }

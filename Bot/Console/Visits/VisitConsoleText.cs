@@ -35,6 +35,22 @@ public static class VisitConsoleText
         _ => "badge badge-muted",
     };
 
+    /// <summary>How a state is written in the queue's address (<c>/console/visits?status=dipanggil</c>).</summary>
+    public static string Slug(VisitStatus status) => status switch
+    {
+        VisitStatus.Booked => "terdaftar",
+        VisitStatus.Called => "dipanggil",
+        VisitStatus.IdentityChecked => "identitas-diperiksa",
+        VisitStatus.InCall => "video-call",
+        VisitStatus.Finished => "selesai",
+        VisitStatus.NoShow => "tidak-hadir",
+        _ => "dibatalkan",
+    };
+
+    /// <summary>The state a <see cref="Slug"/> names, or null.</summary>
+    public static VisitStatus? FromSlug(string? slug) =>
+        Enum.GetValues<VisitStatus>().Cast<VisitStatus?>().FirstOrDefault(s => Slug(s!.Value) == slug?.Trim().ToLowerInvariant());
+
     public static string Relationship(string value) =>
         Flows.VisitBooking.VisitTexts.Indonesian.Relationships.GetValueOrDefault(value, value);
 }
