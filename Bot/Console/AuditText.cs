@@ -41,11 +41,21 @@ public sealed partial class AuditText
         new("officer.signin.throttled", "Percobaan masuk dibatasi sementara", Accounts),
         new("officer.signout", "Keluar dari konsol", Accounts),
         new("officer.create", "Membuat akun petugas", Accounts),
+        new("officer.rename", "Mengubah nama petugas", Accounts),
+        new("officer.role", "Mengubah peran petugas", Accounts),
+        new("officer.office", "Memindahkan petugas ke kantor lain", Accounts),
+        new("officer.disable", "Menonaktifkan akun petugas", Accounts),
+        new("officer.enable", "Mengaktifkan kembali akun petugas", Accounts),
+        new("officer.password.reset", "Mengatur ulang kata sandi petugas", Accounts),
+        new("officer.password.change", "Mengganti kata sandi sendiri", Accounts),
+        new("officer.password.change.failed", "Gagal mengganti kata sandi (kata sandi lama salah)", Accounts),
         new("conversation.view", "Membuka percakapan", Conversations),
         new("handover.take", "Mengambil percakapan", Conversations),
         new("handover.reply", "Membalas warga", Conversations),
         new("handover.return", "Mengembalikan percakapan ke bot", Conversations),
         new("handover.close", "Menutup percakapan", Conversations),
+        new("handover.ticket.answer", "Menjawab pesan yang ditinggalkan", Conversations),
+        new("handover.ticket.close", "Menutup pesan yang ditinggalkan tanpa balasan", Conversations),
         new("canned.create", "Menambah jawaban siap pakai", Conversations),
         new("canned.delete", "Menghapus jawaban siap pakai", Conversations),
         new("outbound.retry", "Mengirim ulang pesan yang gagal", Messages),
@@ -66,6 +76,9 @@ public sealed partial class AuditText
         new("visits.schedule.update", "Mengubah jadwal kunjungan", Visits),
         new("visits.roster.import", "Mengunggah data WBP", Visits),
         new("office.seed", "Kantor pertama dibuat", Other),
+        new("office.add", "Menambah kantor", Other),
+        new("office.update", "Mengubah pengaturan kantor", Other),
+        new("office.configure", "Pengaturan kantor dari konfigurasi diterapkan", Other),
     ];
 
     private static readonly Dictionary<string, string> SubjectLabels = new(StringComparer.Ordinal)
@@ -81,6 +94,25 @@ public sealed partial class AuditText
         ["Officer"] = "Akun petugas",
         ["CannedReply"] = "Jawaban siap pakai",
         ["OutboundMessage"] = "Pesan keluar",
+    };
+
+    /// <summary>The office settings an <c>office.update</c> entry names.</summary>
+    private static readonly Dictionary<string, string> OfficeFields = new(StringComparer.Ordinal)
+    {
+        ["Code"] = "kode",
+        ["Name"] = "nama",
+        ["Type"] = "jenis",
+        ["TimeZoneId"] = "zona waktu",
+        ["Address"] = "alamat",
+        ["Phone"] = "telepon",
+        ["WhatsAppNumber"] = "nomor WhatsApp",
+        ["EmailAddress"] = "email",
+        ["OpensAt"] = "jam buka",
+        ["ClosesAt"] = "jam tutup",
+        ["WorkDays"] = "hari kerja",
+        ["Holidays"] = "hari libur",
+        ["Services"] = "layanan",
+        ["RegionOfficeId"] = "wilayah",
     };
 
     private static readonly Dictionary<string, string> ShownNouns = new(StringComparer.Ordinal)
@@ -177,6 +209,17 @@ public sealed partial class AuditText
             return $"peran {ConsoleText.RoleLabel(role)}";
         }
 
+        if (action == "officer.role" && RoleChange().Match(details) is { Success: true } roles
+            && Enum.TryParse<OfficerRole>(roles.Groups["from"].Value, out var oldRole) && Enum.TryParse<OfficerRole>(roles.Groups["to"].Value, out var newRole))
+        {
+            return $"{ConsoleText.RoleLabel(oldRole)} → {ConsoleText.RoleLabel(newRole)}";
+        }
+
+        if (action == "office.update")
+        {
+            return string.Join(", ", details.Split(", ").Select(field => OfficeFields.GetValueOrDefault(field, field)));
+        }
+
         if (action == "litmas.stage" && StageChange().Match(details) is { Success: true } stage
             && LitmasStages.Parse(stage.Groups["from"].Value) is { } from && LitmasStages.Parse(stage.Groups["to"].Value) is { } to)
         {
@@ -246,4 +289,7 @@ public sealed partial class AuditText
 
     [GeneratedRegex(@"^(?<from>[a-z_]+) → (?<to>[a-z_]+)$")]
     private static partial Regex StageChange();
+
+    [GeneratedRegex(@"^(?<from>[A-Za-z]+) → (?<to>[A-Za-z]+)$")]
+    private static partial Regex RoleChange();
 }

@@ -74,6 +74,10 @@ public sealed class CannedReply
 /// <summary>What a person's turn does with the officers' queue.</summary>
 public static class Handovers
 {
+    /// <summary>A message left after nobody took the conversation in time, not yet answered or closed by an officer.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Handover, bool>> IsOpenTicket =
+        h => h.Status == HandoverStatus.Expired && h.LeftMessage != null;
+
     /// <summary>Puts the conversation in the office's queue; returns the person's place in it (1 for first).</summary>
     public static async Task<int> JoinAsync(Persistence.UnitOfWork work, Conversation conversation, string reason, string? collectedState)
     {

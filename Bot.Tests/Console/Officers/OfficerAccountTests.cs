@@ -64,6 +64,9 @@ public sealed class OfficerAccountTests
         Assert.Contains("Dewi Kusuma", home, StringComparison.Ordinal);
         await using var db = host.Store.CreateDbContext();
         Assert.Equal("Pk → Kepala", (await db.AuditEntries.SingleAsync(a => a.Action == "officer.role")).Details);
+        var log = await ConsoleClient.TextAsync(await admin.Http.GetAsync("/console/audit"));
+        Assert.Contains("Mengubah peran petugas", log, StringComparison.Ordinal);
+        Assert.Contains("→ Kepala kantor", log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class DetailModel(
         var latest = Handover ?? await db.Handovers.AsNoTracking().Where(h => h.ConversationId == id).OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
         Ticket = Handover is null
             ? await db.Handovers.AsNoTracking()
-                .Where(h => h.ConversationId == id && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .Where(Handovers.IsOpenTicket).Where(h => h.ConversationId == id)
                 .OrderByDescending(h => h.Id)
                 .FirstOrDefaultAsync(cancellationToken)
             : null;

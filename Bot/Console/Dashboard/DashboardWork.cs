@@ -22,7 +22,7 @@ namespace ChatBot.Bot.OfficerConsole.Dashboard;
 /// <param name="ComplaintsLate">Open complaints past a deadline.</param>
 /// <param name="IntegrationWaiting">Integration-information requests not answered yet.</param>
 /// <param name="LitmasLate">Litmas cases not finished whose status was published later than the SOP's hour.</param>
-/// <param name="LeftMessages">Messages people left when nobody answered in time (the queue's tickets, 7 days).</param>
+/// <param name="LeftMessages">Messages people left when nobody answered in time (the queue's open tickets).</param>
 public sealed record WorkFigures(
     IReadOnlyList<(VisitStatus Status, int Count)>? Visits,
     int? ComplaintsDueToday,
@@ -40,9 +40,6 @@ public sealed class DashboardWork(
     IAuthorizationService authorization,
     TimeProvider time)
 {
-    /// <summary>How far back the handover queue lists left messages (its tickets).</summary>
-    public static readonly TimeSpan TicketsShown = TimeSpan.FromDays(7);
-
     public async Task<WorkFigures> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -86,10 +83,7 @@ public sealed class DashboardWork(
         int? left = null;
         if (await MayAsync(user, ConsoleClaims.HandoverPolicy))
         {
-            var since = now - TicketsShown;
-            left = await db.Handovers.CountAsync(
-                h => ids.Contains(h.OfficeId) && h.Status == HandoverStatus.Expired && h.LeftMessage != null && h.RequestedAt >= since,
-                cancellationToken);
+            left = await db.Handovers.Where(Handovers.IsOpenTicket).CountAsync(h => ids.Contains(h.OfficeId), cancellationToken);
         }
 
         return new WorkFigures(visitCounts, due, late, integration, litmas, left);

@@ -114,7 +114,7 @@ public sealed class HandoverService(
             var busy = await db.Handovers.AnyAsync(
                 h => h.ConversationId == conversation.Id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active), cancellationToken);
             var taken = busy ? 0 : await db.Handovers
-                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .Where(Handovers.IsOpenTicket).Where(h => h.Id == handoverId)
                 .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Active).SetProperty(h => h.TakenByOfficerId, officer.Id).SetProperty(h => h.TakenAt, now), cancellationToken);
             if (taken != 1)
             {
@@ -153,7 +153,7 @@ public sealed class HandoverService(
         await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
         {
             var closed = await db.Handovers
-                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Expired && h.LeftMessage != null)
+                .Where(Handovers.IsOpenTicket).Where(h => h.Id == handoverId)
                 .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Closed).SetProperty(h => h.EndedByOfficerId, officer.Id).SetProperty(h => h.EndedAt, now), cancellationToken);
             if (closed != 1)
             {
