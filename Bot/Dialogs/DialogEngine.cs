@@ -15,8 +15,11 @@ public sealed class DialogEngine(
     DialogSet dialogs,
     IEnumerable<QuickCommand> quickCommands,
     IEnumerable<IInterruption> interruptions,
+    IEnumerable<IAnswerAnywhere> answers,
     ILogger<DialogEngine> logger)
 {
+    private readonly IReadOnlyList<IAnswerAnywhere> _answers = [.. answers];
+
     /// <summary>What the flows' modules registered: commands that begin a flow from anywhere, in their order.</summary>
     private readonly IReadOnlyList<QuickCommand> _quick = [.. quickCommands.OrderBy(q => q.Order)];
 
@@ -266,7 +269,7 @@ public sealed class DialogEngine(
                 return;
         }
 
-        if (await QuickAsync(dc))
+        if (await QuickAsync(dc) || await AnswerAnywhereAsync(dc, texts))
         {
             return;
         }
@@ -301,6 +304,35 @@ public sealed class DialogEngine(
             if (quick.Match(dc.Text) is { } argument && dialogs.Contains(quick.DialogId) && dc.Office.Offers(quick.Service))
             {
                 await StartQuickAsync(dc, quick.DialogId, argument);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A question a flow answers from anywhere (<see cref="IAnswerAnywhere"/>): answered, and the waiting
+    /// question asked again; nothing of the conversation changes. False when none answers it.
+    /// </summary>
+    private async Task<bool> AnswerAnywhereAsync(DialogContext dc, DialogTexts texts)
+    {
+        if (_answers.Count == 0 || !Recognizers.Utterances.IsQuestion(dc.Text)
+            || (dc.Stack.Top is { } top && dialogs.Find(top.Id) is IPrompt prompt && prompt.TakesQuestions(top)))
+        {
+            return false;
+        }
+
+        foreach (var answer in _answers)
+        {
+            if (await answer.AnswerAsync(dc) is { } text)
+            {
+                dc.Say(text);
+                if (!InFlow(dc) || !await dc.RepromptAsync())
+                {
+                    dc.Say(texts.AnythingElse);
+                }
+
                 return true;
             }
         }

@@ -60,6 +60,9 @@ public sealed partial record DialogTexts
 
     public required string EmptyMessage { get; init; }
 
+    /// <summary>After a question answered outside any flow: what else the person can do.</summary>
+    public required string AnythingElse { get; init; }
+
     /// <summary>Closes every e-mail: how to answer by mail and the commands that always work.</summary>
     public required string EmailFooter { get; init; }
 

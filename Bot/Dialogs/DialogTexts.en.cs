@@ -38,6 +38,7 @@ public sealed partial record DialogTexts
         AskedAgain = "Please answer this question:",
         NoEmailHint = "If you have no e-mail, type *none*.",
         NotAName = "Please write a full name, for example Siti Aminah.",
+        AnythingElse = "Anything else we can help with? Type *menu* to see our services, or *officer* for an officer.",
         OfferOfficer = "If this is difficult, type *officer* to get help from an officer, or *menu* for the main menu.",
         EmptyMessage = "Your message was empty. Please write your message.",
         EmailFooter = "Reply to this e-mail to answer; just write your answer on the first line. For a numbered choice, write its number or its name.\nCommands that always work: menu (main menu), cancel, back, help, officer (talk to an officer).",

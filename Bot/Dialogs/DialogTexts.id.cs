@@ -38,6 +38,7 @@ public sealed partial record DialogTexts
         AskedAgain = "Mohon jawab pertanyaan ini:",
         NoEmailHint = "Bila tidak punya email, ketik *tidak ada*.",
         NotAName = "Mohon tulis nama lengkap, misalnya Siti Aminah.",
+        AnythingElse = "Ada lagi yang bisa kami bantu? Ketik *menu* untuk melihat layanan, atau *petugas* untuk dibantu petugas.",
         OfferOfficer = "Jika kesulitan, ketik *petugas* untuk dibantu petugas, atau *menu* untuk kembali ke menu utama.",
         EmptyMessage = "Pesan Anda kosong. Silakan tulis pesan Anda.",
         EmailFooter = "Balas email ini untuk menjawab; cukup tulis jawaban Anda di baris paling atas. Untuk pilihan bernomor, tulis nomornya atau nama pilihannya.\nPerintah yang selalu bisa dipakai: menu (menu utama), batal, kembali, bantuan, petugas (dilayani petugas).",

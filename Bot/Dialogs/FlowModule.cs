@@ -57,6 +57,14 @@ public sealed class FlowRegistration(IServiceCollection services, IConfiguration
         Services.AddSingleton<IInterruption, T>();
         return this;
     }
+
+    /// <summary>A question the flow answers wherever the person is (a frequent question), before any flow begins.</summary>
+    public FlowRegistration AnswerAnywhere<T>()
+        where T : class, IAnswerAnywhere
+    {
+        Services.AddSingleton<IAnswerAnywhere, T>();
+        return this;
+    }
 }
 
 /// <summary>How a menu entry reads in one language: its label and the words that pick it.</summary>
@@ -117,4 +125,16 @@ public interface IInterruption
     /// flow that was running had collected (its serialized stack), or null when none was.
     /// </summary>
     Task HandleAsync(DialogContext dc, string? collectedState);
+}
+
+/// <summary>
+/// Answers a question asked at any point ("alamat rutan dimana ya?"): the engine asks it about a
+/// message that is a question, unless the waiting question takes questions as its answer (a free
+/// text such as a complaint). When it answers, the conversation stays where it was and the waiting
+/// question is asked again.
+/// </summary>
+public interface IAnswerAnywhere
+{
+    /// <summary>The answer to the question in <see cref="DialogContext.Text"/>, or null when it is not one this flow answers.</summary>
+    Task<string?> AnswerAsync(DialogContext dc);
 }

@@ -133,6 +133,7 @@ public static class ChatBotServices
     [
         new MainMenuFlow(),
         new HelpFlow(),
+        new Flows.Faq.FaqFlow(),
         new HandoverFlow(),
         new Flows.VisitBooking.VisitBookingFlow(),
         new Flows.LitmasStatus.LitmasStatusFlow(),

@@ -33,7 +33,7 @@ public sealed class OfficeSettings(ChatBotDbFactory factory, OfficeDirectory dir
         db.Offices.Add(office);
         db.AuditEntries.Add(AuditEntry.Of(actor, "office.add", $"Office/{office.Code}", time.GetUtcNow().UtcDateTime, office.Type.ToString()));
         await SaveAsync(db, cancellationToken);
-        db.CannedReplies.AddRange(DefaultCannedReplies.For(office.Id));
+        await StoreInitializer.StartersAsync(db, cancellationToken);
         await SaveAsync(db, cancellationToken);
         await directory.ReloadAsync(cancellationToken);
         return new OfficeChange(office, []);

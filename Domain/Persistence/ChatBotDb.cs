@@ -33,6 +33,8 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
+    public DbSet<FrequentQuestion> FrequentQuestions => Set<FrequentQuestion>();
+
     public DbSet<LookupAttempt> LookupAttempts => Set<LookupAttempt>();
 
     public DbSet<Inmate> Inmates => Set<Inmate>();

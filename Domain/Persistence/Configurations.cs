@@ -159,6 +159,18 @@ internal sealed class CannedReplyConfiguration : IEntityTypeConfiguration<Canned
     }
 }
 
+internal sealed class FrequentQuestionConfiguration : IEntityTypeConfiguration<FrequentQuestion>
+{
+    public void Configure(EntityTypeBuilder<FrequentQuestion> b)
+    {
+        b.Property(q => q.Question).HasMaxLength(100);
+        b.Property(q => q.Keywords).HasMaxLength(FrequentQuestion.MaxKeywordsLength);
+        b.Property(q => q.Answer).HasMaxLength(FrequentQuestion.MaxAnswerLength);
+        b.HasOne<Office>().WithMany().HasForeignKey(q => q.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(q => q.OfficeId);
+    }
+}
+
 internal sealed class LookupAttemptConfiguration : IEntityTypeConfiguration<LookupAttempt>
 {
     public void Configure(EntityTypeBuilder<LookupAttempt> b)

@@ -98,14 +98,32 @@ public static class StoreInitializer
 
         await db.SaveChangesAsync(cancellationToken);
 
-        // Every office starts with a few ready-made answers officers can adapt.
-        var withReplies = await db.CannedReplies.Select(c => c.OfficeId).Distinct().ToListAsync(cancellationToken);
-        foreach (var officeId in await db.Offices.Where(o => !withReplies.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken))
-        {
-            db.CannedReplies.AddRange(DefaultCannedReplies.For(officeId));
-        }
+        // Every office starts with a few ready-made answers and frequent questions officers can adapt.
+        await StartersAsync(db, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives each office that has none the ready-made answers and frequent questions to start from
+    /// (an office that deleted all of one kind gets them again on the next start).
+    /// </summary>
+    public static async Task StartersAsync(ChatBotDb db, CancellationToken cancellationToken)
+    {
+        var withReplies = await db.CannedReplies.Select(c => c.OfficeId).Distinct().ToListAsync(cancellationToken);
+        var withQuestions = await db.FrequentQuestions.Select(q => q.OfficeId).Distinct().ToListAsync(cancellationToken);
+        foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(cancellationToken))
+        {
+            if (!withReplies.Contains(officeId))
+            {
+                db.CannedReplies.AddRange(DefaultCannedReplies.For(officeId));
+            }
+
+            if (!withQuestions.Contains(officeId))
+            {
+                db.FrequentQuestions.AddRange(FrequentQuestions.Defaults(officeId));
+            }
+        }
     }
 }
 

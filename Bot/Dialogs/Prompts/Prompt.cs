@@ -11,6 +11,9 @@ public interface IPrompt
 {
     /// <summary>Whether the waiting <paramref name="instance"/> takes the rest of a message as one answer.</summary>
     bool TakesWholeMessage(DialogInstance instance);
+
+    /// <summary>Whether the waiting <paramref name="instance"/> takes a question as its answer (a free text).</summary>
+    bool TakesQuestions(DialogInstance instance);
 }
 
 /// <summary>
@@ -84,6 +87,8 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     protected virtual bool TakesAnyText => false;
 
     public bool TakesWholeMessage(DialogInstance instance) => DialogContext.ReadState<PromptState>(instance).Options.WholeMessage;
+
+    public bool TakesQuestions(DialogInstance instance) => DialogContext.ReadState<PromptState>(instance).Options.QuestionsAreAnswers;
 
     /// <summary>How the question is said (choices written out by the channel).</summary>
     protected virtual Reply Question(DialogContext dc, PromptOptions options) => new(options.Prompt, options.Choices);

@@ -44,6 +44,8 @@ public static class FormPrompts
 
         public bool TakesWholeMessage(DialogInstance instance) => ((IPrompt)inner).TakesWholeMessage(instance);
 
+        public bool TakesQuestions(DialogInstance instance) => ((IPrompt)inner).TakesQuestions(instance);
+
         public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options) => inner.BeginAsync(dc, options);
 
         public override Task<DialogTurnResult> ContinueAsync(DialogContext dc)
