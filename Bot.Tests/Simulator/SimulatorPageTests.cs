@@ -129,6 +129,32 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         Assert.Empty(second.Errors);
     }
 
+    [Fact]
+    public async Task A_photo_attached_in_the_simulator_is_checked_by_its_bytes_and_reaches_the_flow()
+    {
+        await using var session = await browser.NewPageAsync(service.Host.BaseAddress);
+        var page = session.Page;
+        await OpenAsync(page, "081234500031");
+        await SendAsync(page, "halo");
+        await SendAsync(page, "4");
+        await SendAsync(page, "1");
+        await SendAsync(page, "3");
+        await SendAsync(page, "Ruang tunggu kunjungan bocor saat hujan.");
+        await Expect(Out(page).Filter(new() { HasText = "foto atau dokumen" })).ToHaveCountAsync(1);
+
+        // A text file named like a photo is refused for what it is, as on WhatsApp.
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "foto.png", MimeType = "image/png", Buffer = "bukan gambar"u8.ToArray() });
+        await Expect(Out(page).Filter(new() { HasText = "hanya menerima foto (JPG/PNG) atau PDF" })).ToHaveCountAsync(1);
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]];
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "atap.png", MimeType = "image/png", Buffer = png });
+        await Expect(In(page).Filter(new() { HasText = "📎 atap.png" })).ToHaveCountAsync(1);
+        await Expect(Out(page).Filter(new() { HasText = "Berkas diterima" })).ToHaveCountAsync(1);
+        await SendAsync(page, "ya");
+        await Expect(Out(page).Filter(new() { HasText = "Lampiran: ada" })).ToHaveCountAsync(1);
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task OpenAsync(IPage page, string phone)
     {
         await page.GotoAsync($"/simulator?from={phone}");

@@ -49,7 +49,11 @@ public static class ChatBotServices
         services.AddSingleton(settings.Section<OutboxOptions>("Outbox"));
         AddWorker<OutboxDispatcher>(services);
         services.AddSingleton(settings.Section<TurnProcessorOptions>("Workers:TurnProcessor"));
-        services.AddSingleton(sp => new InboundMedia(sp.GetRequiredService<TwilioOptions>().Enabled ? sp.GetService<TwilioMediaFetcher>() : null, sp.GetRequiredService<EmailOptions>()));
+        services.AddSingleton(sp =>
+        {
+            var twilio = sp.GetRequiredService<TwilioOptions>();
+            return new InboundMedia(twilio.Enabled ? sp.GetService<TwilioMediaFetcher>() : null, sp.GetRequiredService<EmailOptions>(), twilio.MaxMediaBytes);
+        });
         services.AddSingleton(settings.Section<MediaStageOptions>("Workers:MediaStage"));
         AddWorker<MediaStage>(services);
         AddWorker<TurnProcessor>(services);

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.OfficerConsole.Auth;
+using ChatBot.Channels.Media;
 using ChatBot.Channels.Simulator;
+using ChatBot.Channels.WhatsApp;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ChatBot.Bot.Simulator;
 
@@ -88,6 +91,60 @@ public static class SimulatorEndpoints
                 ? Results.Problem(InvalidNumberText, statusCode: StatusCodes.Status400BadRequest)
                 : Results.Accepted(value: new { id = result.InboundMessageId, duplicate = result.Duplicate });
         });
+
+        // A photo or scan from the simulated phone, through the same checks and private store as a
+        // WhatsApp file: its type read from its bytes (JPEG, PNG, PDF), at most Channels:WhatsApp:MaxMediaBytes.
+        // A refused file still reaches the turn, which tells the person why, as on WhatsApp.
+        group.MapPost("/api/files", async (HttpRequest http, SimulatorSessions sessions, SimulatorGateway gateway, MediaStore media, TwilioOptions whatsApp, CancellationToken ct) =>
+        {
+            if (await sessions.FindAsync(SimulatorSessions.TokenOf(http), ct) is not { } session)
+            {
+                return NoSession();
+            }
+
+            if (!http.HasFormContentType)
+            {
+                return Results.Problem("Kirim berkas sebagai multipart/form-data dengan kolom 'file'.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            // Up to twice the limit is read, so the media store refuses it as too large and the bot says so.
+            IFormCollection form;
+            try
+            {
+                form = await http.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = (2 * whatsApp.MaxMediaBytes) + 65536 }, ct);
+            }
+            catch (InvalidDataException)
+            {
+                return Results.Problem($"Berkas terlalu besar (paling besar {whatsApp.MaxMediaBytes / (1024 * 1024)} MB).", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            var from = form["from"].ToString();
+            var text = form["text"].ToString();
+            var problem = SimulatorGateway.InputProblem(from, form["clientId"], form["office"]);
+            if (problem is not null || form.Files.GetFile("file") is not { } file)
+            {
+                return Results.Problem(problem ?? "Pilih berkas yang akan dikirim.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (!IsSessionNumber(session, from))
+            {
+                return NotYourNumber();
+            }
+
+            if (text.Length > MaxTextLength)
+            {
+                return Results.Problem($"Pesan terlalu panjang (paling banyak {MaxTextLength} karakter).", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            await using var body = file.OpenReadStream();
+            var saved = await media.SaveAsync(body, whatsApp.MaxMediaBytes, $"simulator-{session.Id}", file.ContentType, null, ct);
+            var result = saved is MediaResult.Stored stored
+                ? await gateway.SendAsync(session, text, form["clientId"], form["office"], ct, attachments: [stored.Attachment])
+                : await gateway.SendAsync(session, text, form["clientId"], form["office"], ct, refused: [((MediaResult.Refused)saved).Reason]);
+            return result is null
+                ? Results.Problem(InvalidNumberText, statusCode: StatusCodes.Status400BadRequest)
+                : Results.Accepted(value: new { id = result.InboundMessageId, duplicate = result.Duplicate });
+        }).DisableAntiforgery();
 
         group.MapGet("/api/messages", async (HttpRequest http, string? from, SimulatorSessions sessions, SimulatorGateway gateway, CancellationToken ct) =>
         {

@@ -51,13 +51,22 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
     /// Stores a message from the session's number. The client's message id counts only within the
     /// session: resending it is a duplicate, another session using the same id is not.
     /// </summary>
-    public Task<SimulatorSendResult?> SendAsync(SimulatorSessionInfo session, string? text, string? clientId, string? office, CancellationToken cancellationToken) =>
+    public Task<SimulatorSendResult?> SendAsync(
+        SimulatorSessionInfo session,
+        string? text,
+        string? clientId,
+        string? office,
+        CancellationToken cancellationToken,
+        IReadOnlyList<StoredAttachment>? attachments = null,
+        IReadOnlyList<string>? refused = null) =>
         SendAsync(
             session.Address,
             text,
             string.IsNullOrWhiteSpace(clientId) ? null : string.Create(CultureInfo.InvariantCulture, $"{session.Id}:{clientId.Trim()}"),
             office,
-            cancellationToken);
+            cancellationToken,
+            attachments,
+            refused);
 
     /// <summary>
     /// Stores a message from a simulated phone; <paramref name="providerId"/> (a new one when null)
@@ -69,7 +78,8 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
         string? providerId,
         string? office,
         CancellationToken cancellationToken,
-        IReadOnlyList<StoredAttachment>? attachments = null)
+        IReadOnlyList<StoredAttachment>? attachments = null,
+        IReadOnlyList<string>? refused = null)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(providerId?.Trim().Length ?? 0, MaxProviderIdLength, nameof(providerId));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(office?.Trim().Length ?? 0, MaxOfficeLength, nameof(office));
@@ -85,7 +95,8 @@ public sealed class SimulatorGateway(InboxWriter inbox, ChatBotDbFactory factory
             phone.Value!,
             office?.Trim() ?? "",
             text ?? "",
-            Attachments: attachments);
+            Attachments: attachments,
+            MediaRefused: refused);
         var stored = await inbox.StoreAsync(envelope, cancellationToken);
         return new SimulatorSendResult(stored.InboundMessageId, stored.Duplicate);
     }

@@ -11,9 +11,10 @@ namespace ChatBot.Bot.Workers;
 /// Files a person sent, made ready for the turn. WhatsApp media is only referenced by the webhook
 /// (Twilio must be answered at once); it is downloaded here, its real type checked from the bytes and
 /// its size limited, before the flow sees it. E-mail files were checked the same way by the mailbox
-/// listener, which noted the ones it refused. Refused files get a clear notice instead.
+/// listener, which noted the ones it refused, and simulator files by its upload. Refused files get a clear notice instead.
 /// </summary>
-public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions email)
+/// <param name="whatsAppLimit">The largest file a phone may send (WhatsApp and the simulator, which stands in for it).</param>
+public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions email, long whatsAppLimit)
 {
     /// <summary>
     /// Fetches the files a WhatsApp message points to (the media stage, before the turn): the ones kept,
@@ -70,7 +71,7 @@ public sealed class InboundMedia(TwilioMediaFetcher? whatsApp, EmailOptions emai
         }
 
         var refused = string.IsNullOrEmpty(message.MediaRefused) ? [] : JsonSerializer.Deserialize<List<string>>(message.MediaRefused) ?? [];
-        return (StoredAttachment.ListFromJson(message.Attachments), Notice(refused, whatsApp?.MaxBytes ?? 0, texts));
+        return (StoredAttachment.ListFromJson(message.Attachments), Notice(refused, whatsAppLimit, texts));
     }
 
     /// <summary>One sentence per kind of refusal (too large, wrong type, not delivered), or null when nothing was refused.</summary>

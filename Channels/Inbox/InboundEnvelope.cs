@@ -8,6 +8,7 @@ namespace ChatBot.Channels.Inbox;
 /// <param name="From">Sender, normalised (E.164 or e-mail address).</param>
 /// <param name="To">The address it was sent to; selects the office.</param>
 /// <param name="Body">Text, possibly empty.</param>
+/// <param name="MediaRefused">Why files that came with the message were not kept (<c>MediaRefusal</c> codes), for the turn to tell the person.</param>
 /// <param name="AwaitsMedia">The message points to files still to be fetched (WhatsApp media): its turn waits for the media stage.</param>
 public sealed record InboundEnvelope(
     ChannelKind Channel,
@@ -18,7 +19,8 @@ public sealed record InboundEnvelope(
     string? SenderName = null,
     IReadOnlyList<StoredAttachment>? Attachments = null,
     string? Payload = null,
-    bool AwaitsMedia = false);
+    bool AwaitsMedia = false,
+    IReadOnlyList<string>? MediaRefused = null);
 
 /// <summary>What storing an inbound message did.</summary>
 /// <param name="InboundMessageId">The stored row (the existing one for a duplicate).</param>

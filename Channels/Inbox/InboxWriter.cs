@@ -92,8 +92,8 @@ public sealed class InboxWriter(
 
     private const string InsertSql = """
         INSERT INTO "InboundMessages" ("Channel", "ProviderMessageId", "OfficeId", "From", "To", "Body", "SenderName",
-            "Attachments", "Payload", "ReceivedAt", "Status", "Note", "ProcessedAt")
-        VALUES (@channel, @provider, @office, @from, @to, @body, @sender, @attachments, @payload, @received, @status, @note, @processed)
+            "Attachments", "MediaRefused", "Payload", "ReceivedAt", "Status", "Note", "ProcessedAt")
+        VALUES (@channel, @provider, @office, @from, @to, @body, @sender, @attachments, @refused, @payload, @received, @status, @note, @processed)
         ON CONFLICT ("Channel", "ProviderMessageId") DO NOTHING
         RETURNING "Id"
         """;
@@ -118,7 +118,7 @@ public sealed class InboxWriter(
         {
             await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
             await using var insert = StoreCommand.Create(db, InsertSql,
-                "channel", "provider", "office", "from", "to", "body", "sender", "attachments", "payload", "received", "status", "note", "processed");
+                "channel", "provider", "office", "from", "to", "body", "sender", "attachments", "refused", "payload", "received", "status", "note", "processed");
             await using var find = StoreCommand.Create(db, FindSql, "channel", "provider");
             for (var i = 0; i < batch.Count; i++)
             {
@@ -134,6 +134,7 @@ public sealed class InboxWriter(
                     .Set("body", envelope.Body)
                     .Set("sender", envelope.SenderName)
                     .Set("attachments", envelope.Attachments is { Count: > 0 } a ? System.Text.Json.JsonSerializer.Serialize(a) : null)
+                    .Set("refused", envelope.MediaRefused is { Count: > 0 } r ? System.Text.Json.JsonSerializer.Serialize(r) : null)
                     .Set("payload", envelope.Payload)
                     .Set("received", now)
                     .Set("status", status)
