@@ -111,6 +111,41 @@ public sealed class HandoverConsoleTests(Browser browser) : IClassFixture<Browse
         Assert.Empty(officer.Errors);
     }
 
+    [Fact]
+    public async Task On_a_phone_the_transcript_opens_at_the_newest_message_with_whatsapp_bold_and_the_reply_box_in_view()
+    {
+        const string phone = "081200008201";
+        for (var i = 1; i <= 12; i++)
+        {
+            await _host.Chat(phone).Send(i == 1 ? "halo" : "bantuan").RunAsync();
+        }
+
+        await _host.Chat(phone).Send("petugas").Expect("antrean").RunAsync();
+        await using var officer = await browser.NewPageAsync(_host.BaseAddress);
+        await officer.Page.SetViewportSizeAsync(412, 915);
+        await SignInAsync(officer.Page);
+        await officer.Page.GotoAsync("/console/percakapan");
+        await officer.Page.Locator("#waiting tr[data-handover] button.take").Last.ClickAsync();
+        await Expect(officer.Page.Locator("#reply-text")).ToBeVisibleAsync();
+
+        // The bot's *Bantuan* heading is bold, not asterisks.
+        await Expect(officer.Page.Locator(".line-out .line-body strong").First).ToBeVisibleAsync();
+        Assert.DoesNotContain("*Bantuan*", await officer.Page.Locator("#transcript").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The newest line is in the transcript's view, and so is the reply box, without scrolling the page.
+        var inView = await officer.Page.EvaluateAsync<bool>("""
+            () => {
+                const list = document.getElementById('transcript-lines').getBoundingClientRect();
+                const last = [...document.querySelectorAll('#transcript-lines .line')].pop().getBoundingClientRect();
+                return last.bottom <= list.bottom + 1 && last.top >= list.top - 1;
+            }
+            """);
+        Assert.True(inView, "The transcript did not open at the newest message.");
+        var box = await officer.Page.Locator("#reply-text").BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= 915, $"The reply box starts at {box.Y}px, below a 915px screen.");
+        await FitsAsync(officer.Page);
+    }
+
     private static async Task FitsAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

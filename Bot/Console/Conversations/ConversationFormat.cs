@@ -7,8 +7,29 @@ using ChatBot.Domain.Offices;
 namespace ChatBot.Bot.OfficerConsole.Conversations;
 
 /// <summary>How the conversation pages write channels, addresses, times and delivery states.</summary>
-public static class ConversationFormat
+public static partial class ConversationFormat
 {
+    /// <summary>
+    /// A message body as WhatsApp shows it: <c>*bold*</c>, <c>_italic_</c> and <c>~struck~</c>, over text
+    /// that is HTML-encoded first, so nothing a person typed becomes markup.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.HtmlString WhatsAppHtml(string body)
+    {
+        var html = System.Net.WebUtility.HtmlEncode(body);
+        html = Bold().Replace(html, "<strong>$1</strong>");
+        html = Italic().Replace(html, "<em>$1</em>");
+        return new(Struck().Replace(html, "<s>$1</s>"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")]
+    private static partial System.Text.RegularExpressions.Regex Bold();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])")]
+    private static partial System.Text.RegularExpressions.Regex Italic();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w~])~(?=\S)([^~\n]*?\S)~(?![\w~])")]
+    private static partial System.Text.RegularExpressions.Regex Struck();
+
     public static string ChannelLabel(ChannelKind channel) => channel switch
     {
         ChannelKind.WhatsApp => "WhatsApp",

@@ -14,3 +14,28 @@
         select.value = "";
     });
 })();
+
+// The transcript opens at the newest message, and stays there when a live update adds one
+// (unless the officer has scrolled up to read).
+(function () {
+    "use strict";
+    function toNewest(force) {
+        const lines = document.getElementById("transcript-lines");
+        const region = document.getElementById("transcript");
+        if (lines && (force || region.dataset.following !== "false")) {
+            lines.scrollTop = lines.scrollHeight;
+        }
+    }
+    document.addEventListener("DOMContentLoaded", function () { toNewest(true); });
+    document.addEventListener("console:updated", function (event) {
+        if (event.target instanceof Element && event.target.id === "transcript") {
+            toNewest(false);
+        }
+    });
+    document.addEventListener("scroll", function (event) {
+        const lines = event.target;
+        if (lines instanceof Element && lines.id === "transcript-lines") {
+            document.getElementById("transcript").dataset.following = String(lines.scrollHeight - lines.scrollTop - lines.clientHeight < 40);
+        }
+    }, true);
+})();
