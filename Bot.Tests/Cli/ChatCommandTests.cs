@@ -79,6 +79,35 @@ public sealed class ChatCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Url_reaches_a_service_on_another_port_and_a_wrong_one_is_named_instead_of_chatting_alone()
+    {
+        await using var host = await TestHost.StartAsync();
+        var unused = $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "unused.db")}";
+        var (exitCode, output) = await RunChatAsync("halo\n", "--from", "081200006011", "--url", host.BaseAddress.ToString(), unused);
+
+        Assert.Equal(0, exitCode);
+        AssertInOrder(output, "> halo", "Selamat datang");
+        await using var db = host.Store.CreateDbContext();
+        Assert.Equal(1, await db.InboundMessages.CountAsync(m => m.From == "+6281200006011"));
+
+        (exitCode, output) = await RunChatAsync("halo\n", "--from", "081200006012", "--url", "http://127.0.0.1:9", unused);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("No chatbot service answers at http://127.0.0.1:9", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Selamat datang", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_service_at_the_configured_address_the_chat_says_it_runs_the_pipeline_itself()
+    {
+        var (exitCode, output) = await RunChatAsync("halo\n", "--from", "081200006013", "--Urls=http://127.0.0.1:9",
+            $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "own.db")}");
+
+        Assert.Equal(0, exitCode);
+        AssertInOrder(output, "> halo", "Selamat datang");
+        Assert.Contains("No service answers at http://127.0.0.1:9: this chat runs the pipeline itself", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Over_http_a_number_in_use_is_refused_and_a_finished_chat_frees_its_number()
     {
         await using var host = await TestHost.StartAsync();

@@ -22,7 +22,7 @@ public static class ChatCommand
         var office = CommandLine.Option(args, "--office");
         var configArgs = CommandLine.OnlyConfiguration(args);
 
-        await using var transport = await ConnectAsync(configArgs, CommandLine.Flag(args, "--local"));
+        await using var transport = await ConnectAsync(configArgs, CommandLine.Flag(args, "--local"), CommandLine.Option(args, "--url"));
         // Over HTTP the number is claimed first: one tab or chat process per number, and the answers
         // to this number are shown to this process only.
         var start = await transport.StartAsync(from);
@@ -109,30 +109,53 @@ public static class ChatCommand
         return 0;
     }
 
-    private static async Task<IChatTransport> ConnectAsync(string[] configArgs, bool forceLocal)
+    /// <summary>The running service at <paramref name="baseUrl"/>, or null when none answers its health check within a second.</summary>
+    private static async Task<IChatTransport?> ProbeAsync(string baseUrl)
     {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = ReplyTimeout + TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            var health = await http.GetAsync("/health", timeout.Token);
+            if (health.IsSuccessStatusCode)
+            {
+                return new HttpTransport(http);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // Not running there.
+        }
+
+        http.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// The service at <paramref name="url"/> (and nothing else when it is given), else the service at the
+    /// configured <c>Urls</c>, else — saying so — the pipeline in this process.
+    /// </summary>
+    private static async Task<IChatTransport> ConnectAsync(string[] configArgs, bool forceLocal, string? url)
+    {
+        if (url is not null)
+        {
+            return Uri.TryCreate(url.TrimEnd('/'), UriKind.Absolute, out var given) && given.Scheme is "http" or "https"
+                ? await ProbeAsync(given.ToString().TrimEnd('/')) ?? new RefusedTransport(new Refusal($"No chatbot service answers at {url} (is it running, on that port?).", 2))
+                : new RefusedTransport(new Refusal($"--url '{url}' is not an http:// or https:// address.", 2));
+        }
+
         if (!forceLocal)
         {
             var probe = BotHost.BuildCommandLine([.. configArgs, "--Logging:Console:Enabled=false"]);
             var urls = probe.Services.GetRequiredService<IConfiguration>()["Urls"] ?? BotHost.DefaultUrls;
             probe.Dispose();
             var baseUrl = LoopbackUrl(urls.Split(';')[0].TrimEnd('/'));
-            var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = ReplyTimeout + TimeSpan.FromSeconds(10) };
-            try
+            if (await ProbeAsync(baseUrl) is { } service)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                var health = await http.GetAsync("/health", timeout.Token);
-                if (health.IsSuccessStatusCode)
-                {
-                    return new HttpTransport(http);
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-            {
-                // Not running: use the pipeline in this process.
+                return service;
             }
 
-            http.Dispose();
+            Console.Error.WriteLine($"No service answers at {baseUrl}: this chat runs the pipeline itself on the configured store. Use --url to talk to a service on another address.");
         }
 
         // Logs go to the log file only: the terminal is the conversation.

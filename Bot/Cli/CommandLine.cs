@@ -12,6 +12,8 @@ public static class CommandLine
           serve                     run the service (default) on http://127.0.0.1:5080
           chat --from PHONE         chat with the bot in the terminal (reads stdin line by line)
                [--office CODE]      as a person writing to that office
+               [--url URL]          to the service at URL (default: the configured Urls;
+                                    with no service there, it runs the pipeline itself and says so)
           migrate                   create or upgrade the store, then exit
           officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
                                     create a console account (roles: admin, kepala, pk,
@@ -105,7 +107,7 @@ public static class CommandLine
         }
     }
 
-    private static readonly string[] CommandOptions = ["--from", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name", .. OfficeCommand.Options];
+    private static readonly string[] CommandOptions = ["--from", "--url", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name", .. OfficeCommand.Options];
 
     /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
     internal static string[] OnlyConfiguration(string[] args) =>
