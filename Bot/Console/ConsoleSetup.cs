@@ -176,7 +176,8 @@ public static class ConsoleSetup
             Complaints.ComplaintPolicies.Reporter,
             Flows.Complaint.ComplaintDialog.DialogId,
             db => db.Complaints.Select(c => c.ConversationId),
-            db => db.Complaints.Where(c => c.Anonymous).Select(c => c.ConversationId)));
+            db => db.Complaints.Where(c => c.Anonymous).Select(c => c.ConversationId),
+            (db, role, officerId) => db.Complaints.Where(Domain.Complaints.ComplaintRules.HiddenFrom(role, officerId)).Select(c => c.ConversationId)));
     }
 
     /// <summary>

@@ -45,6 +45,12 @@ public static class ComplaintRules
             ? c => true
             : c => c.Category != ComplaintCategory.Extortion || c.ResponsibleOfficerId == officerId;
 
+    /// <summary>The complaints <see cref="VisibleTo(OfficerRole, int)"/> keeps from this officer (their conversations too).</summary>
+    public static Expression<Func<Complaint, bool>> HiddenFrom(OfficerRole role, int officerId) =>
+        role is OfficerRole.Kepala or OfficerRole.Admin
+            ? c => false
+            : c => c.Category == ComplaintCategory.Extortion && (c.ResponsibleOfficerId == null || c.ResponsibleOfficerId != officerId);
+
     /// <inheritdoc cref="VisibleTo(OfficerRole, int)"/>
     public static Expression<Func<Complaint, bool>> VisibleTo(Officer officer) => VisibleTo(officer.Role, officer.Id);
 

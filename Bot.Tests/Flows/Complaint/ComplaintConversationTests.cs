@@ -276,5 +276,13 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
         Assert.Contains(code, await Console.ConsoleClient.TextAsync(await head.Http.GetAsync($"/console/pengaduan/{complaint.Id}")));
         Assert.Contains(code, await Console.ConsoleClient.TextAsync(await head.Http.GetAsync("/console/permohonan/complaint")));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await head.Http.GetAsync($"/console/permohonan/complaint/{complaint.Id}")).StatusCode);
+
+        // The complainant's conversation is kept from the desk as the complaint is; the head reads it.
+        var transcript = $"/console/percakapan/{complaint.ConversationId}";
+        var deskView = await Console.ConsoleClient.TextAsync(await desk.Http.GetAsync(transcript));
+        Assert.DoesNotContain("Rp100.000", deskView);
+        Assert.DoesNotContain("+6281200070071", deskView);
+        Assert.Contains("Sebagian pesan tidak ditampilkan", deskView);
+        Assert.Contains("Rp100.000", await Console.ConsoleClient.TextAsync(await head.Http.GetAsync(transcript)));
     }
 }

@@ -21,12 +21,18 @@ namespace ChatBot.Bot.OfficerConsole.Auth;
 /// The conversations whose case of this kind was filed anonymously: nobody may see who they are, so
 /// those who read the case see nothing else of the conversation, and nobody sees the address.
 /// </param>
+/// <param name="ConversationsKeptFrom">
+/// Of the conversations of this kind, those a given officer (role, id) may not read although the
+/// policy admits their role: a case shown to fewer people (an extortion complaint, for the head and
+/// the official responsible only) keeps its conversation from everyone else too.
+/// </param>
 public sealed record ConversationCase(
     string Label,
     string Policy,
     string FlowId,
     Func<ChatBotDb, IQueryable<long>> ConversationIds,
-    Func<ChatBotDb, IQueryable<long>>? AnonymousConversationIds = null);
+    Func<ChatBotDb, IQueryable<long>>? AnonymousConversationIds = null,
+    Func<ChatBotDb, Domain.Officers.OfficerRole, int, IQueryable<long>>? ConversationsKeptFrom = null);
 
 /// <summary>What one officer may see of one conversation.</summary>
 public sealed class ConversationView
@@ -167,6 +173,16 @@ public sealed class ConversationAccess(
             touched[stack.Id].UnionWith(StackDialogIds(stack.State));
         }
 
+        // Cases this officer's role may read in general but not this one: hidden for that conversation only.
+        var keptFrom = ids.ToDictionary(id => id, _ => new List<ConversationCase>());
+        foreach (var kind in _cases.Where(k => k.ConversationsKeptFrom is not null && !hidden.Contains(k)))
+        {
+            foreach (var id in await kind.ConversationsKeptFrom!(db, user.Role(), officerId).Where(id => ids.Contains(id)).Distinct().ToListAsync(cancellationToken))
+            {
+                keptFrom[id].Add(kind);
+            }
+        }
+
         var anonymous = new Dictionary<long, ConversationCase>();
         foreach (var kind in _cases.Where(k => k.AnonymousConversationIds is not null))
         {
@@ -178,10 +194,10 @@ public sealed class ConversationAccess(
 
         foreach (var id in ids)
         {
-            var mayReadAll = held.Contains(id)
-                || !touched[id].Any(flow => hidden.Any(kind => FlowTags.BelongsTo(flow, kind.FlowId)));
-            var hiddenFlows = held.Contains(id) ? [] : hidden.Select(k => k.FlowId).ToList();
-            if (anonymous.TryGetValue(id, out var anonymousCase) && (held.Contains(id) || !hidden.Contains(anonymousCase)))
+            var hiddenHere = held.Contains(id) ? [] : hidden.Concat(keptFrom[id]).ToList();
+            var mayReadAll = !touched[id].Any(flow => hiddenHere.Any(kind => FlowTags.BelongsTo(flow, kind.FlowId)));
+            var hiddenFlows = hiddenHere.Select(k => k.FlowId).ToList();
+            if (anonymous.TryGetValue(id, out var anonymousCase) && !hiddenHere.Contains(anonymousCase))
             {
                 // Reads the anonymous case: sees that case only, masked, and never who filed it.
                 views[id] = new ConversationView(mayReadAll, anonymous: true, identity: false, hiddenFlows, onlyFlow: anonymousCase.FlowId);
