@@ -47,7 +47,42 @@ public sealed class HandoverService(
     DomainEvents events,
     TimeProvider time)
 {
-    public async Task<HandoverActionResult> TakeAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
+    /// <summary>An officer takes a waiting conversation; the person is told who answers.</summary>
+    public Task<HandoverActionResult> TakeAsync(long handoverId, Officer officer, CancellationToken cancellationToken) =>
+        OpenAsync(
+            handoverId,
+            officer,
+            h => h.Status == HandoverStatus.Waiting,
+            (handover, conversation, office) => HandoverTexts.For(conversation.Language).Taken(officer.DisplayName, office.Name),
+            "handover.take",
+            cancellationToken);
+
+    /// <summary>
+    /// An officer answers a message left after nobody took the conversation in time (a ticket):
+    /// the handover opens again as theirs, the person is told who answers which ticket, and the
+    /// officer replies and closes as in any handover. Only one officer can take a ticket, and not
+    /// while the person waits in the queue again or another officer has them.
+    /// </summary>
+    public Task<HandoverActionResult> AnswerTicketAsync(long handoverId, Officer officer, CancellationToken cancellationToken) =>
+        OpenAsync(
+            handoverId,
+            officer,
+            Handovers.IsOpenTicket,
+            (handover, conversation, office) => HandoverTexts.For(conversation.Language).TicketAnswered(LeaveMessageDialog.TicketCode(handover.Id), officer.DisplayName, office.Name),
+            "handover.ticket.answer",
+            cancellationToken);
+
+    /// <summary>
+    /// Makes the handover the officer's: the status check in the UPDATE is what makes two officers'
+    /// clicks safe (one row changes), and a conversation has one open handover at a time.
+    /// </summary>
+    private async Task<HandoverActionResult> OpenAsync(
+        long handoverId,
+        Officer officer,
+        System.Linq.Expressions.Expression<Func<Domain.Conversations.Handover, bool>> openable,
+        Func<Domain.Conversations.Handover, Conversation, Office, string> notice,
+        string action,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
@@ -62,75 +97,29 @@ public sealed class HandoverService(
             return HandoverActionResult.Forbidden;
         }
 
+        var conversation = handover.Conversation!;
         await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
         {
-            // The status check in the UPDATE is what makes two officers' clicks safe: one row changes.
-            var taken = await db.Handovers
-                .Where(h => h.Id == handoverId && h.Status == HandoverStatus.Waiting)
+            var other = await db.Handovers.AnyAsync(
+                h => h.ConversationId == conversation.Id && h.Id != handoverId && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active),
+                cancellationToken);
+            var taken = other ? 0 : await db.Handovers
+                .Where(openable).Where(h => h.Id == handoverId)
                 .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Active).SetProperty(h => h.TakenByOfficerId, officer.Id).SetProperty(h => h.TakenAt, now), cancellationToken);
             if (taken != 1)
             {
                 return HandoverActionResult.Conflict;
             }
 
-            var conversation = handover.Conversation!;
             conversation.Mode = ConversationMode.HandoverActive;
             conversation.Revision++;
-            var office = offices.Find(handover.OfficeId)!;
-            Queue(db, conversation, HandoverTexts.For(conversation.Language).Taken(officer.DisplayName, office.Name), OutboundKind.Officer, now);
-            Audit(db, officer, "handover.take", conversation.Id, now);
+            Queue(db, conversation, notice(handover, conversation, offices.Find(handover.OfficeId)!), OutboundKind.Officer, now);
+            Audit(db, officer, action, conversation.Id, now);
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
 
         Announce(handover.OfficeId, handover.ConversationId);
-        return HandoverActionResult.Done;
-    }
-
-    /// <summary>
-    /// An officer answers a message left after nobody took the conversation in time (a ticket):
-    /// the handover opens again as theirs, the person is told who answers which ticket, and the
-    /// officer replies and closes as in any handover. Only one officer can take a ticket.
-    /// </summary>
-    public async Task<HandoverActionResult> AnswerTicketAsync(long handoverId, Officer officer, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var db = factory.CreateDbContext();
-        var ticket = await db.Handovers.Include(h => h.Conversation).SingleOrDefaultAsync(h => h.Id == handoverId, cancellationToken);
-        if (ticket is null)
-        {
-            return HandoverActionResult.NotFound;
-        }
-
-        if (!MayAct(officer, ticket.OfficeId))
-        {
-            return HandoverActionResult.Forbidden;
-        }
-
-        var conversation = ticket.Conversation!;
-        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
-        {
-            // Not while the person waits in the queue again or another officer has them: one open handover at a time.
-            var busy = await db.Handovers.AnyAsync(
-                h => h.ConversationId == conversation.Id && (h.Status == HandoverStatus.Waiting || h.Status == HandoverStatus.Active), cancellationToken);
-            var taken = busy ? 0 : await db.Handovers
-                .Where(Handovers.IsOpenTicket).Where(h => h.Id == handoverId)
-                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Status, HandoverStatus.Active).SetProperty(h => h.TakenByOfficerId, officer.Id).SetProperty(h => h.TakenAt, now), cancellationToken);
-            if (taken != 1)
-            {
-                return HandoverActionResult.Conflict;
-            }
-
-            conversation.Mode = ConversationMode.HandoverActive;
-            conversation.Revision++;
-            var office = offices.Find(ticket.OfficeId)!;
-            Queue(db, conversation, HandoverTexts.For(conversation.Language).TicketAnswered(LeaveMessageDialog.TicketCode(ticket.Id), officer.DisplayName, office.Name), OutboundKind.Officer, now);
-            Audit(db, officer, "handover.ticket.answer", conversation.Id, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
-        }
-
-        Announce(ticket.OfficeId, ticket.ConversationId);
         return HandoverActionResult.Done;
     }
 
