@@ -34,7 +34,7 @@ public static class VisitWorld
         return settings;
     }
 
-    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster)
+    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster, string? callerNumber = "+6277100001111")
     {
         var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
         await using (var db = host.Store.CreateDbContext())
@@ -49,7 +49,7 @@ public static class VisitWorld
                 SlotMinutes = 15,
                 Stations = stations,
                 WeeklyLimitPerInmate = weeklyLimit,
-                CallerNumber = "+6277100001111",
+                CallerNumber = callerNumber,
             });
             await db.SaveChangesAsync();
         }

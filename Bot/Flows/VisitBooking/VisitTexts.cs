@@ -97,8 +97,8 @@ public sealed partial record VisitTexts
     /// <summary>{0} code, {1} the number officers call from.</summary>
     public required Func<string, string, string> CallStarting { get; init; }
 
-    /// <summary>{0} office name: said instead of a number when the office has not set one.</summary>
-    public required Func<string, string> OfficeNumber { get; init; }
+    /// <summary>{0} code, {1} office name: said instead of <see cref="CallStarting"/> when the office has set no number to call from.</summary>
+    public required Func<string, string, string> CallStartingNoNumber { get; init; }
 
     public required Func<string, string> CancelledByOfficer { get; init; }
 

@@ -66,7 +66,8 @@ public sealed partial record VisitTexts
             $"🔔 Reminder of video-call visit *{code}*: {when}, queue no. {queue}. Please keep {number} on and ready to take the video call. This service is free.",
         CallStarting = (code, from) =>
             $"📞 Video-call visit *{code}* is about to start. The officer will call you from *{from}*. Please have your phone ready and answer the call.",
-        OfficeNumber = office => $"the official number of {office}",
+        CallStartingNoNumber = (code, office) =>
+            $"📞 Video-call visit *{code}* is about to start. An officer of {office} will call you by WhatsApp video call. Please have your phone ready and answer the call.",
         CancelledByOfficer = code => $"Sorry, video-call visit *{code}* was cancelled by an officer. Type *officer* for more information.",
         DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         At = "at",

@@ -66,7 +66,8 @@ public sealed partial record VisitTexts
             $"🔔 Pengingat kunjungan video call *{code}*: {when}, antrean ke-{queue}. Pastikan nomor {number} aktif dan siap menerima video call. Layanan ini gratis.",
         CallStarting = (code, from) =>
             $"📞 Kunjungan video call *{code}* akan segera dimulai. Petugas akan menghubungi Anda dari nomor *{from}*. Mohon siapkan HP Anda dan angkat panggilannya.",
-        OfficeNumber = office => $"resmi {office}",
+        CallStartingNoNumber = (code, office) =>
+            $"📞 Kunjungan video call *{code}* akan segera dimulai. Petugas {office} akan menghubungi Anda melalui video call WhatsApp. Mohon siapkan HP Anda dan angkat panggilannya.",
         CancelledByOfficer = code => $"Mohon maaf, kunjungan video call *{code}* dibatalkan oleh petugas. Ketik *petugas* untuk informasi lebih lanjut.",
         DayNames = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
         At = "pukul",
