@@ -68,6 +68,12 @@ public sealed partial record DialogTexts
 
     public required string OnlyAttachment { get; init; }
 
+    /// <summary>{0} the number of items: how to answer a numbered summary.</summary>
+    public required Func<int, string> SummaryHint { get; init; }
+
+    /// <summary>Said before the summary is shown again to a person who said something is wrong without saying what.</summary>
+    public required string WhichItem { get; init; }
+
     public required string Cancelled { get; init; }
 
     public required string NothingToGoBackTo { get; init; }

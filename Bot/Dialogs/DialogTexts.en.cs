@@ -35,6 +35,8 @@ public sealed partial record DialogTexts
         EmailFooter = "Reply to this e-mail to answer; just write your answer on the first line. For a numbered choice, write its number or its name.\nCommands that always work: menu (main menu), cancel, back, help, officer (talk to an officer).",
         LinesNotRead = lines => $"(We have not read the next {lines} line(s) of your e-mail yet. Please answer the question above first.)",
         OnlyAttachment = "Thank you, we received the file. We only need files when we ask for them.",
+        SummaryHint = items => $"Type *yes* if everything is right, or the number of the item (1–{items}) you want to correct. Type *cancel* if you do not want to go on.",
+        WhichItem = "All right, which part would you like to correct? Type its number.",
         Cancelled = "All right, cancelled.",
         NothingToGoBackTo = "There is no previous step.",
         FlowRestarted = "Sorry, this service was just updated, so we need to start again from the beginning.",

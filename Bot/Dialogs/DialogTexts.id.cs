@@ -35,6 +35,8 @@ public sealed partial record DialogTexts
         EmailFooter = "Balas email ini untuk menjawab; cukup tulis jawaban Anda di baris paling atas. Untuk pilihan bernomor, tulis nomornya atau nama pilihannya.\nPerintah yang selalu bisa dipakai: menu (menu utama), batal, kembali, bantuan, petugas (dilayani petugas).",
         LinesNotRead = lines => $"({lines} baris berikutnya dalam email Anda belum kami baca. Mohon jawab pertanyaan di atas terlebih dahulu.)",
         OnlyAttachment = "Terima kasih, berkas sudah kami terima. Saat ini berkas hanya kami perlukan ketika diminta.",
+        SummaryHint = items => $"Ketik *ya* bila semuanya sudah benar, atau ketik nomor butir (1–{items}) yang ingin diperbaiki. Ketik *batal* bila tidak jadi.",
+        WhichItem = "Baik, bagian mana yang ingin Anda perbaiki? Ketik nomor butirnya.",
         Cancelled = "Baik, dibatalkan.",
         NothingToGoBackTo = "Tidak ada langkah sebelumnya.",
         FlowRestarted = "Mohon maaf, layanan ini baru saja diperbarui sehingga kita perlu mulai lagi dari awal.",

@@ -64,6 +64,8 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
                 "4. Nomor HP aktif: +6281234567890", "9. Nama WBP/anak: Budi Santoso", $"NIK {Nik}, PNG 146 KB",
                 "11. Email aktif: siti@mail.co.id", "12. Informasi yang diminta: Cuti Menjelang Bebas (CMB)", "13. Pernyataan")
             .Send("nanti saja").Expect("Ketik *SETUJU*")
+            // A no is no cancel: the person is asked which item, and sees the summary again.
+            .Send("tidak").Expect("bagian mana", "Periksa data Anda", "1. Nama pemohon: Siti Aminah").ExpectNot("Silakan pilih layanan")
             // Item 2 by its number: the relationship is asked again, then the summary comes back.
             .Send("2").Expect("Butir 2 dari 13")
             .Send("keluarga").Expect("Periksa data Anda", "2. Hubungan dengan WBP: Keluarga", "9. Nama WBP/anak: Budi Santoso")
