@@ -153,6 +153,7 @@ public static class ChatBotServices
         services.AddSingleton<Dialog>(_ => new NikPrompt());
         services.AddSingleton<Dialog>(_ => new AttachmentPrompt());
         services.AddSingleton<Dialog>(_ => new SummaryPrompt());
+        services.AddSingleton<Dialog>(_ => new LeaveDialog());
         services.TryAddSingleton<DialogSet>(); // a host may bring its own set (tests stand a dialog in for a flow)
         services.AddSingleton<DialogEngine>();
     }

@@ -285,6 +285,24 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
         return await step.EndAsync(null);
     }
 
+    /// <summary>
+    /// <c>menu</c> or <c>batal</c> once the person agreed and began: the form is not thrown away silently; they
+    /// are asked first, and may leave with the answers kept as a draft (<c>lanjut</c>, or choosing the service again, takes it up).
+    /// </summary>
+    public override string? LeaveQuestion(DialogContext dc, DialogInstance instance)
+    {
+        var state = DialogContext.ReadState<WaterfallState<IntegrationFormState>>(instance).Values;
+        return state.ConsentedAt is null ? null : IntegrationTexts.For(dc.Language).LeaveAsk(state.ItemsFilled(), ItemCount);
+    }
+
+    /// <summary>Taken up again on purpose: the silence since is not a reason to ask whether to resume.</summary>
+    public override void DraftResumed(DialogContext dc, DialogInstance instance)
+    {
+        var state = DialogContext.ReadState<WaterfallState<IntegrationFormState>>(instance);
+        state.Values.TouchedAt = dc.UtcNow;
+        DialogContext.WriteState(instance, state);
+    }
+
     /// <summary>Whether the person may leave for <paramref name="silence"/> and be asked to resume.</summary>
     internal static bool IsStale(IntegrationFormState state, DateTime nowUtc, TimeSpan silence) =>
         state.TouchedAt is { } touched && nowUtc - touched >= silence;
