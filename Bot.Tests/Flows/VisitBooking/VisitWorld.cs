@@ -34,7 +34,7 @@ public static class VisitWorld
         return settings;
     }
 
-    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster, string? callerNumber = "+6277100001111")
+    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster, string? callerNumber = "+6277100001111", int days = 127)
     {
         var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
         await using (var db = host.Store.CreateDbContext())
@@ -43,7 +43,7 @@ public static class VisitWorld
             db.VisitSchedules.Add(new VisitSchedule
             {
                 OfficeId = office.Id,
-                Days = 127,
+                Days = days,
                 OpensAt = new TimeOnly(0, 0),
                 ClosesAt = new TimeOnly(23, 59),
                 SlotMinutes = 15,
