@@ -15,6 +15,7 @@ public static class VisitWorld
         B.I-102/2024,MUHAMMAD RIZKI,1995-01-05,B-2,true
         B.I-103/2024,Agus Salim,1980-03-03,C-1,false
         B.I-104/2024,Dewi Lestari,1992-12-12,,
+        B.I-105/2024,Muhammad Rizki Pratama,1998-03-21,B-3,true
         """;
 
     /// <summary>Settings for a host whose slots start right away and whose lookups pause after three misses.</summary>

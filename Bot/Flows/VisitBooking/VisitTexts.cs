@@ -24,6 +24,12 @@ public sealed partial record VisitTexts
     /// <summary>{0} inmate's name as the roster has it.</summary>
     public required Func<string, string> Matched { get; init; }
 
+    /// <summary>{0} the full name of the inmate found by part of the name.</summary>
+    public required Func<string, string> ConfirmInmate { get; init; }
+
+    /// <summary>Said when the person says the inmate found is not the one they mean.</summary>
+    public required string NotThatInmate { get; init; }
+
     public required string NotAllowed { get; init; }
 
     /// <summary>{0} booking code.</summary>

@@ -14,6 +14,8 @@ public sealed partial record VisitTexts
         Paused = until => $"Sorry, there have been too many inmate lookups. Please try again after {until}, or type *officer* to get help from an officer.",
         Busy = until => $"Sorry, the inmate search is very busy right now. Please try again after {until}, or contact our office (type *officer* to get help from an officer).",
         Matched = name => $"Inmate found: *{name}*.",
+        ConfirmInmate = name => $"Do you mean *{name}*? (yes/no)",
+        NotThatInmate = "All right, please check the name and the date of birth or registration number of the inmate you mean.",
         NotAllowed = "Sorry, this inmate cannot receive video-call visits at the moment. Type *officer* for more information.",
         AlreadyBooked = code => $"You already have an active visit booking for this inmate (code *{code}*). Choose the visit menu again to see its status, reschedule or cancel it.",
         AskRequesterName = "What is *your name*?",

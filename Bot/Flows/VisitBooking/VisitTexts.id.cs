@@ -14,6 +14,8 @@ public sealed partial record VisitTexts
         Paused = until => $"Mohon maaf, terlalu banyak percobaan pencarian data WBP. Silakan coba lagi setelah pukul {until}, atau ketik *petugas* untuk dibantu petugas.",
         Busy = until => $"Mohon maaf, layanan pencarian data WBP sedang sangat sibuk. Silakan coba lagi setelah pukul {until}, atau hubungi kantor kami (ketik *petugas* untuk dibantu petugas).",
         Matched = name => $"Data WBP ditemukan: *{name}*.",
+        ConfirmInmate = name => $"Apakah yang Anda maksud *{name}*? (ya/tidak)",
+        NotThatInmate = "Baik, mohon periksa kembali nama dan tanggal lahir atau nomor registrasi WBP yang Anda maksud.",
         NotAllowed = "Mohon maaf, WBP ini saat ini tidak dapat menerima kunjungan video call. Ketik *petugas* untuk informasi lebih lanjut.",
         AlreadyBooked = code => $"Anda sudah memiliki pendaftaran kunjungan aktif untuk WBP ini (kode *{code}*). Pilih menu kunjungan lagi untuk melihat status, mengubah jadwal atau membatalkannya.",
         AskRequesterName = "Siapa *nama Anda*?",
