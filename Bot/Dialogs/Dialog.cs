@@ -44,6 +44,19 @@ public abstract class Dialog(string id)
     /// for the general sentence.
     /// </summary>
     public virtual string? CancelNotice(DialogContext dc, DialogInstance instance) => null;
+
+    /// <summary>
+    /// The person typed <c>menu</c> or <c>batal</c> while this dialog (<paramref name="instance"/>) is on the
+    /// stack. A dialog holding answers worth keeping returns what to ask first (how far the person got):
+    /// the engine then asks whether to leave with the answers kept as a draft, go on, or throw them away.
+    /// Null lets the person leave at once.
+    /// </summary>
+    public virtual string? LeaveQuestion(DialogContext dc, DialogInstance instance) => null;
+
+    /// <summary>A draft of this dialog (<paramref name="instance"/>) is taken up again: bring what depends on time up to date.</summary>
+    public virtual void DraftResumed(DialogContext dc, DialogInstance instance)
+    {
+    }
 }
 
 public enum DialogTurnStatus

@@ -158,6 +158,73 @@ public sealed class DialogContext
         return false;
     }
 
+    /// <summary>Whether a draft of <paramref name="dialogId"/> is kept (see <see cref="DialogStack.Drafts"/>).</summary>
+    public bool HasDraft(string dialogId) => Stack.Drafts?.Any(d => d.Of == dialogId) == true;
+
+    /// <summary>The dialog whose draft was kept last, or null when none is.</summary>
+    public string? LatestDraft => Stack.Drafts is { Count: > 0 } drafts ? drafts[^1].Of : null;
+
+    /// <summary>
+    /// Puts the flow on top of the stack (from its first dialog up to <paramref name="upTo"/>, the one that
+    /// keeps it) aside as a draft, replacing an older draft of the same dialog, and clears the stack.
+    /// </summary>
+    public void KeepDraft(string upTo)
+    {
+        var last = Stack.Instances.FindLastIndex(i => i.Id == upTo);
+        var first = Stack.Instances.FindIndex(i => i.Id != WellKnownDialogs.MainMenu && Dialogs.Find(i.Id) is not Prompts.IPrompt);
+        if (last >= 0 && first >= 0 && first <= last)
+        {
+            DropDraft(upTo);
+            (Stack.Drafts ??= []).Add(new DialogDraft { Of = upTo, Instances = Stack.Instances[first..(last + 1)] });
+        }
+
+        CancelAllDialogs();
+    }
+
+    /// <summary>Throws the draft of <paramref name="dialogId"/> away, if one is kept.</summary>
+    public void DropDraft(string dialogId)
+    {
+        Stack.Drafts?.RemoveAll(d => d.Of == dialogId);
+        if (Stack.Drafts is { Count: 0 })
+        {
+            Stack.Drafts = null;
+        }
+    }
+
+    /// <summary>
+    /// Takes the draft of <paramref name="dialogId"/> up again: it becomes the stack, and its question is
+    /// asked again, after <paramref name="notice"/>. False when there is none, or it was kept by an older
+    /// version of its dialogs (it is then dropped); the stack is left as it was and nothing is said.
+    /// </summary>
+    public async Task<bool> ResumeDraftAsync(string dialogId, string? notice = null)
+    {
+        if (Stack.Drafts?.LastOrDefault(d => d.Of == dialogId) is not { } draft)
+        {
+            return false;
+        }
+
+        DropDraft(dialogId);
+        if (!draft.Instances.All(i => Dialogs.Find(i.Id) is { } dialog && dialog.Version == i.Version))
+        {
+            return false;
+        }
+
+        CancelAllDialogs();
+        Stack.Instances.AddRange(draft.Instances);
+        foreach (var instance in draft.Instances)
+        {
+            _touched.Add(instance.Id);
+            Dialogs.Get(instance.Id).DraftResumed(this, instance);
+        }
+
+        if (notice is not null)
+        {
+            Say(notice);
+        }
+
+        return await RepromptAsync();
+    }
+
     /// <summary>Reads the typed state of a stack entry (a fresh value when it has none).</summary>
     public static T ReadState<T>(DialogInstance instance)
         where T : new() =>

@@ -149,7 +149,8 @@ public sealed class DialogEngine(
             logger.LogInformation("Conversation {ConversationId} had outdated dialog state; restarting it", conversation.Id);
             // The message may still answer the outdated flow's question: it belongs to that flow.
             touched?.UnionWith(stack?.Instances.Select(i => i.Id) ?? []);
-            stack = new DialogStack();
+            // Drafts are checked when they are taken up again, so an outdated stack does not lose them.
+            stack = new DialogStack { Drafts = stack?.Drafts };
         }
 
         var dc = new DialogContext(dialogs, stack!, input, conversation, office, work);
@@ -164,7 +165,7 @@ public sealed class DialogEngine(
             await RouteAsync(dc, texts);
         }
 
-        conversation.DialogState = stack!.Instances.Count == 0 ? null : stack.Serialize();
+        conversation.DialogState = stack!.IsEmpty ? null : stack.Serialize();
         touched?.UnionWith(dc.Touched);
         return dc;
     }
@@ -198,7 +199,7 @@ public sealed class DialogEngine(
             stack.Instances.RemoveRange(depth, stack.Instances.Count - depth);
         }
 
-        conversation.DialogState = stack.Instances.Count == 0 ? null : stack.Serialize();
+        conversation.DialogState = stack.IsEmpty ? null : stack.Serialize();
         return (dc.Replies, FlowTags.Of([request.Begin], NoFlow));
     }
 
@@ -224,6 +225,8 @@ public sealed class DialogEngine(
 
         switch (command)
         {
+            case Command.Menu or Command.Cancel when await AskBeforeLeavingAsync(dc):
+                return;
             case Command.Menu:
                 dc.CancelAllDialogs();
                 await dc.BeginDialogAsync(WellKnownDialogs.MainMenu);
@@ -249,8 +252,8 @@ public sealed class DialogEngine(
                 await dc.BeginDialogAsync(WellKnownDialogs.Help);
                 return;
             case Command.Officer:
-                // Officers see what the bot had collected so far.
-                var collected = InFlow(dc) ? dc.Stack.Serialize() : null;
+                // Officers see what the bot had collected so far in the flow the person is in (not the drafts put aside).
+                var collected = InFlow(dc) ? dc.Stack.SerializeRunning() : null;
                 dc.CancelAllDialogs();
                 if (_interruptions.TryGetValue(command, out var interruption))
                 {
@@ -271,6 +274,19 @@ public sealed class DialogEngine(
 
         if (await QuickAsync(dc) || await AnswerAnywhereAsync(dc, texts))
         {
+            return;
+        }
+
+        // "lanjut" outside any flow takes up the draft the person left last.
+        if (!InFlow(dc) && dc.LatestDraft is { } draft && InterruptionRouter.AsksToResume(dc.Text))
+        {
+            if (!await dc.ResumeDraftAsync(draft, texts.DraftResumed))
+            {
+                // Kept by an older version of the flow: it cannot be read any more.
+                dc.Say(texts.FlowRestarted);
+                await RepromptOrMenuAsync(dc);
+            }
+
             return;
         }
 
@@ -353,6 +369,31 @@ public sealed class DialogEngine(
         await dc.BeginDialogAsync(dialogId, new QuickLookup(argument, Inline: true));
         dc.Stack.Instances.RemoveRange(depth, dc.Stack.Instances.Count - depth);
         await RepromptOrMenuAsync(dc);
+    }
+
+    /// <summary>
+    /// <c>menu</c> or <c>batal</c> in a flow whose answers are worth keeping: asks first (<see cref="LeaveDialog"/>)
+    /// and returns true. At that question itself, a second <c>menu</c> or <c>batal</c> leaves with the draft kept.
+    /// </summary>
+    private async Task<bool> AskBeforeLeavingAsync(DialogContext dc)
+    {
+        if (dc.Stack.Instances.Any(i => i.Id == WellKnownDialogs.Leave))
+        {
+            await LeaveDialog.KeepAndLeaveAsync(dc);
+            return true;
+        }
+
+        for (var i = dc.Stack.Instances.Count - 1; i >= 0; i--)
+        {
+            var instance = dc.Stack.Instances[i];
+            if (dialogs.Find(instance.Id)?.LeaveQuestion(dc, instance) is { } question)
+            {
+                await dc.BeginDialogAsync(WellKnownDialogs.Leave, new LeaveOptions(instance.Id, question));
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a flow (anything beyond the main menu and its prompt) is on the stack.</summary>

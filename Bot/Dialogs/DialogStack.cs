@@ -17,6 +17,19 @@ public sealed class DialogInstance
     public JsonNode? State { get; set; }
 }
 
+/// <summary>
+/// A flow put aside when the person left it: the part of the stack from the flow's first dialog up to
+/// the dialog that kept it (<see cref="Of"/>), with their states as they were.
+/// </summary>
+public sealed class DialogDraft
+{
+    [JsonPropertyName("of")]
+    public required string Of { get; init; }
+
+    [JsonPropertyName("stack")]
+    public List<DialogInstance> Instances { get; init; } = [];
+}
+
 /// <summary>The dialog stack as stored with the conversation (JSON), top last.</summary>
 public sealed class DialogStack
 {
@@ -35,7 +48,21 @@ public sealed class DialogStack
     [JsonPropertyName("stack")]
     public List<DialogInstance> Instances { get; set; } = [];
 
+    /// <summary>
+    /// Flows the person left half-done (with <c>menu</c> or <c>batal</c>) and may take up again, oldest first;
+    /// null when there are none. They live here, with the conversation, until taken up or discarded.
+    /// </summary>
+    [JsonPropertyName("drafts")]
+    public List<DialogDraft>? Drafts { get; set; }
+
     public DialogInstance? Top => Instances.Count == 0 ? null : Instances[^1];
+
+    /// <summary>Nothing to store: no dialog waits and no draft is kept.</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Instances.Count == 0 && Drafts is not { Count: > 0 };
+
+    /// <summary>The stack alone, without the drafts: what the running flow has collected.</summary>
+    public string SerializeRunning() => new DialogStack { Format = Format, Instances = Instances }.Serialize();
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 

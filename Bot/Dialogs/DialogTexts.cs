@@ -71,7 +71,31 @@ public sealed partial record DialogTexts
 
     public required string OnlyAttachment { get; init; }
 
+    /// <summary>{0} the number of items: how to answer a numbered summary.</summary>
+    public required Func<int, string> SummaryHint { get; init; }
+
+    /// <summary>Said before the summary is shown again to a person who said something is wrong without saying what.</summary>
+    public required string WhichItem { get; init; }
+
     public required string Cancelled { get; init; }
+
+    /// <summary>The choices of <see cref="LeaveDialog"/>: leave and keep the draft, go on, leave and throw it away.</summary>
+    public required string LeaveKeepDraft { get; init; }
+
+    public required string LeaveStay { get; init; }
+
+    public required string LeaveDiscard { get; init; }
+
+    /// <summary>Said before the question that was waiting is asked again.</summary>
+    public required string LeaveStayed { get; init; }
+
+    /// <summary>Said when a person leaves a flow whose answers are kept: how to take it up again.</summary>
+    public required string DraftKept { get; init; }
+
+    public required string DraftDiscarded { get; init; }
+
+    /// <summary>Said when a draft is taken up again, before its question.</summary>
+    public required string DraftResumed { get; init; }
 
     public required string NothingToGoBackTo { get; init; }
 

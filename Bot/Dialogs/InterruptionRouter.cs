@@ -86,6 +86,14 @@ public static partial class InterruptionRouter
     [GeneratedRegex(@"^[\s*_""']*(?:status|cek)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksStatusPattern();
 
+    private static readonly HashSet<string> ResumeWords = new(StringComparer.Ordinal)
+    {
+        "lanjut", "lanjutkan", "lanjut isi", "lanjut mengisi", "lanjutkan formulir", "lanjut formulir", "lanjutkan draf", "continue", "resume",
+    };
+
+    /// <summary>The whole message asks to take up what was left half-done (<c>lanjut</c>).</summary>
+    public static bool AsksToResume(string text) => text.Length <= 40 && ResumeWords.Contains(TextNormalizer.Keyword(text));
+
     public static Command Recognize(string text) =>
         text.Length is 0 or > 40 ? Command.None : Words.GetValueOrDefault(TextNormalizer.Keyword(text), Command.None);
 }

@@ -20,6 +20,9 @@ public static class WellKnownDialogs
     /// <summary>The integration-information flow; <c>status informasi CODE</c> begins it from anywhere with a <see cref="QuickLookup"/>.</summary>
     public const string IntegrationInfo = "integration-info";
 
+    /// <summary>Asks whether to leave a flow with its answers kept as a draft (<see cref="LeaveDialog"/>).</summary>
+    public const string Leave = "leave";
+
     /// <summary>Option for <see cref="MainMenu"/>: greet, then show the menu.</summary>
     public const string MenuOptionWelcome = "welcome";
 

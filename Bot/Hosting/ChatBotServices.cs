@@ -158,6 +158,8 @@ public static class ChatBotServices
         services.AddSingleton<Dialog>(_ => new EmailPrompt());
         services.AddSingleton<Dialog>(_ => new NikPrompt());
         services.AddSingleton<Dialog>(_ => new AttachmentPrompt());
+        services.AddSingleton<Dialog>(_ => new SummaryPrompt());
+        services.AddSingleton<Dialog>(_ => new LeaveDialog());
         services.TryAddSingleton<DialogSet>(); // a host may bring its own set (tests stand a dialog in for a flow)
         services.AddSingleton<DialogEngine>();
     }

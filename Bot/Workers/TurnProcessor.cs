@@ -42,6 +42,7 @@ public sealed class TurnProcessor(
     PipelineEvents events,
     TurnProcessorOptions options,
     InboundMedia media,
+    HandoverOptions handover,
     Domain.Events.DomainEvents domainEvents,
     TimeProvider time,
     ILogger<TurnProcessor> logger) : PipelineWorker(events.InboundStored, options.PollInterval, time, logger)
@@ -149,6 +150,8 @@ public sealed class TurnProcessor(
 
         var revisions = byId.Values.ToDictionary(c => c.Id, c => c.Revision);
         var outcomes = new List<TurnOutcome>(batch.Count);
+        // Conversations told their place in the queue in this batch: their later messages are kept silently.
+        var reminded = new HashSet<long>();
 
         foreach (var message in batch)
         {
@@ -193,8 +196,14 @@ public sealed class TurnProcessor(
                 notice = await HandoverQueue.LeaveIfAskedAsync(db, conversation, text, now, cancellationToken);
                 if (notice is null)
                 {
-                    // Officers have the conversation: the bot stays silent, officers see the message live.
-                    outcomes.Add(new TurnOutcome(message, conversation, InboundStatus.Done, null, null, Flows: ""));
+                    // Officers have the conversation: the bot stays silent, officers see the message live. Someone
+                    // still waiting hears their place in the queue again now and then.
+                    var reminder = reminded.Add(conversation.Id)
+                        ? await HandoverQueue.RemindIfDueAsync(db, conversation, office, now, handover.ReminderInterval, cancellationToken)
+                        : null;
+                    outcomes.Add(reminder is null
+                        ? new TurnOutcome(message, conversation, InboundStatus.Done, null, null, Flows: "")
+                        : new TurnOutcome(message, conversation, InboundStatus.Done, null, ReplyRenderer.Render([new Reply(reminder)], message.Channel, conversation.Language), Flows: DialogEngine.FlowOf(WellKnownDialogs.Handover)));
                     continue;
                 }
             }

@@ -76,6 +76,45 @@ public static class InmateNameMatcher
         return allowed > 0 && Math.Abs(typedKey.Length - rosterKey.Length) <= allowed && Distance(typedKey, rosterKey, allowed) <= allowed;
     }
 
+    /// <summary>
+    /// Whether the typed name is part of the roster name: two or more of its words (of three letters or
+    /// more), each the same as
+    /// a word of the roster name (a slip forgiven in words of five letters or more), in the same order,
+    /// with words of the roster name left over ("rizki pratama", "muhamad rizky" for "Muhammad Rizki
+    /// Pratama"). Weaker than <see cref="KeysMatch"/>: the caller confirms the full name with the person.
+    /// </summary>
+    public static bool KeysPartlyMatch(string typedKey, string rosterKey)
+    {
+        var typed = typedKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var roster = rosterKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (typed.Length < 2 || typed.Length >= roster.Length || typed.Any(word => word.Length < 3))
+        {
+            return false;
+        }
+
+        var next = 0;
+        foreach (var word in typed)
+        {
+            while (next < roster.Length && !WordsMatch(word, roster[next]))
+            {
+                next++;
+            }
+
+            if (next == roster.Length)
+            {
+                return false;
+            }
+
+            next++;
+        }
+
+        return true;
+    }
+
+    private static bool WordsMatch(string typed, string roster) =>
+        typed == roster
+        || Math.Min(typed.Length, roster.Length) >= 5 && Math.Abs(typed.Length - roster.Length) <= 1 && Distance(typed, roster, 1) <= 1;
+
     private static string Canonical(string token)
     {
         // Old spellings (Soekarno, Djoko, Tjahjo) and Arabic-origin variants (Achmad) read as today's.

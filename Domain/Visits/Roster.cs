@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Domain.Visits;
 
+/// <summary>The inmate a lookup found; <paramref name="Partial"/> when only part of the name was given.</summary>
+public sealed record RosterMatch(Inmate Inmate, bool Partial);
+
 /// <summary>
 /// Finds inmates on an office's roster the way a family describes them: a name (or registration
 /// number) plus a second detail the roster holds. Reused wherever a person names an inmate.
@@ -56,6 +59,36 @@ public static class Roster
             .ToListAsync(cancellationToken);
         return rows.Where(i => InmateNameMatcher.KeysMatch(key, i.NameKey)).ToList();
     }
+
+    /// <summary>
+    /// The one inmate a name (or registration number) and a second detail point to, or null. The whole name
+    /// is tried first; when it finds nobody, part of a name (two or more of its words, see
+    /// <see cref="InmateNameMatcher.KeysPartlyMatch"/>) is tried with the same second detail, and the match
+    /// is <see cref="RosterMatch.Partial"/>: the caller confirms the full name before going on.
+    /// </summary>
+    public static async Task<RosterMatch?> FindAsync(UnitOfWork work, int officeId, string nameOrNumber, DateOnly? birthDate, string? secondDetail)
+    {
+        if (Confirm(await CandidatesAsync(work, officeId, nameOrNumber), nameOrNumber, birthDate, secondDetail) is { } inmate)
+        {
+            return new RosterMatch(inmate, Partial: false);
+        }
+
+        var key = InmateNameMatcher.Key(nameOrNumber);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var rows = await work.Db.Set<Inmate>().AsNoTracking()
+            .Where(i => i.OfficeId == officeId && i.NameKey.Length > key.Length)
+            .ToListAsync(work.CancellationToken);
+        var partly = rows.Where(i => InmateNameMatcher.KeysPartlyMatch(key, i.NameKey)).ToList();
+        return Confirm(partly, nameOrNumber, birthDate, secondDetail) is { } found ? new RosterMatch(found, Partial: true) : null;
+    }
+
+    /// <summary>An inmate of the office by id, or null.</summary>
+    public static Task<Inmate?> FindByIdAsync(UnitOfWork work, int officeId, long inmateId) =>
+        work.Db.Set<Inmate>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == inmateId && i.OfficeId == officeId, work.CancellationToken);
 
     /// <summary>
     /// The one inmate both details point to, or null. The second detail is a birth date or a

@@ -33,6 +33,25 @@ public sealed class VisitOptions
 /// <summary>A slot with at least one free station.</summary>
 public sealed record FreeSlot(DateTime StartUtc, DateTime LocalStart);
 
+/// <summary>
+/// Which free slots to list: those after <see cref="AfterUtc"/> (the next page), on <see cref="Day"/> (a day
+/// the family named), and starting from <see cref="From"/> until before <see cref="Until"/> (office local
+/// time: "pagi", "jam 10"). Every part is optional.
+/// </summary>
+public sealed record SlotQuery(DateTime? AfterUtc = null, DateOnly? Day = null, TimeOnly? From = null, TimeOnly? Until = null)
+{
+    public static readonly SlotQuery Next = new();
+
+    public bool Admits(FreeSlot slot)
+    {
+        var time = TimeOnly.FromDateTime(slot.LocalStart);
+        return (AfterUtc is not { } after || slot.StartUtc > after)
+            && (Day is not { } day || DateOnly.FromDateTime(slot.LocalStart) == day)
+            && (From is not { } from || time >= from)
+            && (Until is not { } until || time < until);
+    }
+}
+
 public enum BookingOutcome
 {
     Booked,
@@ -100,8 +119,32 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
         return visits.Where(v => v.SlotEnd > nowUtc || v.Status != VisitStatus.Booked).ToList();
     }
 
-    /// <summary>The next slots with a free station where the inmate is still under the weekly limit.</summary>
-    public async Task<List<FreeSlot>> FreeSlotsAsync(UnitOfWork work, Office office, long inmateId, long? exceptVisitId)
+    /// <summary>
+    /// The next slots with a free station where the inmate is still under the weekly limit: at most
+    /// <see cref="VisitOptions.OfferedSlots"/> (or <paramref name="limit"/>) of those <paramref name="query"/> admits.
+    /// </summary>
+    public async Task<List<FreeSlot>> FreeSlotsAsync(UnitOfWork work, Office office, long inmateId, long? exceptVisitId, SlotQuery? query = null, int? limit = null)
+    {
+        query ??= SlotQuery.Next;
+        return [.. (await OpenSlotsAsync(work, office, inmateId, exceptVisitId)).Where(query.Admits).Take(limit ?? options.OfferedSlots)];
+    }
+
+    /// <summary>
+    /// The days nearest to <paramref name="day"/> (the one before it and the one after it, within the
+    /// horizon) that still have a free slot the query admits (its day aside), soonest first.
+    /// </summary>
+    public async Task<List<DateOnly>> NearestDaysAsync(UnitOfWork work, Office office, long inmateId, long? exceptVisitId, DateOnly day, SlotQuery? query = null)
+    {
+        var anyDay = (query ?? SlotQuery.Next) with { Day = null };
+        var days = (await OpenSlotsAsync(work, office, inmateId, exceptVisitId)).Where(anyDay.Admits)
+            .Select(s => DateOnly.FromDateTime(s.LocalStart)).Distinct().ToList();
+        var before = days.Where(d => d < day).Select(d => (DateOnly?)d).LastOrDefault();
+        var after = days.Where(d => d > day).Select(d => (DateOnly?)d).FirstOrDefault();
+        return [.. new[] { before, after }.OfType<DateOnly>()];
+    }
+
+    /// <summary>Every slot of the horizon with a free station where the inmate is under the weekly limit, in order (computed as it is read).</summary>
+    private async Task<IEnumerable<FreeSlot>> OpenSlotsAsync(UnitOfWork work, Office office, long inmateId, long? exceptVisitId)
     {
         var (db, nowUtc, cancellationToken) = (work.Db, work.UtcNow, work.CancellationToken);
         var schedule = await ScheduleAsync(db, office.Id, cancellationToken);
@@ -116,34 +159,31 @@ public sealed class VisitBookings(ChatBotDbFactory factory, VisitOptions options
         var perWeek = held.Where(v => v.InmateId == inmateId && v.Id != exceptVisitId && v.Status != VisitStatus.Cancelled)
             .GroupBy(v => WeekStart(office.LocalDate(v.SlotStart)))
             .ToDictionary(g => g.Key, g => g.Count());
+        return Open();
 
-        var slots = new List<FreeSlot>();
-        for (var day = today; day <= today.AddDays(options.HorizonDays) && slots.Count < options.OfferedSlots; day = day.AddDays(1))
+        IEnumerable<FreeSlot> Open()
         {
-            if (!schedule.IsOpenOn(day)
-                || schedule.WeeklyLimitPerInmate > 0 && perWeek.GetValueOrDefault(WeekStart(day)) >= schedule.WeeklyLimitPerInmate)
+            for (var day = today; day <= today.AddDays(options.HorizonDays); day = day.AddDays(1))
             {
-                continue;
-            }
-
-            foreach (var time in schedule.SlotTimes())
-            {
-                var local = day.ToDateTime(time);
-                var start = ToUtc(office, local);
-                if (start < nowUtc + options.MinimumLead || takenPerSlot.GetValueOrDefault(start) >= schedule.Stations)
+                if (!schedule.IsOpenOn(day)
+                    || schedule.WeeklyLimitPerInmate > 0 && perWeek.GetValueOrDefault(WeekStart(day)) >= schedule.WeeklyLimitPerInmate)
                 {
                     continue;
                 }
 
-                slots.Add(new FreeSlot(start, local));
-                if (slots.Count == options.OfferedSlots)
+                foreach (var time in schedule.SlotTimes())
                 {
-                    break;
+                    var local = day.ToDateTime(time);
+                    var start = ToUtc(office, local);
+                    if (start < nowUtc + options.MinimumLead || takenPerSlot.GetValueOrDefault(start) >= schedule.Stations)
+                    {
+                        continue;
+                    }
+
+                    yield return new FreeSlot(start, local);
                 }
             }
         }
-
-        return slots;
     }
 
     /// <summary>

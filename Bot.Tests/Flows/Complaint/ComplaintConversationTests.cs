@@ -129,8 +129,36 @@ public sealed class ComplaintConversationTests : IAsyncLifetime
             .Send("kembali").Expect("anonim").ExpectNot("Ringkasan")
             .Send("tidak").Expect("nama")
             .Send("Sari").Expect("Kategori: Litmas", "Pelapor: Sari")
-            .Send("tidak").Expect("tidak dikirim")
+            .Send("tidak").Expect("bagian mana", "Kategori: Litmas").ExpectNot("tidak dikirim")
+            .Send("batal").Expect("tidak dikirim", "Silakan pilih layanan")
             .RunAsync();
+
+    [Fact]
+    public async Task Saying_no_at_the_summary_offers_corrections_by_number_and_only_batal_cancels()
+    {
+        var chat = _host.Chat("081200070081");
+        await chat
+            .Send("pengaduan").Send("baru").Send("5")
+            .Send("Kursi ruang tunggu kunjungan banyak yang patah.").Send("lewati").Send("tidak").Send("Rina")
+            .Expect("1. Kategori: Sarana dan prasarana", "2. Isi: Kursi ruang tunggu", "3. Lampiran: tidak ada", "4. Pelapor: Rina", "nomor butir (1–4)")
+            .Send("Tidak").Expect("bagian mana", "Ringkasan pengaduan", "2. Isi: Kursi ruang tunggu").ExpectNot("tidak dikirim", "Silakan pilih layanan")
+            .Send("2").Expect("satu pesan").ExpectNot("tentang apa")
+            .Send("Kursi ruang tunggu banyak yang patah dan kipas anginnya mati.").Expect("Ringkasan pengaduan", "2. Isi: Kursi ruang tunggu banyak yang patah dan kipas anginnya mati.", "4. Pelapor: Rina").ExpectNot("foto atau dokumen")
+            .Send("salah").Expect("bagian mana", "Ringkasan pengaduan")
+            .Send("1").Expect("tentang apa")
+            .Send("perilaku petugas").Expect("1. Kategori: Perilaku petugas", "kipas anginnya mati").ExpectNot("satu pesan")
+            .Send("ubah").Expect("bagian mana")
+            .Send("nomor 4").Expect("anonim")
+            .Send("ya").Expect("4. Pelapor: anonim", "1. Kategori: Perilaku petugas")
+            .Send("ya").Expect("ADU-")
+            .RunAsync();
+
+        var complaint = await FindAsync(TicketCode.Find(ComplaintRequests.Prefix, chat.LastReply)!);
+        Assert.Equal(ComplaintCategory.OfficerConduct, complaint.Category);
+        Assert.Equal("Kursi ruang tunggu banyak yang patah dan kipas anginnya mati.", complaint.Description);
+        Assert.True(complaint.Anonymous);
+        Assert.Null(complaint.ReporterName);
+    }
 
     [Fact]
     public async Task A_wrong_or_unknown_code_is_asked_again()

@@ -64,6 +64,8 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
                 "4. Nomor HP aktif: +6281234567890", "9. Nama WBP/anak: Budi Santoso", $"NIK {Nik}, PNG 146 KB",
                 "11. Email aktif: siti@mail.co.id", "12. Informasi yang diminta: Cuti Menjelang Bebas (CMB)", "13. Pernyataan")
             .Send("nanti saja").Expect("Ketik *SETUJU*")
+            // A no is no cancel: the person is asked which item, and sees the summary again.
+            .Send("tidak").Expect("bagian mana", "Periksa data Anda", "1. Nama pemohon: Siti Aminah").ExpectNot("Silakan pilih layanan")
             // Item 2 by its number: the relationship is asked again, then the summary comes back.
             .Send("2").Expect("Butir 2 dari 13")
             .Send("keluarga").Expect("Periksa data Anda", "2. Hubungan dengan WBP: Keluarga", "9. Nama WBP/anak: Budi Santoso")
@@ -219,6 +221,73 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
             .Send("siapa ya namanya?").Expect("nama lengkap WBP atau anak", "Butir 9 dari 13")
             .Send("Budi Santoso").Expect("Butir 10 dari 13")
             .RunAsync();
+}
+
+/// <summary><c>menu</c> or <c>batal</c> in the middle of the form: asked first, and the answers kept as a draft.</summary>
+public sealed class IntegrationDraftTests(IntegrationChatHost fixture) : IClassFixture<IntegrationChatHost>
+{
+    private TestHost Host => fixture.Host;
+
+    private ChatScript ToItem4(string phone) => Host.Chat(phone)
+        .Send("halo").Send("3").Send("1").Send("ya")
+        .Send("Siti Aminah").Send("1").Send("Jl. Merdeka 1").Expect("Butir 4 dari 13");
+
+    [Fact]
+    public Task Menu_in_the_middle_asks_first_and_lanjut_goes_on_with_the_answers_kept() =>
+        ToItem4("081300070031")
+            .Send("menu").Expect("belum terkirim", "3 dari 13 butir terisi", "*ya*", "*lanjut*").ExpectNot("Silakan pilih layanan", "Butir 5")
+            .Send("lanjut").Expect("kita lanjutkan", "Butir 4 dari 13").ExpectNot("Silakan pilih layanan")
+            .Send("081234567890").Expect("Butir 5 dari 13")
+            .RunAsync();
+
+    [Fact]
+    public async Task Leaving_keeps_a_draft_that_lanjut_takes_up_later_where_it_stopped()
+    {
+        const string phone = "081300070032";
+        await ToItem4(phone)
+            .Send("081234567890").Expect("Butir 5 dari 13")
+            .Send("batal").Expect("belum terkirim", "4 dari 13 butir terisi")
+            .Send("ya").Expect("draf", "*lanjut*", "Silakan pilih layanan").ExpectNot("dibatalkan")
+            // Another service meanwhile; it asks nothing before leaving.
+            .Send("4").Expect("Layanan pengaduan")
+            .Send("menu").Expect("Silakan pilih layanan").ExpectNot("belum terkirim")
+            .RunAsync();
+
+        await Host.Chat(phone)
+            .Send("lanjut").Expect("kita lanjutkan formulir", "Butir 5 dari 13")
+            .Send("Ahmad Yani").Send("ayah").Send("Jl. Merdeka 1").Send("081298765432")
+            .Send("Budi Santoso").Send("3171051208850001").SendFile("image/jpeg", 100_000)
+            .Send("siti@mail.co.id").Send("1")
+            .Expect("1. Nama pemohon: Siti Aminah", "3. Alamat: Jl. Merdeka 1", "4. Nomor HP aktif: +6281234567890", "5. Nama penjamin: Ahmad Yani")
+            .Send("setuju").Expect("INF-")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Choosing_the_service_again_resumes_the_draft_and_hapus_throws_it_away()
+    {
+        const string phone = "081300070033";
+        await Host.Chat(phone)
+            // Before consent nothing is kept, so nothing is asked.
+            .Send("halo").Send("3").Send("1").Expect("setuju")
+            .Send("menu").Expect("Silakan pilih layanan").ExpectNot("belum terkirim")
+            .RunAsync();
+
+        await ToItem4(phone)
+            // A second "menu" at the question leaves, and keeps the draft.
+            .Send("menu").Expect("belum terkirim")
+            .Send("menu").Expect("draf", "Silakan pilih layanan")
+            .Send("3").Expect("kita lanjutkan formulir", "Butir 4 dari 13").ExpectNot("Ajukan permohonan")
+            .Send("batal").Expect("belum terkirim")
+            .Send("hapus").Expect("draf dihapus", "Silakan pilih layanan")
+            .Send("lanjut").ExpectNot("Butir")
+            .Send("3").Expect("Informasi Integrasi", "Ajukan permohonan")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.UserAddress == "+6281300070033");
+        Assert.DoesNotContain("Siti Aminah", conversation.DialogState ?? "");
+    }
 }
 
 /// <summary>A half-finished form after the person went silent, on a fake clock.</summary>

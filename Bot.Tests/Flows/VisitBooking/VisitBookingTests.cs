@@ -46,6 +46,37 @@ public sealed class VisitBookingTests(VisitHost shared) : IClassFixture<VisitHos
             .Send(detail).Expect("Data WBP ditemukan: *MUHAMMAD RIZKI*")
             .RunAsync();
 
+    [Theory]
+    [InlineData("081300002101", "rizki pratama")]
+    [InlineData("081300002102", "muhamad rizky")]
+    public Task Part_of_a_name_with_the_right_birth_date_is_confirmed_by_the_full_name(string phone, string name) =>
+        Host.Chat(phone)
+            .Send("halo").Send("1").Send(name).Expect("tanggal lahir")
+            .Send("21-03-1998").Expect("Apakah yang Anda maksud *Muhammad Rizki Pratama*? (ya/tidak)").ExpectNot("Data WBP ditemukan", "nama Anda", "cocokkan")
+            .Send("ya").Expect("nama Anda").ExpectNot("Pratama")
+            .Send("Siti Aminah").Expect("hubungan")
+            .RunAsync();
+
+    [Fact]
+    public async Task Part_of_a_name_needs_the_right_birth_date_and_a_no_asks_for_the_inmate_again()
+    {
+        var unknown = Host.Chat("081300002103").Send("halo").Send("1").Send("Joko Susilo").Send("01-01-1980");
+        await unknown.RunAsync();
+
+        var wrong = Host.Chat("081300002104").Send("halo").Send("1").Send("rizki pratama").Send("01-01-1990");
+        await wrong.ExpectNot("Pratama", "Apakah yang Anda maksud").RunAsync();
+        Assert.Equal(unknown.LastReply, wrong.LastReply);
+
+        await Host.Chat("081300002104")
+            .Send("rizki pratama").Send("21-03-1998").Expect("Apakah yang Anda maksud *Muhammad Rizki Pratama*?")
+            .Send("tidak").Expect("periksa kembali", "nama lengkap").ExpectNot("nama Anda")
+            .RunAsync();
+
+        await using var db = Host.Store.CreateDbContext();
+        var attempts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.LookupAttempts.Where(a => a.Sender == "+6281300002104"));
+        Assert.Equal([false, true], attempts.OrderBy(a => a.Id).Select(a => a.Found));
+    }
+
     [Fact]
     public Task Booking_by_registration_number_needs_the_birth_date_not_the_number_twice() =>
         Host.Chat("081300002201")

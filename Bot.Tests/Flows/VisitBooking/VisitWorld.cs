@@ -15,6 +15,7 @@ public static class VisitWorld
         B.I-102/2024,MUHAMMAD RIZKI,1995-01-05,B-2,true
         B.I-103/2024,Agus Salim,1980-03-03,C-1,false
         B.I-104/2024,Dewi Lestari,1992-12-12,,
+        B.I-105/2024,Muhammad Rizki Pratama,1998-03-21,B-3,true
         """;
 
     /// <summary>Settings for a host whose slots start right away and whose lookups pause after three misses.</summary>
@@ -34,7 +35,7 @@ public static class VisitWorld
         return settings;
     }
 
-    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster)
+    public static async Task SeedAsync(TestHost host, int stations = 1, int weeklyLimit = 0, string roster = Roster, string? callerNumber = "+6277100001111", int days = 127)
     {
         var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
         await using (var db = host.Store.CreateDbContext())
@@ -43,13 +44,13 @@ public static class VisitWorld
             db.VisitSchedules.Add(new VisitSchedule
             {
                 OfficeId = office.Id,
-                Days = 127,
+                Days = days,
                 OpensAt = new TimeOnly(0, 0),
                 ClosesAt = new TimeOnly(23, 59),
                 SlotMinutes = 15,
                 Stations = stations,
                 WeeklyLimitPerInmate = weeklyLimit,
-                CallerNumber = "+6277100001111",
+                CallerNumber = callerNumber,
             });
             await db.SaveChangesAsync();
         }

@@ -102,8 +102,8 @@ public sealed class VisitDesk(ChatBotDbFactory factory, OfficeDirectory offices,
             {
                 var schedule = await VisitBookings.ScheduleAsync(db, office.Id, cancellationToken);
                 var caller = string.IsNullOrWhiteSpace(schedule.CallerNumber) ? office.WhatsAppNumber : schedule.CallerNumber;
-                var callerNumber = string.IsNullOrWhiteSpace(caller) ? texts.OfficeNumber(office.Name) : caller;
-                VisitNotices.Queue(db, conversation, office, visit, VisitNotices.CalledTopic, texts.CallStarting(visit.Code, callerNumber), now);
+                var notice = string.IsNullOrWhiteSpace(caller) ? texts.CallStartingNoNumber(visit.Code, office.Name) : texts.CallStarting(visit.Code, caller);
+                VisitNotices.Queue(db, conversation, office, visit, VisitNotices.CalledTopic, notice, now);
             }
             else if (to == VisitStatus.Cancelled)
             {

@@ -8,7 +8,7 @@ using ChatBot.Domain.Requests;
 namespace ChatBot.Bot.Flows.Complaint;
 
 /// <summary>Typed state of the complaint flow: what the person has told so far.</summary>
-public sealed class ComplaintState
+public sealed class ComplaintState : ICorrectable
 {
     public ComplaintCategory? Category { get; set; }
 
@@ -25,11 +25,15 @@ public sealed class ComplaintState
     public bool Anonymous { get; set; }
 
     public string? Name { get; set; }
+
+    /// <summary>The summary item (1–4) being corrected; after its answer the summary is shown again.</summary>
+    public int? Correcting { get; set; }
 }
 
 /// <summary>
 /// Menu entry 4: a new complaint (category, description, optional photo or document, optional
-/// anonymity, confirmation, ticket code) or the status of an earlier one. A message that already
+/// anonymity, a numbered summary whose items are corrected by number, ticket code) or the status of an
+/// earlier one. A message that already
 /// holds a ticket code ("status pengaduan ADU-7K3P9Q") goes straight to its status.
 /// </summary>
 public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
@@ -46,7 +50,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         _calendar = calendar;
         _options = options;
         _type = type;
-        Steps(Step(StartAsync), Step<Choice>(AskCategoryAsync), Step<Choice>(AskDescriptionAsync), Step<string>(AskFileAsync), Step<OptionalFile>(AskAnonymousAsync), Step<bool>(AskNameAsync), Step<string>(ConfirmAsync), Step<bool>(SaveAsync));
+        Steps(Step(StartAsync), Step<Choice>(AskCategoryAsync), Step<Choice>(AskDescriptionAsync), Step<string>(AskFileAsync), Step<OptionalFile>(AskAnonymousAsync), Step<bool>(AskNameAsync), Step<string>(ConfirmAsync), Step<SummaryAnswer>(SaveAsync));
     }
 
     public const string DescriptionPromptId = "complaint.prompt.description";
@@ -57,6 +61,18 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
     private static readonly string[] ExtortionWords = ["pungli", "pungutan liar", "pungutan", "pemerasan", "diperas", "suap", "sogok", "minta uang", "extortion", "bribe"];
 
     public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>The summary's items: category, description, attachment, complainant.</summary>
+    public const int SummaryItems = 4;
+
+    /// <summary>The step that asks each summary item (1–4) again.</summary>
+    private static string ItemStep(int item) => item switch
+    {
+        1 => nameof(AskCategoryAsync),
+        2 => nameof(AskDescriptionAsync),
+        3 => nameof(AskFileAsync),
+        _ => nameof(AskAnonymousAsync),
+    };
 
     /// <summary>E-mail: one answer per line, the description takes the rest of the mail.</summary>
     public override bool AcceptsSeveralAnswersPerMessage => true;
@@ -108,6 +124,10 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         if (answer.TryGet(out var choice) && Enum.TryParse<ComplaintCategory>(choice.Value, out var category))
         {
             step.State.Category = category;
+            if (Summary.Corrected(step, 1))
+            {
+                return step.GoToAsync(nameof(ConfirmAsync));
+            }
         }
 
         return step.PromptAsync(DescriptionPromptId, new PromptOptions
@@ -124,6 +144,10 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         if (answer.TryGet(out var description))
         {
             step.State.Description = description.Trim();
+            if (Summary.Corrected(step, 2))
+            {
+                return step.GoToAsync(nameof(ConfirmAsync));
+            }
         }
 
         return step.PromptAsync(OptionalFilePrompt.DefaultId, new PromptOptions
@@ -144,6 +168,11 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
             if (file is not null)
             {
                 step.Say(texts.FileReceived);
+            }
+
+            if (Summary.Corrected(step, 3))
+            {
+                return step.GoToAsync(nameof(ConfirmAsync));
             }
         }
 
@@ -180,18 +209,23 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         var texts = ComplaintTexts.For(step.Dc.Language);
         var state = step.State;
         var summary = texts.Summary(texts.Categories[state.Category ?? ComplaintCategory.Other], state.Description ?? "", state.FilePath is not null, state.Anonymous ? null : state.Name);
-        return step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = $"{summary}\n\n{texts.ConfirmSend}" });
+        return Summary.AskAsync(step, $"{summary}\n\n{texts.ConfirmSend}", SummaryItems);
     }
 
-    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step, Answer<bool> answer)
+    /// <summary>Typing <c>batal</c> once something was told says plainly that the complaint is not sent.</summary>
+    public override string? CancelNotice(DialogContext dc, DialogInstance instance) =>
+        DialogContext.ReadState<WaterfallState<ComplaintState>>(instance).Values.Description is null ? null : ComplaintTexts.For(dc.Language).NotSent;
+
+    /// <summary>The summary's answer: a yes files the complaint; an item's number (or a no, after asking which) corrects it.</summary>
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext<ComplaintState> step, Answer<SummaryAnswer> answer)
     {
+        if (await Summary.CorrectAsync(step, answer, nameof(ConfirmAsync), ItemStep) is { } corrected)
+        {
+            return corrected;
+        }
+
         var dc = step.Dc;
         var texts = ComplaintTexts.For(dc.Language);
-        if (answer is not { Given: true, Value: true })
-        {
-            step.Say(texts.NotSent);
-            return await step.EndAsync();
-        }
 
         var state = step.State;
         var (verificationDue, answerDue) = ComplaintRules.Deadlines(_calendar, _options, dc.Today);

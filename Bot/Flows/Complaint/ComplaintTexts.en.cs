@@ -30,9 +30,9 @@ public sealed partial record ComplaintTexts
         AskAnonymous = "Do you want to complain *anonymously*? If so, your name and number/address are not shown to officers, but the answer still reaches you here.",
         AskName = "What is your name?",
         Summary = (category, description, file, reporter) =>
-            $"Your complaint:\n• Category: {category}\n• Description: {description}\n• Attachment: {(file ? "yes" : "none")}\n• Complainant: {reporter ?? "anonymous"}",
-        ConfirmSend = "Send this complaint?",
-        NotSent = "The complaint was not sent. Type *menu* for other services.",
+            $"Your complaint:\n1. Category: {category}\n2. Description: {description}\n3. Attachment: {(file ? "yes" : "none")}\n4. Complainant: {reporter ?? "anonymous"}",
+        ConfirmSend = "Send this complaint? Type *yes* to send it, or the number of the item (1–4) you want to correct. Type *cancel* if you do not want to send it.",
+        NotSent = "All right, the complaint is cancelled and was not sent.",
         Filed = (code, review, answer) =>
             $"Thank you, we have received your complaint with code *{code}*. Please keep this code.\n\n" +
             $"The head of office will review it by {review} and you will be answered by {answer}. We will tell you here about every step.\n\n" +

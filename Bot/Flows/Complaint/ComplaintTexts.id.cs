@@ -30,9 +30,9 @@ public sealed partial record ComplaintTexts
         AskAnonymous = "Apakah Anda ingin melapor secara *anonim*? Jika ya, nama dan nomor/alamat Anda tidak ditampilkan kepada petugas, tetapi jawaban tetap kami kirim ke sini.",
         AskName = "Siapa nama Anda?",
         Summary = (category, description, file, reporter) =>
-            $"Ringkasan pengaduan:\n• Kategori: {category}\n• Isi: {description}\n• Lampiran: {(file ? "ada" : "tidak ada")}\n• Pelapor: {reporter ?? "anonim"}",
-        ConfirmSend = "Kirim pengaduan ini?",
-        NotSent = "Pengaduan tidak dikirim. Ketik *menu* untuk layanan lain.",
+            $"Ringkasan pengaduan:\n1. Kategori: {category}\n2. Isi: {description}\n3. Lampiran: {(file ? "ada" : "tidak ada")}\n4. Pelapor: {reporter ?? "anonim"}",
+        ConfirmSend = "Kirim pengaduan ini? Ketik *ya* untuk mengirim, atau nomor butir (1–4) yang ingin diperbaiki. Ketik *batal* bila tidak jadi mengirim.",
+        NotSent = "Baik, pengaduan dibatalkan dan tidak dikirim.",
         Filed = (code, review, answer) =>
             $"Terima kasih, pengaduan Anda sudah kami terima dengan kode *{code}*. Simpan kode ini.\n\n" +
             $"Pengaduan akan ditelaah Kepala paling lambat {review} dan dijawab paling lambat {answer}. Setiap perkembangan kami kabarkan di sini.\n\n" +

@@ -1,7 +1,6 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Flows.MainMenu;
 using ChatBot.Domain.Conversations;
-using ChatBot.Domain.Offices;
 
 namespace ChatBot.Bot.Flows.Handover;
 
@@ -21,16 +20,7 @@ public sealed class HandoverDialog() : Dialog(WellKnownDialogs.Handover)
         var office = dc.Office;
         var place = await Handovers.JoinAsync(dc.Work, dc.Conversation, request.Reason, request.CollectedState);
 
-        var texts = HandoverTexts.For(dc.Language);
-        var message = texts.Queued(place);
-        if (!office.IsOpenAt(dc.UtcNow))
-        {
-            var next = office.NextOpening(dc.UtcNow);
-            var when = $"{texts.DayNames[(int)next.DayOfWeek]} {next:dd-MM-yyyy}, {next:HH\\.mm} {OfficeTimeZones.Abbreviation(office.TimeZoneId)}";
-            message += "\n\n" + texts.OutsideHours(DialogTexts.For(dc.Language).ServiceHours(office), when);
-        }
-
-        dc.Say($"{message}\n\n{texts.HowToCancel}");
+        dc.Say(HandoverQueue.Place(office, dc.Language, dc.UtcNow, place, again: false));
         dc.CancelAllDialogs();
         return new DialogTurnResult(DialogTurnStatus.Complete);
     }

@@ -20,6 +20,13 @@ public sealed class HandoverOptions
     /// <summary>How often waiting conversations are checked against the limit.</summary>
     [Positive]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A person who writes while waiting is told their place in the queue again, at most this often
+    /// (counted from what the bot last told them); their messages in between are kept for the officer.
+    /// </summary>
+    [Positive]
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(3);
 }
 
 /// <summary>How an officer's action on a handover ended.</summary>

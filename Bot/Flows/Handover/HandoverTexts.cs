@@ -14,6 +14,9 @@ public sealed partial record HandoverTexts
     /// <summary>{0} place in the queue.</summary>
     public required Func<int, string> Queued { get; init; }
 
+    /// <summary>{0} place in the queue: said again to a person who writes while waiting.</summary>
+    public required Func<int, string> StillQueued { get; init; }
+
     /// <summary>{0} service hours, {1} when officers answer next (day and time).</summary>
     public required Func<string, string, string> OutsideHours { get; init; }
 

@@ -10,6 +10,7 @@ public sealed partial record HandoverTexts
         OfficerUnavailable = (office, reach) =>
             $"Chatting with an officer of {office} is not available here. {reach}",
         Queued = place => $"We have passed your request to an officer. You are number *{place}* in the queue. Please wait; an officer will reply here.",
+        StillQueued = place => $"Sorry for the wait. Your request has been passed on and you are still number *{place}* in the queue. An officer will reply here; the messages you send are kept for the officer.",
         OutsideHours = (hours, next) => $"It is outside officer service hours ({hours}). Officers will reply from {next}.",
         HowToCancel = "Type *cancel* if you no longer need an officer.",
         CancelledByUser = "Your request to talk to an officer was cancelled.",

@@ -10,6 +10,7 @@ public sealed partial record HandoverTexts
         OfficerUnavailable = (office, reach) =>
             $"Chat langsung dengan petugas {office} tidak tersedia di sini. {reach}",
         Queued = place => $"Permintaan Anda sudah kami teruskan ke petugas. Anda berada di antrean ke-*{place}*. Mohon tunggu, petugas akan membalas di sini.",
+        StillQueued = place => $"Mohon maaf menunggu. Permintaan Anda sudah kami teruskan dan Anda masih berada di antrean ke-*{place}*. Petugas akan membalas di sini; pesan yang Anda kirim tetap kami simpan untuk petugas.",
         OutsideHours = (hours, next) => $"Saat ini di luar jam layanan petugas ({hours}). Petugas akan membalas mulai {next}.",
         HowToCancel = "Ketik *batal* bila tidak jadi.",
         CancelledByUser = "Permintaan bicara dengan petugas dibatalkan.",

@@ -1,6 +1,5 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Dialogs.Prompts;
-using ChatBot.Bot.Dialogs.Recognizers;
 
 namespace ChatBot.Bot.Flows.IntegrationInfo;
 
@@ -29,12 +28,8 @@ public static class FormPrompts
         new ResumablePrompt(Email, new EmailPrompt(), options),
         new ResumablePrompt(Nik, new NikPrompt(), options),
         new ResumablePrompt(Attachment, new AttachmentPrompt(), options),
-        new ResumablePrompt(Summary, new TextPrompt(validator: IntegrationFormDialog.SummaryProblem), options),
+        new ResumablePrompt(Summary, new SummaryPrompt(), options),
     ];
-
-    /// <summary>The item number (1–12) a summary answer asks to correct, or null.</summary>
-    public static int? ItemToCorrect(string text) =>
-        NumberRecognizer.Recognize(text, 1, IntegrationFormDialog.ItemCount - 1) is { Ok: true } number ? (int)number.Value : null;
 
     private sealed class ResumablePrompt(string id, Dialog inner, IntegrationOptions options) : Dialog(id), IPrompt
     {

@@ -9,7 +9,7 @@ using ChatBot.Domain.Requests;
 namespace ChatBot.Bot.Flows.IntegrationInfo;
 
 /// <summary>Typed state of the integration form: the answers so far (personal data, kept only after consent).</summary>
-public sealed class IntegrationFormState
+public sealed class IntegrationFormState : ICorrectable
 {
     public DateTime? ConsentedAt { get; set; }
 
@@ -97,7 +97,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             yield return Step<object>(StepName(index), (step, answer) => QuestionStepAsync(step, answer, index));
         }
 
-        yield return Step<string>(SubmitAsync);
+        yield return Step<SummaryAnswer>(SubmitAsync);
     }
 
     private static string StepName(int index) => index == SummaryStep ? "summary" : $"question-{index}";
@@ -133,9 +133,8 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
                 Keep(state, answered, given);
                 var item = ItemOfQuestion[answered];
                 var itemDone = answered == ItemOfQuestion.Length - 1 || ItemOfQuestion[answered + 1] != item;
-                if (state.Correcting == item && itemDone)
+                if (itemDone && Summary.Corrected(step, item))
                 {
-                    state.Correcting = null;
                     return await step.GoToAsync(StepName(SummaryStep));
                 }
             }
@@ -232,7 +231,7 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
             lines.Append(i + 1).Append(". ").Append(texts.ItemLabels[i]).Append(": ").AppendLine(values[i]);
         }
 
-        return step.PromptAsync(FormPrompts.Summary, new PromptOptions { Prompt = $"{texts.Summary(lines.ToString().TrimEnd())}\n\n{texts.SummaryHint}", MaxLength = 40 });
+        return Summary.AskAsync(step, $"{texts.Summary(lines.ToString().TrimEnd())}\n\n{texts.SummaryHint}", ItemCount - 1, FormPrompts.Summary, retry: texts.SummaryHint);
     }
 
     private static string FileLabel(IntegrationFormState s) => s.KtpContentType switch
@@ -243,17 +242,12 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     };
 
     /// <summary>The summary's answer: a number corrects that item; agreeing declares the data true and submits.</summary>
-    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step, Answer<string> given)
+    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<IntegrationFormState> step, Answer<SummaryAnswer> answer)
     {
-        if (!given.TryGet(out var answer))
+        // An item is asked by the step after its first question's.
+        if (await Summary.CorrectAsync(step, answer, StepName(SummaryStep), item => StepName(Array.IndexOf(ItemOfQuestion, item) + 1)) is { } corrected)
         {
-            return await step.GoToAsync(StepName(SummaryStep));
-        }
-
-        if (FormPrompts.ItemToCorrect(answer) is { } item)
-        {
-            step.State.Correcting = item;
-            return await step.GoToAsync(StepName(Array.IndexOf(ItemOfQuestion, item) + 1));
+            return corrected;
         }
 
         var dc = step.Dc;
@@ -291,6 +285,24 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
         return await step.EndAsync(null);
     }
 
+    /// <summary>
+    /// <c>menu</c> or <c>batal</c> once the person agreed and began: the form is not thrown away silently; they
+    /// are asked first, and may leave with the answers kept as a draft (<c>lanjut</c>, or choosing the service again, takes it up).
+    /// </summary>
+    public override string? LeaveQuestion(DialogContext dc, DialogInstance instance)
+    {
+        var state = DialogContext.ReadState<WaterfallState<IntegrationFormState>>(instance).Values;
+        return state.ConsentedAt is null ? null : IntegrationTexts.For(dc.Language).LeaveAsk(state.ItemsFilled(), ItemCount);
+    }
+
+    /// <summary>Taken up again on purpose: the silence since is not a reason to ask whether to resume.</summary>
+    public override void DraftResumed(DialogContext dc, DialogInstance instance)
+    {
+        var state = DialogContext.ReadState<WaterfallState<IntegrationFormState>>(instance);
+        state.Values.TouchedAt = dc.UtcNow;
+        DialogContext.WriteState(instance, state);
+    }
+
     /// <summary>Whether the person may leave for <paramref name="silence"/> and be asked to resume.</summary>
     internal static bool IsStale(IntegrationFormState state, DateTime nowUtc, TimeSpan silence) =>
         state.TouchedAt is { } touched && nowUtc - touched >= silence;
@@ -301,10 +313,4 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
         var form = dc.Stack.Instances.LastOrDefault(i => i.Id == DialogId);
         return form is null ? null : (form, DialogContext.ReadState<WaterfallState<IntegrationFormState>>(form));
     }
-
-    /// <summary>Recognised by the summary prompt: <c>SETUJU</c> or an item number 1–12.</summary>
-    internal static string? SummaryProblem(DialogContext dc, string text) =>
-        FormPrompts.ItemToCorrect(text) is not null || YesNoRecognizer.Recognize(text) is { Ok: true, Value: true }
-            ? null
-            : IntegrationTexts.For(dc.Language).SummaryHint;
 }

@@ -17,7 +17,8 @@ public sealed class IntegrationInfoState : IBegunWith<string>
 /// <summary>
 /// Menu entry 3, <i>Layanan Informasi Integrasi</i>: a new request (the 13-item form, see
 /// <see cref="IntegrationFormDialog"/>) or the status of one by its reference code.
-/// <c>status informasi CODE</c> begins it from anywhere with the code already given.
+/// <c>status informasi CODE</c> begins it from anywhere with the code already given. A form left
+/// half-done with <c>menu</c> is taken up again when the service is chosen again.
 /// </summary>
 public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState>
 {
@@ -42,6 +43,13 @@ public sealed class IntegrationInfoDialog : WaterfallDialog<IntegrationInfoState
         {
             // Inside another flow: answer only; the engine takes this dialog off the stack again.
             dc.Say(await DescribeAsync(dc, inline.Query));
+            return DialogTurnResult.Waiting;
+        }
+
+        // Chosen again with a form left half-done: the form goes on where the person left it.
+        if (options is null && dc.HasDraft(IntegrationFormDialog.DialogId)
+            && await dc.ResumeDraftAsync(IntegrationFormDialog.DialogId, DialogTexts.For(dc.Language).DraftResumed))
+        {
             return DialogTurnResult.Waiting;
         }
 

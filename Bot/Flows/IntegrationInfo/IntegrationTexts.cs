@@ -54,6 +54,9 @@ public sealed partial record IntegrationTexts
     /// <summary>{0} items filled, {1} items in all.</summary>
     public required Func<int, int, string> ResumeAsk { get; init; }
 
+    /// <summary>{0} items filled, {1} items in all: asked when the person types <c>menu</c> or <c>batal</c> in the form.</summary>
+    public required Func<int, int, string> LeaveAsk { get; init; }
+
     public required string Resume { get; init; }
 
     public required string Discard { get; init; }

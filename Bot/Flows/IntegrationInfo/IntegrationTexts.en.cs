@@ -64,6 +64,8 @@ public sealed partial record IntegrationTexts
             $"An officer will check the details in SDP and send the answer to your {(email ? "WhatsApp and e-mail" : "WhatsApp")}. " +
             $"To see its status, type *status informasi {code}*. Type *menu* for other services.",
         ResumeAsk = (filled, all) => $"Welcome back. Your integration-information form is not finished ({filled} of {all} items filled). Continue or discard it?",
+        LeaveAsk = (filled, all) =>
+            $"Your integration information form has not been sent yet ({filled} of {all} items filled in). Type *yes* to leave (the draft is kept and you can go on later by typing *continue*), or type *continue* to go on filling it in now.",
         Resume = "Continue",
         Discard = "Discard the form",
         Resumed = "All right, let's continue.",

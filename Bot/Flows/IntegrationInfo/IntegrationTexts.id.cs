@@ -64,6 +64,8 @@ public sealed partial record IntegrationTexts
             $"Petugas akan memeriksa data di SDP lalu mengirim jawaban ke {(email ? "WhatsApp dan email" : "WhatsApp")} Anda. " +
             $"Untuk melihat statusnya, ketik *status informasi {code}*. Ketik *menu* untuk layanan lain.",
         ResumeAsk = (filled, all) => $"Selamat datang kembali. Formulir informasi integrasi Anda belum selesai ({filled} dari {all} butir terisi). Lanjutkan atau buang?",
+        LeaveAsk = (filled, all) =>
+            $"Formulir informasi integrasi Anda belum terkirim ({filled} dari {all} butir terisi). Ketik *ya* untuk keluar (draf disimpan dan bisa dilanjutkan nanti dengan mengetik *lanjut*), atau ketik *lanjut* untuk melanjutkan mengisi sekarang.",
         Resume = "Lanjutkan",
         Discard = "Buang formulir",
         Resumed = "Baik, kita lanjutkan.",

@@ -22,6 +22,7 @@ public sealed class VisitBookingFlow : IFlowModule
         flow.Dialog<VisitBookingDialog>()
             .Dialog<VisitRegisterDialog>()
             .Dialog<VisitRescheduleDialog>()
+            .Dialog<SlotChoiceDialog>()
             .Dialog(_ => VisitRegisterDialog.CallNumberPrompt())
             .Menu(new MenuEntry("visit", OfficeServices.VideoCallVisit, VisitBookingDialog.DialogId, Order: 10, language => VisitTexts.For(language).Menu));
     }

@@ -18,6 +18,9 @@ public sealed class VisitRegisterState
 
     public string? InmateName { get; set; }
 
+    /// <summary>The inmate was found by part of the name: the person confirms the full name first.</summary>
+    public bool PartialMatch { get; set; }
+
     public string? RequesterName { get; set; }
 
     public string? Relationship { get; set; }
@@ -27,7 +30,8 @@ public sealed class VisitRegisterState
 
 /// <summary>
 /// A new video-call booking: who the inmate is (a name or registration number, confirmed only with
-/// a second detail the roster holds), who is calling, the number to call, and the slot.
+/// a second detail the roster holds; found by part of the name, the full name is confirmed with the
+/// person), who is calling, the number to call, and the slot.
 /// </summary>
 public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
 {
@@ -44,7 +48,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
     {
         _slots = slots;
         _throttle = throttle;
-        Steps(Step(AskInmateAsync), Step<string>(AskSecondDetailAsync), Step<string>(MatchAsync), Step<string>(AskRelationshipAsync), Step<Choice>(AskCallNumberAsync), Step<string>(OfferSlotsAsync), Step<Choice>(BookAsync));
+        Steps(Step(AskInmateAsync), Step<string>(AskSecondDetailAsync), Step<string>(MatchAsync), Step<bool>(ConfirmInmateAsync), Step<string>(AskRelationshipAsync), Step<Choice>(AskCallNumberAsync), Step<string>(OfferSlotsAsync), Step<Choice>(BookAsync));
     }
 
     /// <summary>The prompt for the number to call; accepts "ya" or a phone number on one line.</summary>
@@ -78,9 +82,10 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
         var texts = VisitTexts.For(dc.Language);
         if (!answer.TryGet(out var detail))
         {
-            return step.State.InmateId is null
-                ? await step.GoToAsync(nameof(AskInmateAsync))
-                : await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100, PersonName = true });
+            // Asked again: the name found by part of it is confirmed; otherwise the second detail is asked again.
+            return step.State is { InmateId: not null, PartialMatch: true } state
+                ? await AskConfirmInmateAsync(step, state.InmateName!)
+                : await step.GoToAsync(step.State.InmateId is null ? nameof(AskInmateAsync) : nameof(AskSecondDetailAsync));
         }
 
         var query = step.State.InmateQuery ?? "";
@@ -89,18 +94,50 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             return await step.EndAsync();
         }
 
-        var candidates = await Roster.CandidatesAsync(dc.Work, dc.Office.Id, query);
         var birthDate = DateRecognizer.Recognize(detail, dc.Today, DateDirection.PastOrToday) is { Ok: true } date ? date.Value : (DateOnly?)null;
-        var inmate = Roster.Confirm(candidates, query, birthDate, detail);
+        var match = await Roster.FindAsync(dc.Work, dc.Office.Id, query, birthDate, detail);
         _throttle.Record(
-            dc.Work, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), inmate is not null);
-        if (inmate is null)
+            dc.Work, LookupKinds.Inmate, dc.Office.Id, dc.Input.Channel, dc.Input.From, InmateNameMatcher.Key(query), match is not null);
+        if (match is null)
         {
             dc.Say(texts.NotMatched);
             return await step.GoToAsync(nameof(AskInmateAsync));
         }
 
-        if (!inmate.VideoCallAllowed)
+        step.State.InmateId = match.Inmate.Id;
+        step.State.InmateName = match.Inmate.FullName;
+        step.State.PartialMatch = match.Partial;
+        return match.Partial ? await AskConfirmInmateAsync(step, match.Inmate.FullName) : await step.NextAsync(true);
+    }
+
+    private static Task<DialogTurnResult> AskConfirmInmateAsync(WaterfallStepContext<VisitRegisterState> step, string fullName) =>
+        step.PromptAsync(ConfirmPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(step.Dc.Language).ConfirmInmate(fullName) });
+
+    /// <summary>The inmate is the one the person means (said by them when found by part of the name): checks, then asks who is calling.</summary>
+    private async Task<DialogTurnResult> ConfirmInmateAsync(WaterfallStepContext<VisitRegisterState> step, Answer<bool> answer)
+    {
+        var dc = step.Dc;
+        var texts = VisitTexts.For(dc.Language);
+        var state = step.State;
+        if (state.InmateId is not { } inmateId)
+        {
+            return await step.GoToAsync(nameof(AskInmateAsync));
+        }
+
+        if (!answer.TryGet(out var meant))
+        {
+            return await AskRequesterNameAsync(step);
+        }
+
+        if (!meant)
+        {
+            (state.InmateId, state.InmateName, state.PartialMatch) = (null, null, false);
+            dc.Say(texts.NotThatInmate);
+            return await step.GoToAsync(nameof(AskInmateAsync));
+        }
+
+        var inmate = await Roster.FindByIdAsync(dc.Work, dc.Office.Id, inmateId);
+        if (inmate is null || !inmate.VideoCallAllowed)
         {
             dc.Say(texts.NotAllowed);
             return await step.EndAsync();
@@ -113,11 +150,16 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
             return await step.EndAsync();
         }
 
-        step.State.InmateId = inmate.Id;
-        step.State.InmateName = inmate.FullName;
-        dc.Say(texts.Matched(inmate.FullName));
-        return await step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = texts.AskRequesterName, MaxLength = 100, PersonName = true });
+        if (!state.PartialMatch)
+        {
+            dc.Say(texts.Matched(inmate.FullName));
+        }
+
+        return await AskRequesterNameAsync(step);
     }
+
+    private static Task<DialogTurnResult> AskRequesterNameAsync(WaterfallStepContext<VisitRegisterState> step) =>
+        step.PromptAsync(TextPrompt.DefaultId, new PromptOptions { Prompt = VisitTexts.For(step.Dc.Language).AskRequesterName, MaxLength = 100, PersonName = true });
 
     /// <summary>
     /// Says so when the person may not look an inmate up now: too many misses of their own, or of

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatBot.Bot.Dialogs;
-using ChatBot.Bot.Dialogs.Prompts;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Visits;
 
@@ -11,25 +10,28 @@ public sealed class VisitSlots(VisitBookings bookings)
 {
     private const string SlotPrefix = "slot:";
 
-    /// <summary>Asks the person to choose one of the next open slots, or ends the flow when there is none.</summary>
+    /// <summary>
+    /// Asks the person to choose one of the next open slots (<see cref="SlotChoiceDialog"/>: they may also ask
+    /// for more, or for a day), or ends the flow when there is none. The chosen slot's <see cref="Choice"/>
+    /// reaches the next step (<see cref="SlotOf"/>).
+    /// </summary>
     public async Task<DialogTurnResult> OfferAsync<TState>(WaterfallStepContext<TState> step, long inmateId, long? exceptVisitId)
         where TState : class, new()
     {
         var dc = step.Dc;
-        var texts = VisitTexts.For(dc.Language);
         var slots = await bookings.FreeSlotsAsync(dc.Work, dc.Office, inmateId, exceptVisitId);
         if (slots.Count == 0)
         {
-            dc.Say(texts.NoSlots(bookings.Options.HorizonDays));
+            dc.Say(VisitTexts.For(dc.Language).NoSlots(bookings.Options.HorizonDays));
             return await step.EndAsync();
         }
 
-        var zone = OfficeTimeZones.Abbreviation(dc.Office.TimeZoneId);
-        var choices = slots
-            .Select(s => new Choice(SlotPrefix + s.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture), $"{texts.DayNames[(int)s.LocalStart.DayOfWeek]}, {s.LocalStart:dd-MM-yyyy HH\\.mm}"))
-            .ToList();
-        return await step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions { Prompt = texts.ChooseSlot(zone), Choices = choices });
+        return await step.BeginDialogAsync(SlotChoiceDialog.DialogId, new SlotChoiceOptions(inmateId, exceptVisitId, slots));
     }
+
+    /// <summary>How a slot is offered: "Jumat, 11-12-2026 09.00", standing for its start.</summary>
+    public static Choice ChoiceOf(FreeSlot slot, VisitTexts texts) =>
+        new(SlotPrefix + slot.StartUtc.Ticks.ToString(CultureInfo.InvariantCulture), $"{texts.DayNames[(int)slot.LocalStart.DayOfWeek]}, {slot.LocalStart:dd-MM-yyyy HH\\.mm}");
 
     /// <summary>The slot a choice stands for.</summary>
     public static DateTime? SlotOf(Choice? choice) =>

@@ -24,6 +24,12 @@ public sealed partial record VisitTexts
     /// <summary>{0} inmate's name as the roster has it.</summary>
     public required Func<string, string> Matched { get; init; }
 
+    /// <summary>{0} the full name of the inmate found by part of the name.</summary>
+    public required Func<string, string> ConfirmInmate { get; init; }
+
+    /// <summary>Said when the person says the inmate found is not the one they mean.</summary>
+    public required string NotThatInmate { get; init; }
+
     public required string NotAllowed { get; init; }
 
     /// <summary>{0} booking code.</summary>
@@ -44,6 +50,32 @@ public sealed partial record VisitTexts
 
     /// <summary>{0} time zone abbreviation.</summary>
     public required Func<string, string> ChooseSlot { get; init; }
+
+    /// <summary>{0} time zone abbreviation: the slots after the ones offered.</summary>
+    public required Func<string, string> MoreSlots { get; init; }
+
+    /// <summary>{0} the day asked for ("Jumat, 11-12-2026"), {1} time zone abbreviation.</summary>
+    public required Func<string, string, string> SlotsOn { get; init; }
+
+    /// <summary>{0} time zone abbreviation: slots at the time of day asked for ("sore saja").</summary>
+    public required Func<string, string> SlotsThen { get; init; }
+
+    /// <summary>{0} the day asked for, {1} the nearest days that have free slots, {2} time zone abbreviation.</summary>
+    public required Func<string, string, string, string> NoSlotsOn { get; init; }
+
+    /// <summary>Nothing is free at the day or time asked for, nor on a day near it.</summary>
+    public required string NoSlotsThen { get; init; }
+
+    /// <summary>{0} days ahead: every free slot was offered; the list starts again.</summary>
+    public required Func<int, string> NoMoreSlots { get; init; }
+
+    /// <summary>{0} slots offered: how to answer the list of slots.</summary>
+    public required Func<int, string> SlotHint { get; init; }
+
+    public required string SlotDayPassed { get; init; }
+
+    /// <summary>Joins two days (" dan ").</summary>
+    public required string And { get; init; }
 
     /// <summary>{0} days ahead.</summary>
     public required Func<int, string> NoSlots { get; init; }
@@ -97,8 +129,8 @@ public sealed partial record VisitTexts
     /// <summary>{0} code, {1} the number officers call from.</summary>
     public required Func<string, string, string> CallStarting { get; init; }
 
-    /// <summary>{0} office name: said instead of a number when the office has not set one.</summary>
-    public required Func<string, string> OfficeNumber { get; init; }
+    /// <summary>{0} code, {1} office name: said instead of <see cref="CallStarting"/> when the office has set no number to call from.</summary>
+    public required Func<string, string, string> CallStartingNoNumber { get; init; }
 
     public required Func<string, string> CancelledByOfficer { get; init; }
 
@@ -109,6 +141,9 @@ public sealed partial record VisitTexts
         $"{DayNames[(int)local.DayOfWeek]}, {local:dd-MM-yyyy} {At} {local:HH\\.mm} {timeZoneAbbreviation}";
 
     public required string At { get; init; }
+
+    /// <summary>"Jumat, 11-12-2026".</summary>
+    public string DayLabel(DateOnly day) => $"{DayNames[(int)day.DayOfWeek]}, {day:dd-MM-yyyy}";
 
     public static VisitTexts For(string language) => language == "en" ? English : Indonesian;
 }
