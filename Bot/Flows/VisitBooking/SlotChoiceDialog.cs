@@ -23,6 +23,9 @@ public sealed class SlotChoiceDialog(VisitBookings bookings) : Dialog(DialogId),
 
     public bool TakesWholeMessage(DialogInstance instance) => false;
 
+    /// <summary>A question here ("hari jumat bisa?") is read for a day by the dialog itself; a frequent question is still answered.</summary>
+    public bool TakesQuestions(DialogInstance instance) => false;
+
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options)
     {
         var begun = options as SlotChoiceOptions ?? throw new ArgumentException($"Dialog '{Id}' needs SlotChoiceOptions.");
