@@ -29,7 +29,7 @@ public static class TestRequestType
         Flow = TestFilingDialog.DialogId,
         Label = "Permohonan uji",
         Viewers = [OfficerRole.Kepala, OfficerRole.ServiceOfficer],
-        NotFoundTexts = _ => new RequestStatusTexts(code => $"Permohonan {code} tidak ditemukan.", until => $"Dijeda sampai {until}.", until => $"Sibuk sampai {until}."),
+        NotFoundTexts = (_, _) => new RequestStatusTexts(code => $"Permohonan {code} tidak ditemukan.", until => $"Dijeda sampai {until}.", until => $"Sibuk sampai {until}."),
         StatusName = status => status.ToString(),
         Query = db => db.Complaints.Where(c => c.Code.StartsWith(Prefix + "-")),
         WithCode = (query, code) => query.Where(c => c.Code == code),

@@ -130,8 +130,11 @@ public sealed partial record DialogTexts
     /// How to reach the office when the bot cannot help: come or call during its hours, with its
     /// address and telephone when the office has set them.
     /// </summary>
-    public string ReachOffice(Domain.Offices.Office office) =>
-        $"{CallUs(ServiceHours(office))} {Contact(office.Phone, office.Address)}".TrimEnd();
+    public string ReachOffice(Domain.Offices.Office office) => WithContact(CallUs(ServiceHours(office)), office);
+
+    /// <summary>A sentence that tells the person to contact the office, followed by the office's address and telephone when it has set them.</summary>
+    public string WithContact(string sentence, Domain.Offices.Office office) =>
+        $"{sentence} {Contact(office.Phone, office.Address)}".TrimEnd();
 
     /// <summary>The working days as a run ("Senin–Jumat") when they follow each other from Monday, else listed.</summary>
     private string WorkDays(Domain.Offices.Office office)

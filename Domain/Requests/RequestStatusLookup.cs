@@ -47,7 +47,7 @@ public sealed class RequestStatusLookup(LookupThrottle throttle, IEnumerable<IRe
     /// <summary>Looks <paramref name="typed"/> up as a code of <paramref name="type"/>, recording the try in the turn's work.</summary>
     public async Task<StatusAnswer> AskAsync(UnitOfWork work, IRequestType type, string typed, StatusAsker asker)
     {
-        var texts = type.StatusTexts(asker.Language);
+        var texts = type.StatusTexts(asker.Office, asker.Language);
         var code = TicketCode.Find(type.Prefix, typed, bare: true);
         var shown = code ?? (typed.Trim() is { Length: > 0 } raw ? raw[..Math.Min(raw.Length, 40)] : "?");
         var request = code is null ? null : await type.FindByCodeAsync(work.Db, asker.Office.Id, code, work.CancellationToken);

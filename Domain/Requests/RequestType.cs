@@ -120,8 +120,8 @@ public interface IRequestType
     /// <summary>What a person asking by code is told about the request, in their language.</summary>
     string StatusText(IServiceRequest request, Offices.Office office, string language);
 
-    /// <summary>The sentences status questions are answered with when the request is not the asker's.</summary>
-    RequestStatusTexts StatusTexts(string language);
+    /// <summary>The sentences status questions are answered with when the request is not the asker's (the office asked is named in them).</summary>
+    RequestStatusTexts StatusTexts(Offices.Office office, string language);
 
     /// <summary>How the console names the type, in Indonesian ("Pengaduan").</summary>
     string Label { get; }
@@ -189,7 +189,7 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
     public Func<TStatus, string> StatusName { get; init; } = status => status.ToString();
 
     /// <summary>The sentences status questions are answered with when the request is not the asker's.</summary>
-    public required Func<string, RequestStatusTexts> NotFoundTexts { get; init; }
+    public required Func<Offices.Office, string, RequestStatusTexts> NotFoundTexts { get; init; }
 
     /// <summary>How requests of this type are read, with whatever steps and notices need (the conversation, say).</summary>
     public required Func<ChatBotDb, IQueryable<TRequest>> Query { get; init; }
@@ -221,7 +221,7 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
 
     public string StatusText(IServiceRequest request, Offices.Office office, string language) => Status((TRequest)request, office, language);
 
-    public RequestStatusTexts StatusTexts(string language) => NotFoundTexts(language);
+    public RequestStatusTexts StatusTexts(Offices.Office office, string language) => NotFoundTexts(office, language);
 
     public async Task<IServiceRequest?> FindAsync(ChatBotDb db, long id, Officer viewer, CancellationToken cancellationToken) =>
         await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(

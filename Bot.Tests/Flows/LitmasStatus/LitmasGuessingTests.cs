@@ -41,6 +41,8 @@ public sealed class LitmasGuessingTests : IAsyncLifetime
     {
         await AddCaseAsync(_host, "LIT-201/PKU/2026");
         await AddCaseAsync(_host, "LIT-202/PKU/2026");
+        var office = _host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        await _host.Services.GetRequiredService<OfficeSettings>().UpdateAsync(office.Id, o => o.Phone = "(0761) 571234", "test", CancellationToken.None);
         // A client who checked their case before the guessing began.
         await _host.Chat("081200020001").Send("status litmas LIT-201/PKU/2026").Expect("Dewi Lestari").Send("tidak").RunAsync();
 
@@ -66,7 +68,7 @@ public sealed class LitmasGuessingTests : IAsyncLifetime
         Assert.All(replies.Where(r => r.Contains("sibuk", StringComparison.Ordinal)), r => Assert.DoesNotContain("tidak kami temukan", r));
 
         // New numbers are not told about the real cases, whether or not they exist.
-        await _host.Chat("081200020002").Send("status litmas LIT-201/PKU/2026").Expect("sedang sangat sibuk", "coba lagi setelah pukul", "hubungi kantor")
+        await _host.Chat("081200020002").Send("status litmas LIT-201/PKU/2026").Expect("sedang sangat sibuk", "coba lagi setelah pukul", "hubungi kantor", "Telepon kantor: (0761) 571234")
             .ExpectNot("Dewi", "Permintaan diterima", "tidak kami temukan").RunAsync();
         await _host.Chat("081200020003").Send("status litmas LIT-202/PKU/2026").Expect("sedang sangat sibuk").ExpectNot("Dewi").RunAsync();
 

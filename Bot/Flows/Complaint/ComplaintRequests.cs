@@ -134,10 +134,10 @@ public static class ComplaintRequests
         ],
     };
 
-    private static RequestStatusTexts StatusTexts(string language)
+    private static RequestStatusTexts StatusTexts(Domain.Offices.Office office, string language)
     {
         var texts = ComplaintTexts.For(language);
-        return new RequestStatusTexts(texts.NotFound, texts.Paused, texts.Busy);
+        return new RequestStatusTexts(texts.NotFound, texts.Paused, until => Dialogs.DialogTexts.For(language).WithContact(texts.Busy(until), office));
     }
 
     private static RequestNotice StatusNotice(Domain.Complaints.Complaint complaint, string language)

@@ -139,10 +139,10 @@ public static class IntegrationRequests
             ? Task.FromResult(new List<Inmate>())
             : Roster.CandidatesAsync(db, request.OfficeId, request.InmateName, cancellationToken);
 
-    private static RequestStatusTexts StatusTexts(string language)
+    private static RequestStatusTexts StatusTexts(Domain.Offices.Office office, string language)
     {
         var texts = IntegrationTexts.For(language);
-        return new RequestStatusTexts(texts.ReferenceNotFound, texts.Paused, texts.Busy);
+        return new RequestStatusTexts(texts.ReferenceNotFound, texts.Paused, until => Dialogs.DialogTexts.For(language).WithContact(texts.Busy(until), office));
     }
 
     private static void Close(IntegrationRequest request, IntegrationOutcome outcome, string answer, DateTime now)

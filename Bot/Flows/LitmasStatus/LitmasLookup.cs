@@ -49,7 +49,7 @@ public sealed class LitmasLookup(LookupThrottle throttle)
         return result switch
         {
             LitmasLookupResult.Found found => texts.StatusOf(found.Case, dc.Office),
-            LitmasLookupResult.Paused { OfficeWide: true } busy => texts.Busy(LitmasTexts.Time(dc.Office, busy.UntilUtc)),
+            LitmasLookupResult.Paused { OfficeWide: true } busy => DialogTexts.For(dc.Language).WithContact(texts.Busy(LitmasTexts.Time(dc.Office, busy.UntilUtc)), dc.Office),
             LitmasLookupResult.Paused paused => texts.Paused(LitmasTexts.Time(dc.Office, paused.UntilUtc)),
             _ => texts.NotFound(typed),
         };

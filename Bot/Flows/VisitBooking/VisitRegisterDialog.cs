@@ -175,7 +175,7 @@ public sealed class VisitRegisterDialog : WaterfallDialog<VisitRegisterState>
 
         var texts = VisitTexts.For(dc.Language);
         var until = dc.Office.ToLocal(pause.UntilUtc).ToString("HH\\.mm", CultureInfo.InvariantCulture);
-        dc.Say(pause.OfficeWide ? texts.Busy(until) : texts.Paused(until));
+        dc.Say(pause.OfficeWide ? DialogTexts.For(dc.Language).WithContact(texts.Busy(until), dc.Office) : texts.Paused(until));
         return true;
     }
 
