@@ -113,7 +113,23 @@ public sealed class Office
     public bool IsWorkDay(DayOfWeek day) => (WorkDays & (1 << (int)day)) != 0;
 
     /// <summary>Whether officers work on this date: a working day of the week and not a holiday.</summary>
-    public bool IsWorkDate(DateOnly date) => IsWorkDay(date.DayOfWeek) && !HolidayList.Parse(Holidays).Contains(date);
+    public bool IsWorkDate(DateOnly date) => IsWorkDay(date.DayOfWeek) && !HolidayDates().Contains(date);
+
+    /// <summary>The parsed <see cref="Holidays"/>, read again only when the text changes (hours are checked on every handover turn).</summary>
+    private (string Text, IReadOnlySet<DateOnly> Dates)? _holidayDates;
+
+    private IReadOnlySet<DateOnly> HolidayDates()
+    {
+        var cached = _holidayDates;
+        if (cached is { } known && ReferenceEquals(known.Text, Holidays))
+        {
+            return known.Dates;
+        }
+
+        var dates = HolidayList.Parse(Holidays);
+        _holidayDates = (Holidays, dates);
+        return dates;
+    }
 
     /// <summary>Whether officers are at work at this instant (office hours on a working day).</summary>
     public bool IsOpenAt(DateTime utc)
