@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ChatBot.Domain.Officers;
+using ChatBot.Domain.Offices;
 using ChatBot.Domain.Sla;
 
 namespace ChatBot.Domain.Complaints;
@@ -58,6 +59,6 @@ public static class ComplaintRules
     public const int CodeLength = 10;
 
     /// <summary>The review and answer deadlines of a complaint received on <paramref name="receivedLocalDate"/>.</summary>
-    public static (DateOnly Verification, DateOnly Answer) Deadlines(WorkingDayCalendar calendar, ComplaintOptions options, DateOnly receivedLocalDate) =>
-        (calendar.AddWorkingDays(receivedLocalDate, options.VerificationWorkingDays), calendar.AddWorkingDays(receivedLocalDate, options.AnswerWorkingDays));
+    public static (DateOnly Verification, DateOnly Answer) Deadlines(WorkingDayCalendar calendar, ComplaintOptions options, DateOnly receivedLocalDate, Office office) =>
+        (calendar.AddWorkingDays(receivedLocalDate, options.VerificationWorkingDays, office), calendar.AddWorkingDays(receivedLocalDate, options.AnswerWorkingDays, office));
 }

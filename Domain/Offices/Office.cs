@@ -113,7 +113,10 @@ public sealed class Office
     public bool IsWorkDay(DayOfWeek day) => (WorkDays & (1 << (int)day)) != 0;
 
     /// <summary>Whether officers work on this date: a working day of the week and not a holiday.</summary>
-    public bool IsWorkDate(DateOnly date) => IsWorkDay(date.DayOfWeek) && !HolidayDates().Contains(date);
+    public bool IsWorkDate(DateOnly date) => IsWorkDay(date.DayOfWeek) && !IsHoliday(date);
+
+    /// <summary>Whether the office is closed on this date by its own holiday list (a regional holiday, an office closure).</summary>
+    public bool IsHoliday(DateOnly date) => HolidayDates().Contains(date);
 
     /// <summary>The parsed <see cref="Holidays"/>, read again only when the text changes (hours are checked on every handover turn).</summary>
     private (string Text, IReadOnlySet<DateOnly> Dates)? _holidayDates;

@@ -8,7 +8,7 @@ public enum StandardUnit
     Minutes,
     Hours,
 
-    /// <summary>Working days on the office calendar (weekends and <c>Sla:Holidays</c> do not count).</summary>
+    /// <summary>Working days on the office calendar (weekends, <c>Sla:Holidays</c> and the office's own holidays do not count).</summary>
     WorkingDays,
 }
 
@@ -51,13 +51,13 @@ public sealed record ServiceStandard(int Amount, StandardUnit Unit)
     {
         StandardUnit.Minutes => startUtc.AddMinutes(Amount),
         StandardUnit.Hours => startUtc.AddHours(Amount),
-        _ => EndOfLocalDayUtc(calendar.AddWorkingDays(office.LocalDate(startUtc), Amount), office),
+        _ => EndOfLocalDayUtc(calendar.AddWorkingDays(office.LocalDate(startUtc), Amount, office), office),
     };
 
     /// <summary>The office-local day something is due on (for standards in working days; the due moment's day otherwise).</summary>
     public DateOnly DueDay(DateTime startUtc, Office office, WorkingDayCalendar calendar) =>
         Unit == StandardUnit.WorkingDays
-            ? calendar.AddWorkingDays(office.LocalDate(startUtc), Amount)
+            ? calendar.AddWorkingDays(office.LocalDate(startUtc), Amount, office)
             : office.LocalDate(DueUtc(startUtc, office, calendar));
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed record ServiceStandard(int Amount, StandardUnit Unit)
         }
 
         var warnFrom = Unit == StandardUnit.WorkingDays
-            ? EndOfLocalDayUtc(calendar.AddWorkingDays(office.LocalDate(start), Math.Max(0, Amount - atRiskWithin)), office)
+            ? EndOfLocalDayUtc(calendar.AddWorkingDays(office.LocalDate(start), Math.Max(0, Amount - atRiskWithin), office), office)
             : due - (due - start) / 5;
         return nowUtc > warnFrom ? Timeliness.AtRisk : Timeliness.OnTime;
     }

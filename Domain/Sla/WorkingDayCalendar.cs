@@ -1,3 +1,5 @@
+using ChatBot.Domain.Offices;
+
 namespace ChatBot.Domain.Sla;
 
 /// <summary>Bound from <c>Sla</c>: what counts as a working day for service-standard deadlines.</summary>
@@ -13,8 +15,9 @@ public sealed class SlaOptions
 }
 
 /// <summary>
-/// Working days for deadlines stated in working days (<c>hari kerja</c>): weekends and the configured
-/// national holidays do not count. Any service's deadlines can use it; it knows nothing of complaints.
+/// Working days for deadlines stated in working days (<c>hari kerja</c>): weekends, the configured
+/// national holidays and, when an office is given, that office's own holidays do not count. Any
+/// service's deadlines can use it; it knows nothing of complaints.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -31,20 +34,21 @@ public sealed class WorkingDayCalendar
         }
     }
 
-    public bool IsWorkingDay(DateOnly date) => !_weekend.Contains(date.DayOfWeek) && !_holidays.Contains(date);
+    public bool IsWorkingDay(DateOnly date, Office? office = null) =>
+        !_weekend.Contains(date.DayOfWeek) && !_holidays.Contains(date) && office?.IsHoliday(date) != true;
 
     /// <summary>
     /// The date <paramref name="workingDays"/> working days after <paramref name="start"/>: the start day
     /// itself never counts, so something received on Friday with 3 working days is due on Wednesday.
     /// </summary>
-    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    public DateOnly AddWorkingDays(DateOnly start, int workingDays, Office? office = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var date = start;
         for (var counted = 0; counted < workingDays;)
         {
             date = date.AddDays(1);
-            if (IsWorkingDay(date))
+            if (IsWorkingDay(date, office))
             {
                 counted++;
             }
@@ -54,12 +58,12 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
-    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    public int WorkingDaysBetween(DateOnly from, DateOnly to, Office? office = null)
     {
         var count = 0;
         for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
         {
-            if (IsWorkingDay(date))
+            if (IsWorkingDay(date, office))
             {
                 count++;
             }

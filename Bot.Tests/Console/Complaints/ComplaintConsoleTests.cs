@@ -173,8 +173,8 @@ public sealed class ComplaintConsoleTests : IAsyncLifetime
     {
         var office = ConsoleData.DefaultOfficeId(_host);
         var calendar = _host.Services.GetRequiredService<WorkingDayCalendar>();
-        var (review, answer) = ComplaintRules.Deadlines(calendar, new ComplaintOptions(), received);
         await using var db = _host.Store.CreateDbContext();
+        var (review, answer) = ComplaintRules.Deadlines(calendar, new ComplaintOptions(), received, (await db.Offices.FindAsync(office))!);
         var conversation = new Conversation { OfficeId = office, Channel = ChannelKind.WhatsApp, UserAddress = address ?? $"+62812{Random.Shared.Next(10_000_000, 99_999_999)}", CreatedAt = Now.UtcDateTime };
         var complaint = new Complaint
         {

@@ -1,3 +1,4 @@
+using ChatBot.Domain.Offices;
 using ChatBot.Domain.Complaints;
 using ChatBot.Domain.Requests;
 using ChatBot.Domain.Sla;
@@ -39,9 +40,13 @@ public sealed class ComplaintRulesTests
     public void Review_is_due_in_3_and_the_answer_in_14_working_days()
     {
         var calendar = new WorkingDayCalendar(new SlaOptions { Holidays = [new(2026, 12, 25)] });
-        var (review, answer) = ComplaintRules.Deadlines(calendar, new ComplaintOptions(), new DateOnly(2026, 12, 18));
+        var (review, answer) = ComplaintRules.Deadlines(calendar, new ComplaintOptions(), new DateOnly(2026, 12, 18), new Office { Code = "UJI", Name = "Bapas Uji" });
         Assert.Equal(new DateOnly(2026, 12, 23), review);
         Assert.Equal(new DateOnly(2027, 1, 8), answer);
+
+        // The office's own closure on 22 December moves both deadlines by a day.
+        var closed = new Office { Code = "UJI", Name = "Bapas Uji", Holidays = "2026-12-22" };
+        Assert.Equal((new DateOnly(2026, 12, 24), new DateOnly(2027, 1, 11)), ComplaintRules.Deadlines(calendar, new ComplaintOptions(), new DateOnly(2026, 12, 18), closed));
     }
 
     [Fact]

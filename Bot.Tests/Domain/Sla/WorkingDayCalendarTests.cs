@@ -1,3 +1,4 @@
+using ChatBot.Domain.Offices;
 using ChatBot.Domain.Sla;
 using Microsoft.Extensions.Configuration;
 
@@ -58,5 +59,19 @@ public sealed class WorkingDayCalendarTests
         var calendar = new WorkingDayCalendar(options);
         Assert.Equal(new DateOnly(2027, 1, 4), calendar.AddWorkingDays(new DateOnly(2026, 12, 31), 1));
         Assert.Equal(new DateOnly(2026, 12, 28), calendar.AddWorkingDays(new DateOnly(2026, 12, 24), 1));
+    }
+
+    [Fact]
+    public void An_office_holiday_is_not_a_working_day_for_that_office_only()
+    {
+        var office = new Office { Code = "UJI", Name = "Bapas Uji", Holidays = "2026-12-28\n2026-12-29" };
+        Assert.False(WithHolidays.IsWorkingDay(new DateOnly(2026, 12, 28), office));
+        Assert.True(WithHolidays.IsWorkingDay(new DateOnly(2026, 12, 28)));
+        Assert.Equal(new DateOnly(2026, 12, 30), WithHolidays.AddWorkingDays(new DateOnly(2026, 12, 23), 1, office));
+        Assert.Equal(1, WithHolidays.WorkingDaysBetween(new DateOnly(2026, 12, 23), new DateOnly(2026, 12, 30), office));
+
+        // A deadline in working days is stated on the office's calendar.
+        var due = ServiceStandard.WorkingDays(1).DueDay(new DateTime(2026, 12, 23, 3, 0, 0, DateTimeKind.Utc), office, WithHolidays);
+        Assert.Equal(new DateOnly(2026, 12, 30), due);
     }
 }

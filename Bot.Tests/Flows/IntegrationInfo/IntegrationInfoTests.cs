@@ -36,11 +36,34 @@ public sealed class IntegrationInfoTests(IntegrationChatHost fixture) : IClassFi
         .Send("ayah").Expect("Butir 7 dari 13")
         .Send("Jl. Merdeka No. 10, Tanjungpinang").Expect("Butir 8 dari 13")
         .Send("081298765432").Expect("Butir 9 dari 13")
-        .Send(inmate).Expect("Butir 10 dari 13", "NIK")
-        .Send(Nik).Expect("Butir 10 dari 13", "foto atau scan KTP", "2 MB")
+        .Send(inmate).Expect("Butir 10 dari 13 (KTP, bagian 1 dari 2)", "NIK")
+        .Send(Nik).Expect("Butir 10 dari 13 (KTP, bagian 2 dari 2)", "NIK tercatat", "foto atau scan KTP", "2 MB")
         .SendFile("image/jpeg", 200_000).Expect("Butir 11 dari 13", "email")
         .Send(email).Expect("Butir 12 dari 13", "Asimilasi", "Pembebasan Bersyarat (PB)", "Cuti Bersyarat (CB)", "Cuti Menjelang Bebas (CMB)")
         .Send("2").Expect("Periksa data Anda", "SETUJU");
+
+    /// <summary>
+    /// Item 10 is asked in two parts that say which part they are, and a question asked back at
+    /// either (not a NIK, not a file) is explained and asked again instead of refused as a bad answer.
+    /// </summary>
+    [Fact]
+    public async Task The_two_parts_of_the_KTP_item_are_told_apart_and_a_question_at_either_is_explained()
+    {
+        await Host.Chat("081300070019")
+            .Send("halo").Send("3").Send("1").Send("ya")
+            .Send("Siti Aminah").Send("1").Send("Jl. Merdeka No. 10").Send("081234567890")
+            .Send("Ahmad Yani").Send("ayah").Send("Jl. Merdeka No. 10").Send("081298765432")
+            .Send("Budi Santoso").Expect("bagian 1 dari 2", "NIK").ExpectNot("bagian 2 dari 2")
+            .Send("NIK itu apa?").Expect("16 angka di bagian atas KTP", "Mohon jawab pertanyaan ini", "bagian 1 dari 2")
+                .ExpectNot("tidak sesuai format")
+            .Send(Nik).Expect("bagian 2 dari 2", "NIK tercatat").ExpectNot("bagian 1 dari 2")
+            .Send("ktp nya difoto gimana?").Expect("Foto KTP dengan kamera HP", "Mohon jawab pertanyaan ini", "bagian 2 dari 2")
+            .Send("ini KTP saya").Expect("Mohon kirim fotonya").ExpectNot("Mohon jawab pertanyaan ini")
+            .SendFile("image/jpeg", 200_000).Expect("Butir 11 dari 13")
+            .Send("email itu wajib?").Expect("email tidak wajib", "Butir 11 dari 13")
+            .Send("tidak ada").Expect("Butir 12 dari 13")
+            .RunAsync();
+    }
 
     [Fact]
     public async Task The_full_form_is_validated_item_by_item_corrected_from_the_summary_and_submitted_with_a_reference_code()

@@ -62,12 +62,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         }
         else
         {
-            // Where only some answers fit (a date, a choice), the hint says which; a question back also hears what the question means.
-            problem = state.Options.Retry ?? Hint(dc, state.Options, recognized);
-            if (askedBack && state.Options.Help is { } help)
-            {
-                problem = $"{help}\n\n{problem}";
-            }
+            // Where only some answers fit (a date, a choice), the hint says which; a question back hears
+            // what the question means (or which answers fit) and the question again.
+            problem = askedBack && state.Options.Help is { } help ? help : state.Options.Retry ?? Hint(dc, state.Options, recognized);
+            repeatQuestion = askedBack;
         }
 
         state.Attempts++;

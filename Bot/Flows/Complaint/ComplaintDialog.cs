@@ -228,7 +228,7 @@ public sealed class ComplaintDialog : WaterfallDialog<ComplaintState>
         var texts = ComplaintTexts.For(dc.Language);
 
         var state = step.State;
-        var (verificationDue, answerDue) = ComplaintRules.Deadlines(_calendar, _options, dc.Today);
+        var (verificationDue, answerDue) = ComplaintRules.Deadlines(_calendar, _options, dc.Today, dc.Office);
         var complaint = new Domain.Complaints.Complaint
         {
             Code = "",

@@ -151,34 +151,46 @@ public sealed class IntegrationFormDialog : WaterfallDialog<IntegrationFormState
     private static Task<DialogTurnResult> AskAsync(WaterfallStepContext<IntegrationFormState> step, int question)
     {
         var texts = IntegrationTexts.For(step.Dc.Language);
-        var prompt = texts.Questions[question];
-        return question switch
+        var options = new PromptOptions { Prompt = texts.Questions[question], Help = texts.QuestionHelp(question) };
+        var prompt = question switch
         {
-            1 => step.PromptAsync(FormPrompts.Choice, new PromptOptions
-            {
-                Prompt = prompt,
-                Choices = [new("family", texts.Relationships["family"], RelationshipWords.Family),
-                           new("lawyer", texts.Relationships["lawyer"], ["kuasa", .. RelationshipWords.Lawyer])],
-            }),
-            3 or 7 => step.PromptAsync(FormPrompts.Phone, new PromptOptions { Prompt = prompt }),
-            9 => step.PromptAsync(FormPrompts.Nik, new PromptOptions { Prompt = prompt }),
-            10 => step.PromptAsync(FormPrompts.Attachment, new PromptOptions
-            {
-                Prompt = prompt,
-                ContentTypes = ["image/jpeg", "image/png", "application/pdf"],
-                MaxBytes = 2 * 1024 * 1024,
-            }),
-            11 => step.PromptAsync(FormPrompts.Email, new PromptOptions { Prompt = prompt, Optional = true }),
-            12 => step.PromptAsync(FormPrompts.Choice, new PromptOptions
-            {
-                Prompt = prompt,
-                Choices = [.. Enum.GetValues<IntegrationProgramme>().Select(p => new Choice(p.ToString(), texts.Programmes[p], [p.ToString().ToLowerInvariant()]))],
-            }),
-            2 or 6 => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 300 }),
-            5 => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 50 }),
-            // The requester's, the guarantor's and the inmate's names.
-            _ => step.PromptAsync(FormPrompts.Text, new PromptOptions { Prompt = prompt, MaxLength = 100, PersonName = true, Help = texts.QuestionHelp(question) }),
+            1 or 12 => FormPrompts.Choice,
+            3 or 7 => FormPrompts.Phone,
+            9 => FormPrompts.Nik,
+            10 => FormPrompts.Attachment,
+            11 => FormPrompts.Email,
+            _ => FormPrompts.Text,
         };
+        switch (question)
+        {
+            case 1:
+                options.Choices = [new("family", texts.Relationships["family"], RelationshipWords.Family),
+                                   new("lawyer", texts.Relationships["lawyer"], ["kuasa", .. RelationshipWords.Lawyer])];
+                break;
+            case 10:
+                options.ContentTypes = ["image/jpeg", "image/png", "application/pdf"];
+                options.MaxBytes = 2 * 1024 * 1024;
+                break;
+            case 11:
+                options.Optional = true;
+                break;
+            case 12:
+                options.Choices = [.. Enum.GetValues<IntegrationProgramme>().Select(p => new Choice(p.ToString(), texts.Programmes[p], [p.ToString().ToLowerInvariant()]))];
+                break;
+            case 2 or 6:
+                options.MaxLength = 300;
+                break;
+            case 5:
+                options.MaxLength = 50;
+                break;
+            case 0 or 4 or 8:
+                // The requester's, the guarantor's and the inmate's names.
+                options.MaxLength = 100;
+                options.PersonName = true;
+                break;
+        }
+
+        return step.PromptAsync(prompt, options);
     }
 
     private static void Keep(IntegrationFormState state, int question, object answer)

@@ -31,8 +31,8 @@ public sealed partial record IntegrationTexts
             "Item 7 of 13 — The *guarantor's address*?",
             "Item 8 of 13 — The *guarantor's mobile number*?",
             "Item 9 of 13 — The *name of the inmate / child* in the integration process?",
-            "Item 10 of 13 — Type the *NIK* (16 digits) on your KTP.",
-            "Item 10 of 13 — Send a *photo or scan of your KTP* (JPG, PNG or PDF, at most 2 MB).",
+            "Item 10 of 13 (KTP, part 1 of 2) — Type the *NIK* (16 digits) on your KTP.",
+            "Item 10 of 13 (KTP, part 2 of 2) — NIK noted. Now send a *photo or scan of your KTP* (JPG, PNG or PDF, at most 2 MB).",
             "Item 11 of 13 — Your *active e-mail address*? The answer is also sent there. If you have none, type *none*.",
             "Item 12 of 13 — Which *information* do you need?",
         ],
@@ -41,6 +41,9 @@ public sealed partial record IntegrationTexts
             [0] = "The requester is you, who fill in this form. Write your full name as on your KTP.",
             [4] = "The guarantor vouches for the inmate during the programme outside the prison, usually a close relative (a parent, spouse, sibling). You may be the guarantor yourself.",
             [8] = "Write the full name of the inmate or child you are asking about, as far as you know it.",
+            [9] = "The NIK (population identity number) is the 16 digits at the top of your KTP, below the word PROVINSI. It is also on your family card.",
+            [10] = "The officer needs a photo of your KTP to match your data. Take a picture of it with your phone and send it here (the attachment 📎 or camera button). Only authorised officers can open it.",
+            [11] = "The answer is also sent by e-mail if you have one; e-mail is not required. If you have none, type *none*.",
         },
         ItemLabels =
         [

@@ -31,8 +31,8 @@ public sealed partial record IntegrationTexts
             "Butir 7 dari 13 — *Alamat penjamin*?",
             "Butir 8 dari 13 — *Nomor HP penjamin*?",
             "Butir 9 dari 13 — *Nama WBP / anak* yang sedang menjalani proses integrasi?",
-            "Butir 10 dari 13 — Ketik *NIK* (16 angka) pada KTP Anda.",
-            "Butir 10 dari 13 — Kirim *foto atau scan KTP* Anda (JPG, PNG atau PDF, paling besar 2 MB).",
+            "Butir 10 dari 13 (KTP, bagian 1 dari 2) — Ketik *NIK* (16 angka) pada KTP Anda.",
+            "Butir 10 dari 13 (KTP, bagian 2 dari 2) — NIK tercatat. Sekarang kirim *foto atau scan KTP* Anda (JPG, PNG atau PDF, paling besar 2 MB).",
             "Butir 11 dari 13 — *Alamat email aktif* Anda? Jawaban juga dikirim ke email ini. Bila tidak punya, ketik *tidak ada*.",
             "Butir 12 dari 13 — *Informasi* apa yang Anda perlukan?",
         ],
@@ -41,6 +41,9 @@ public sealed partial record IntegrationTexts
             [0] = "Pemohon adalah Anda sendiri, yang mengisi formulir ini. Tulis nama lengkap Anda sesuai KTP.",
             [4] = "Penjamin adalah orang yang menjamin WBP selama menjalani program di luar lapas/rutan, biasanya keluarga dekat (orang tua, suami/istri, kakak). Penjamin boleh Anda sendiri.",
             [8] = "Tulis nama lengkap WBP atau anak yang Anda tanyakan, sesuai yang Anda ketahui.",
+            [9] = "NIK (Nomor Induk Kependudukan) adalah 16 angka di bagian atas KTP Anda, di bawah tulisan PROVINSI. NIK juga tertulis di Kartu Keluarga.",
+            [10] = "Petugas memerlukan foto KTP untuk mencocokkan data Anda. Foto KTP dengan kamera HP lalu kirim fotonya di sini (tombol lampiran 📎 atau kamera). Foto hanya dapat dibuka petugas yang berwenang.",
+            [11] = "Jawaban juga dikirim ke email bila Anda punya; email tidak wajib. Bila tidak punya, ketik *tidak ada*.",
         },
         ItemLabels =
         [
