@@ -44,6 +44,16 @@ public sealed class ChatBotDbFactory : IDbContextFactory<ChatBotDb>
 
     public Task<ChatBotDb> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(_create());
 
+    /// <summary>Deletes the rows <paramref name="rows"/> picks, under the write gate; returns how many went.</summary>
+    public async Task<int> DeleteAsync<T>(Func<ChatBotDb, IQueryable<T>> rows, CancellationToken cancellationToken)
+    {
+        await using var db = _create();
+        using (await Gate.EnterAsync(cancellationToken))
+        {
+            return await rows(db).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     internal static void ConfigureSqlite(DbContextOptionsBuilder builder, StoreOptions options)
     {
         var csb = new SqliteConnectionStringBuilder(options.ConnectionString);

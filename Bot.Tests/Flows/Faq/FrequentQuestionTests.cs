@@ -68,5 +68,18 @@ public sealed class FrequentQuestionTests : IAsyncLifetime
         await _host.Chat("081277004004").Send("parkiran motor dimana pak?").Expect("Parkir tersedia di halaman depan Rutan Kelas I Tanjungpinang.").RunAsync();
         // Not a question: an ordinary message, left to the menu.
         await _host.Chat("081277004005").Send("parkir").Expect("Silakan pilih layanan").ExpectNot("halaman depan").RunAsync();
+
+        // Deleted, it is answered no more; another office's question cannot be deleted from here.
+        int id;
+        await using (var db = _host.Store.CreateDbContext())
+        {
+            id = db.FrequentQuestions.Single(q => q.Question == "Parkir").Id;
+        }
+
+        await admin.PostFormAsync("/console/faq", [], $"/console/faq?handler=Delete&id={id}");
+        Assert.Contains("Pertanyaan dihapus.", await ConsoleClient.TextAsync(await admin.Http.GetAsync("/console/faq")), StringComparison.Ordinal);
+        await _host.Chat("081277004006").Send("parkiran motor dimana pak?").ExpectNot("halaman depan").RunAsync();
+        await admin.PostFormAsync("/console/faq", [], $"/console/faq?handler=Delete&id={id}");
+        Assert.Contains("Pertanyaan tidak ditemukan.", await ConsoleClient.TextAsync(await admin.Http.GetAsync("/console/faq")), StringComparison.Ordinal);
     }
 }

@@ -55,21 +55,14 @@ public sealed class CannedRepliesModel(ChatBotDbFactory factory, ConsoleAuditLog
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        int deleted;
-        await using (var db = factory.CreateDbContext())
-        {
-            using (await factory.Gate.EnterAsync(cancellationToken))
-            {
-                deleted = await db.CannedReplies.Where(c => c.Id == id && c.OfficeId == User.OfficeId()).ExecuteDeleteAsync(cancellationToken);
-            }
-        }
-
-        if (deleted == 1)
+        var officeId = User.OfficeId();
+        var deleted = await factory.DeleteAsync(db => db.CannedReplies.Where(c => c.Id == id && c.OfficeId == officeId), cancellationToken) == 1;
+        if (deleted)
         {
             await audit.WriteAsync(User, "canned.delete", $"CannedReply/{id}", null, cancellationToken);
         }
 
-        Notice = deleted == 1 ? "Jawaban dihapus." : "Jawaban tidak ditemukan.";
+        Notice = deleted ? "Jawaban dihapus." : "Jawaban tidak ditemukan.";
         return RedirectToPage();
     }
 

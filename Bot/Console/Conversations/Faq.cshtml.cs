@@ -71,21 +71,14 @@ public sealed class FaqModel(ChatBotDbFactory factory, OfficeScope scope, Consol
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        int deleted;
-        await using (var db = factory.CreateDbContext())
-        {
-            using (await factory.Gate.EnterAsync(cancellationToken))
-            {
-                deleted = await db.FrequentQuestions.Where(q => q.Id == id && q.OfficeId == User.OfficeId()).ExecuteDeleteAsync(cancellationToken);
-            }
-        }
-
-        if (deleted == 1)
+        var officeId = User.OfficeId();
+        var deleted = await factory.DeleteAsync(db => db.FrequentQuestions.Where(q => q.Id == id && q.OfficeId == officeId), cancellationToken) == 1;
+        if (deleted)
         {
             await audit.WriteAsync(User, "faq.delete", $"Office/{User.OfficeId()}", null, cancellationToken);
         }
 
-        Notice = deleted == 1 ? "Pertanyaan dihapus." : "Pertanyaan tidak ditemukan.";
+        Notice = deleted ? "Pertanyaan dihapus." : "Pertanyaan tidak ditemukan.";
         return RedirectToPage();
     }
 
