@@ -129,6 +129,7 @@ public static class OfficerCommand
             "pk" or "pembimbingkemasyarakatan" => OfficerRole.Pk,
             "petugaskunjungan" or "kunjungan" or "visit" or "visitofficer" => OfficerRole.VisitOfficer,
             "petugaslayanan" or "layanan" or "pengaduan" or "petugaspengaduan" or "service" or "serviceofficer" => OfficerRole.ServiceOfficer,
+            "kasubsi" or "kasubsibka" or "kasubsibkd" or "kasubsibimbinganklien" => OfficerRole.Kasubsi,
             _ => null,
         };
 

@@ -16,6 +16,7 @@ public static class ConsoleText
         OfficerRole.Pk => "Pembimbing Kemasyarakatan",
         OfficerRole.VisitOfficer => "Petugas kunjungan",
         OfficerRole.ServiceOfficer => "Petugas layanan",
+        OfficerRole.Kasubsi => "Kasubsi Bimbingan Klien",
         _ => role.ToString(),
     };
 

@@ -84,6 +84,14 @@ public sealed class OutboundMessage
     /// </summary>
     public string? Flows { get; set; }
 
+    /// <summary>A file sent with the message (a permit letter): its path in private media storage; null for none.</summary>
+    public string? AttachmentPath { get; set; }
+
+    /// <summary>The file name the person sees (<c>surat-izin-IZN-7K2M9Q.pdf</c>).</summary>
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
     /// <summary>
     /// A message for the outbox, to the person of <paramref name="conversation"/> on its channel.
     /// A conversation not saved yet is linked by reference, so both are inserted together.

@@ -17,6 +17,12 @@ public enum OfficerRole
 
     /// <summary>Public service and complaints desk (layanan / pengaduan).</summary>
     ServiceOfficer,
+
+    /// <summary>
+    /// Head of a client-guidance subsection (Kasubsi BKA for children, BKD for adults): receives the
+    /// head's dispositions and appoints PKs, collects group-guidance proposals.
+    /// </summary>
+    Kasubsi,
 }
 
 /// <summary>An officer's console account. Officers never chat as the bot; they watch and take over.</summary>
@@ -44,6 +50,12 @@ public sealed class Officer
     public DateTime? LockedUntil { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>E.164; where on-duty alerts reach the officer on WhatsApp (personal data, masked in logs).</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Where on-duty alerts reach the officer by e-mail.</summary>
+    public string? Email { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

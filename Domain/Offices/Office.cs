@@ -21,7 +21,10 @@ public enum OfficeServices
     Complaint = 8,
     TravelPermit = 16,
     Handover = 32,
-    All = VideoCallVisit | LitmasStatus | IntegrationInfo | Complaint | TravelPermit | Handover,
+
+    /// <summary>Accompaniment of children in conflict with the law, around the clock (Pendampingan ABH).</summary>
+    AbhAccompaniment = 64,
+    All = VideoCallVisit | LitmasStatus | IntegrationInfo | Complaint | TravelPermit | Handover | AbhAccompaniment,
 }
 
 /// <summary>What each kind of office offers when it is added, before an admin changes it.</summary>
@@ -37,7 +40,7 @@ public static class OfficeServiceDefaults
         OfficeType.Lapas or OfficeType.Rutan or OfficeType.Lpka =>
             OfficeServices.VideoCallVisit | OfficeServices.IntegrationInfo | OfficeServices.Complaint | OfficeServices.Handover,
         OfficeType.Bapas =>
-            OfficeServices.LitmasStatus | OfficeServices.IntegrationInfo | OfficeServices.TravelPermit | OfficeServices.Complaint | OfficeServices.Handover,
+            OfficeServices.LitmasStatus | OfficeServices.IntegrationInfo | OfficeServices.TravelPermit | OfficeServices.AbhAccompaniment | OfficeServices.Complaint | OfficeServices.Handover,
         _ => OfficeServices.Complaint | OfficeServices.Handover,
     };
 }

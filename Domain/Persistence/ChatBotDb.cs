@@ -55,6 +55,16 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Requests.RequestEvent> RequestEvents => Set<Requests.RequestEvent>();
 
+    public DbSet<Clients.Client> Clients => Set<Clients.Client>();
+
+    public DbSet<Permits.TravelPermit> TravelPermits => Set<Permits.TravelPermit>();
+
+    public DbSet<Abh.AbhRequest> AbhRequests => Set<Abh.AbhRequest>();
+
+    public DbSet<Abh.DutyShift> DutyShifts => Set<Abh.DutyShift>();
+
+    public DbSet<Abh.AbhAlert> AbhAlerts => Set<Abh.AbhAlert>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.

@@ -87,6 +87,9 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.Property(m => m.ErrorCode).HasMaxLength(32);
         b.Property(m => m.ErrorMessage).HasMaxLength(1000);
         b.Property(m => m.Flows).HasMaxLength(FlowTags.MaxLength);
+        b.Property(m => m.AttachmentPath).HasMaxLength(1000);
+        b.Property(m => m.AttachmentName).HasMaxLength(200);
+        b.Property(m => m.AttachmentContentType).HasMaxLength(100);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(m => new { m.Status, m.Id });
         // Due rows are found by time, not by position, so rows that wait never hold newer ones back.
@@ -129,6 +132,8 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         b.Property(o => o.DisplayName).HasMaxLength(200);
         b.Property(o => o.PasswordHash).HasMaxLength(256);
         b.Property(o => o.SecurityStamp).HasMaxLength(64);
+        b.Property(o => o.Phone).HasMaxLength(20);
+        b.Property(o => o.Email).HasMaxLength(254);
         b.HasIndex(o => o.UserName).IsUnique();
         b.HasOne<Office>().WithMany().HasForeignKey(o => o.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
