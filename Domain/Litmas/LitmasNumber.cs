@@ -1,4 +1,4 @@
-using System.Text;
+using ChatBot.Domain.Lookups;
 
 namespace ChatBot.Domain.Litmas;
 
@@ -9,26 +9,5 @@ namespace ChatBot.Domain.Litmas;
 public static class LitmasNumber
 {
     /// <summary>Letters and digits only, upper case; empty when there are none.</summary>
-    public static string Key(string? typed)
-    {
-        if (string.IsNullOrEmpty(typed))
-        {
-            return "";
-        }
-
-        var key = new StringBuilder(Math.Min(typed.Length, LitmasCase.NumberLength));
-        foreach (var c in typed)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                key.Append(char.ToUpperInvariant(c));
-                if (key.Length == LitmasCase.NumberLength)
-                {
-                    break;
-                }
-            }
-        }
-
-        return key.ToString();
-    }
+    public static string Key(string? typed) => RegistrationNumbers.Key(typed, LitmasCase.NumberLength);
 }

@@ -39,4 +39,13 @@ public static class LookupKinds
 
     /// <summary>An integration-information request's status by its <c>INF-</c> code.</summary>
     public const string Integration = "integration";
+
+    /// <summary>A supervised client identified by registration number and birth date.</summary>
+    public const string Client = "client";
+
+    /// <summary>An out-of-town permit's status by its <c>IZN-</c> code.</summary>
+    public const string Permit = "permit";
+
+    /// <summary>An ABH accompaniment request's status by its <c>ABH-</c> code.</summary>
+    public const string Abh = "abh";
 }
