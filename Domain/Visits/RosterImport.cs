@@ -1,6 +1,6 @@
 using System.Globalization;
+using ChatBot.Domain.Imports;
 using ChatBot.Domain.Persistence;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Domain.Visits;
@@ -22,7 +22,12 @@ public sealed class RosterImport(ChatBotDbFactory factory, TimeProvider time)
 {
     public const int MaxRows = 100_000;
 
-    private static readonly string[] Columns = ["registration_number", "full_name", "birth_date", "cell_block", "video_call_allowed"];
+    private static readonly CsvColumn Number = new("registration_number", required: true);
+    private static readonly CsvColumn FullName = new("full_name", required: true);
+    private static readonly CsvColumn BirthDate = new("birth_date", required: false);
+    private static readonly CsvColumn CellBlock = new("cell_block", required: false);
+    private static readonly CsvColumn VideoCallAllowed = new("video_call_allowed", required: false);
+    private static readonly CsvColumn[] Columns = [Number, FullName, BirthDate, CellBlock, VideoCallAllowed];
 
     public async Task<RosterImportResult> ImportAsync(int officeId, TextReader reader, CancellationToken cancellationToken)
     {
@@ -74,116 +79,99 @@ public sealed class RosterImport(ChatBotDbFactory factory, TimeProvider time)
     {
         var rows = new List<Row>();
         var problems = new List<string>();
-        var options = new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, TrimWhitespace = true };
-        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
-        try
+        var sheet = CsvSheet.Read(reader, Columns, maxRows: MaxRows);
+        switch (sheet.Problem)
         {
-            csv.ReadHeader();
-            if (csv.Headers is not { Count: > 0 } header || header.All(string.IsNullOrWhiteSpace))
-            {
+            case CsvProblem.Empty:
                 return (rows, ["Berkas kosong: baris pertama harus judul kolom registration_number,full_name,…"]);
-            }
-
-            var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-            var unknown = names.Where(n => !Columns.Contains(n)).ToList();
-            if (!names.Contains(Columns[0]) || !names.Contains(Columns[1]) || unknown.Count > 0 || names.Distinct().Count() != names.Count)
-            {
-                return (rows, [$"Baris 1: judul kolom harus {string.Join(",", Columns)} (dua yang pertama wajib){(unknown.Count > 0 ? $"; tidak dikenal: {string.Join(", ", unknown)}" : "")}."]);
-            }
-
-            string? Field(string name) =>
-                names.IndexOf(name) is var i and >= 0 && i < csv.FieldCount && csv.GetString(i).Trim() is { Length: > 0 } value ? value : null;
-
-            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-            while (csv.Read())
-            {
-                var line = csv.LineNumber;
-                if (Enumerable.Range(0, csv.FieldCount).All(i => string.IsNullOrWhiteSpace(csv.GetString(i))))
-                {
-                    continue;
-                }
-
-                if (rows.Count + problems.Count >= MaxRows)
-                {
-                    problems.Add($"Berkas terlalu besar: paling banyak {MaxRows} baris.");
-                    break;
-                }
-
-                var rowProblems = new List<string>();
-                var number = Field(Columns[0]);
-                var key = Roster.RegistrationKey(number);
-                var name = Field(Columns[1]);
-                if (number is null || key.Length == 0)
-                {
-                    rowProblems.Add("nomor registrasi kosong");
-                }
-                else if (number.Length > 64)
-                {
-                    rowProblems.Add("nomor registrasi lebih dari 64 karakter");
-                }
-                else if (seen.TryGetValue(key, out var firstLine))
-                {
-                    rowProblems.Add($"nomor registrasi {number} sudah ada di baris {firstLine}");
-                }
-
-                if (name is null || InmateNameMatcher.Key(name).Length == 0)
-                {
-                    rowProblems.Add("nama lengkap kosong");
-                }
-                else if (name.Length > 200)
-                {
-                    rowProblems.Add("nama lengkap lebih dari 200 karakter");
-                }
-
-                DateOnly? birth = null;
-                if (Field(Columns[2]) is { } birthText)
-                {
-                    if (DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                    {
-                        birth = parsed;
-                    }
-                    else
-                    {
-                        rowProblems.Add($"tanggal lahir '{birthText}' tidak sesuai format TTTT-BB-HH");
-                    }
-                }
-
-                var block = Field(Columns[3]);
-                if (block is { Length: > 64 })
-                {
-                    rowProblems.Add("blok lebih dari 64 karakter");
-                }
-
-                bool? allowed = null;
-                if (Field(Columns[4]) is { } allowedText)
-                {
-                    if (allowedText.Equals("true", StringComparison.OrdinalIgnoreCase))
-                    {
-                        allowed = true;
-                    }
-                    else if (allowedText.Equals("false", StringComparison.OrdinalIgnoreCase))
-                    {
-                        allowed = false;
-                    }
-                    else
-                    {
-                        rowProblems.Add($"video_call_allowed '{allowedText}' harus true atau false");
-                    }
-                }
-
-                if (rowProblems.Count > 0)
-                {
-                    problems.Add($"Baris {line}: {string.Join("; ", rowProblems)}.");
-                    continue;
-                }
-
-                seen[key] = line;
-                rows.Add(new Row(number!, key, name!, birth, block, allowed));
-            }
+            case CsvProblem.Header header:
+                return (rows, [$"Baris 1: judul kolom harus {string.Join(",", Columns.Select(c => c.Name))} (dua yang pertama wajib){(header.Unknown.Count > 0 ? $"; tidak dikenal: {string.Join(", ", header.Unknown)}" : "")}."]);
         }
-        catch (CsvFormatException)
+
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var csvRow in sheet.Rows)
         {
-            problems.Add($"Baris {csv.LineNumber}: berkas CSV tidak dapat dibaca (tanda kutip tidak tertutup?).");
+            var line = csvRow.Line;
+            var rowProblems = new List<string>();
+            var number = csvRow[Number];
+            var key = Roster.RegistrationKey(number);
+            var name = csvRow[FullName];
+            if (number is null || key.Length == 0)
+            {
+                rowProblems.Add("nomor registrasi kosong");
+            }
+            else if (number.Length > 64)
+            {
+                rowProblems.Add("nomor registrasi lebih dari 64 karakter");
+            }
+            else if (seen.TryGetValue(key, out var firstLine))
+            {
+                rowProblems.Add($"nomor registrasi {number} sudah ada di baris {firstLine}");
+            }
+
+            if (name is null || InmateNameMatcher.Key(name).Length == 0)
+            {
+                rowProblems.Add("nama lengkap kosong");
+            }
+            else if (name.Length > 200)
+            {
+                rowProblems.Add("nama lengkap lebih dari 200 karakter");
+            }
+
+            DateOnly? birth = null;
+            if (csvRow[BirthDate] is { } birthText)
+            {
+                if (DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    birth = parsed;
+                }
+                else
+                {
+                    rowProblems.Add($"tanggal lahir '{birthText}' tidak sesuai format TTTT-BB-HH");
+                }
+            }
+
+            var block = csvRow[CellBlock];
+            if (block is { Length: > 64 })
+            {
+                rowProblems.Add("blok lebih dari 64 karakter");
+            }
+
+            bool? allowed = null;
+            if (csvRow[VideoCallAllowed] is { } allowedText)
+            {
+                if (allowedText.Equals("true", StringComparison.OrdinalIgnoreCase))
+                {
+                    allowed = true;
+                }
+                else if (allowedText.Equals("false", StringComparison.OrdinalIgnoreCase))
+                {
+                    allowed = false;
+                }
+                else
+                {
+                    rowProblems.Add($"video_call_allowed '{allowedText}' harus true atau false");
+                }
+            }
+
+            if (rowProblems.Count > 0)
+            {
+                problems.Add($"Baris {line}: {string.Join("; ", rowProblems)}.");
+                continue;
+            }
+
+            seen[key] = line;
+            rows.Add(new Row(number!, key, name!, birth, block, allowed));
+        }
+
+        switch (sheet.Problem)
+        {
+            case CsvProblem.TooManyRows:
+                problems.Add($"Berkas terlalu besar: paling banyak {MaxRows} baris.");
+                break;
+            case CsvProblem.Unreadable unreadable:
+                problems.Add($"Baris {unreadable.Line}: berkas CSV tidak dapat dibaca (tanda kutip tidak tertutup?).");
+                break;
         }
 
         return (rows, problems);
