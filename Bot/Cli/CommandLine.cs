@@ -25,7 +25,8 @@ public static class CommandLine
                                     services, WhatsApp number, mailbox, holidays
                                     (dotnet run --project Bot -- office for the settings)
           import KIND FILE [--office CODE]
-                                    load a CSV file: wbp (the inmate roster), litmas (cases)
+                                    load a CSV file: wbp (the inmate roster), litmas (cases),
+                                    klien (the client register of a Bapas)
           bench [--rate N] [--users N] [--seconds S] [--json]
                                     measure turns per second through the whole pipeline
           help                      this text

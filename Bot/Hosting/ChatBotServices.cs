@@ -117,6 +117,7 @@ public static class ChatBotServices
         services.TryAddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Officer>>(new Microsoft.AspNetCore.Identity.PasswordHasher<Officer>());
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
+        OfficerConsole.Clients.ClientRegistration.AddClientRegister(services);
 
         AddDialogEngine(services);
         var flows = new FlowRegistration(services, configuration);
