@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatBot.Bot.OfficerConsole.Litmas;
 using ChatBot.Bot.OfficerConsole.Visits;
+using ChatBot.Domain.Clients;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
@@ -30,6 +31,7 @@ public sealed partial class AuditText
     private const string Visits = "Kunjungan";
     private const string LitmasGroup = "Litmas";
     private const string Messages = "Pesan keluar";
+    private const string ClientsGroup = "Klien";
     private const string Other = "Lainnya";
 
     private static readonly AuditAction[] Known =
@@ -75,6 +77,12 @@ public sealed partial class AuditText
         new("litmas.stage", "Mengubah tahap litmas", LitmasGroup),
         new("litmas.import", "Mengimpor data litmas", LitmasGroup),
         new("litmas.attempts.view", "Membuka percobaan cek nomor litmas", LitmasGroup),
+        new("client.list", "Membuka register klien", ClientsGroup),
+        new("client.view", "Membuka data klien", ClientsGroup),
+        new("client.create", "Menambah klien", ClientsGroup),
+        new("client.update", "Mengubah data klien", ClientsGroup),
+        new("client.pk", "Mengubah PK klien", ClientsGroup),
+        new("client.import", "Mengimpor register klien", ClientsGroup),
         new("visits.queue.view", "Membuka antrean kunjungan", Visits),
         new("visits.schedule.update", "Mengubah jadwal kunjungan", Visits),
         new("visits.roster.import", "Mengunggah data WBP", Visits),
@@ -90,6 +98,7 @@ public sealed partial class AuditText
         ["Complaint"] = "Pengaduan",
         ["IntegrationRequest"] = "Permohonan informasi integrasi",
         ["LitmasCase"] = "Kasus litmas",
+        ["Client"] = "Klien",
         ["LookupAttempt"] = "Percobaan cek nomor",
         ["Visit"] = "Kunjungan",
         ["Visits"] = "Antrean kunjungan",
@@ -123,6 +132,7 @@ public sealed partial class AuditText
         ["case"] = "kasus",
         ["attempt"] = "percobaan",
         ["request"] = "permohonan",
+        ["client"] = "klien",
     };
 
     private readonly OfficeDirectory _offices;
@@ -223,6 +233,11 @@ public sealed partial class AuditText
             return string.Join(", ", details.Split(", ").Select(field => OfficeFields.GetValueOrDefault(field, field)));
         }
 
+        if (action == "client.update")
+        {
+            return string.Join(", ", details.Split(", ").Select(field => Enum.TryParse<ClientField>(field, out var known) ? ClientFieldLabel(known) : field));
+        }
+
         if (action == "litmas.stage" && StageChange().Match(details) is { Success: true } stage
             && LitmasStages.Parse(stage.Groups["from"].Value) is { } from && LitmasStages.Parse(stage.Groups["to"].Value) is { } to)
         {
@@ -267,11 +282,28 @@ public sealed partial class AuditText
             ("Complaint", _) => $"/console/pengaduan/{id}",
             ("IntegrationRequest", _) => $"/console/integrasi/{id}",
             ("LitmasCase", _) => $"/console/litmas/{id}",
+            ("Client", _) => $"/console/klien/{id}",
             _ when requestType is not null => $"/console/permohonan/{requestType.Kind}/{id}",
             _ => null,
         };
         return new($"{label} {key}", href);
     }
+
+    /// <summary>A field of a client's record, as the audit log names it.</summary>
+    public static string ClientFieldLabel(ClientField field) => field switch
+    {
+        ClientField.RegistrationNumber => "nomor registrasi",
+        ClientField.FullName => "nama lengkap",
+        ClientField.BirthDate => "tanggal lahir",
+        ClientField.Pk => "PK",
+        ClientField.Phone => "telepon",
+        ClientField.Email => "email",
+        ClientField.Town => "kota",
+        ClientField.Programme => "program",
+        ClientField.SupervisionStart => "mulai bimbingan",
+        ClientField.SupervisionEnd => "akhir bimbingan",
+        _ => field.ToString(),
+    };
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLower(text[0], ConsoleText.Indonesian) + text[1..];
 

@@ -136,6 +136,8 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala)))
             .AddPolicy(ConsoleClaims.LitmasPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Pk), nameof(OfficerRole.Kepala), nameof(OfficerRole.Admin)))
+            .AddPolicy(ConsoleClaims.ClientsPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole([.. Enum.GetValues<OfficerRole>().Where(Domain.Clients.ClientRegister.MayOpen).Select(r => r.ToString())]))
             .AddPolicy(ConsoleClaims.HandoverPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
             .AddPolicy(ConsoleClaims.IdentityPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
@@ -149,6 +151,7 @@ public static class ConsoleSetup
         AddConversationCases(services);
         services.AddSingleton<Complaints.ComplaintQueries>();
         services.AddSingleton<Visits.VisitDesk>();
+        services.AddSingleton<Clients.ClientPages>();
         services.AddSingleton<Outbox.FailedMessages>();
         services.AddSingleton<DashboardWork>();
 

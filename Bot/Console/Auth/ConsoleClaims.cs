@@ -35,6 +35,9 @@ public static class ConsoleClaims
     /// <summary>Litmas cases and the lookups of their numbers: PKs, heads of office and admins.</summary>
     public const string LitmasPolicy = "litmas";
 
+    /// <summary>The client register: PKs (their own clients), Kasubsi, heads of office and admins (<see cref="Domain.Clients.ClientRegister.MayOpen"/>).</summary>
+    public const string ClientsPolicy = "clients";
+
     /// <summary>The visit queue, schedule and roster: visit officers, heads of office and admins.</summary>
     public const string VisitsPolicy = "visits";
 

@@ -170,6 +170,15 @@ public sealed class ClientFields(DateOnly today)
     /// <summary>The programme in a link's query (<c>program=pb</c>); <see cref="ParseProgramme"/> reads it back.</summary>
     public static string ProgrammeCode(ClientProgramme programme) => programme.ToString().ToLowerInvariant();
 
+    /// <summary>A date as the console shows it: <c>5 Jan 2026</c>.</summary>
+    public static string Day(DateOnly date) => date.ToString("d MMM yyyy", ConsoleText.Indonesian);
+
+    /// <summary>Where a client is in their supervision on <paramref name="today"/>: its words and badge class.</summary>
+    public static (string Label, string Badge) Period(Client client, DateOnly today) =>
+        today < client.SupervisionStart ? ("Belum mulai", "badge-muted")
+        : today > client.SupervisionEnd ? ("Selesai", "badge-muted")
+        : ("Dalam bimbingan", "badge-ok");
+
     /// <summary>A date as the form's date field holds it.</summary>
     public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
