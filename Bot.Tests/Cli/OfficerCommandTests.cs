@@ -48,6 +48,32 @@ public sealed class OfficerCommandTests : IDisposable
         Assert.Equal(["officer.create", "officer.rename", "officer.role", "officer.disable", "officer.password.reset", "officer.enable"], actions);
     }
 
+    [Fact]
+    public async Task A_kasubsi_is_added_with_a_phone_and_email_and_they_are_changed_and_removed_on_the_command_line()
+    {
+        var (exit, output) = await Officer("add", "ratna", "--role", "kasubsi", "--password", "Kasubsi-Sandi-2026", "--name", "Ratna", "--phone", "0812 3456 7802", "--email", "ratna@bapas.go.id");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Officer 'ratna' (Kasubsi) created", output, StringComparison.Ordinal);
+        Assert.Contains("alerts to +62812****7802 and r***@bapas.go.id", output, StringComparison.Ordinal);
+
+        (exit, output) = await Officer("set", "ratna", "--phone=+62 857-1111-2222");
+        Assert.True(exit == 0, output);
+        Assert.Contains("alerts to +62857****2222", output, StringComparison.Ordinal);
+        (exit, output) = await Officer("set", "ratna", "--phone", "12", "--email", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains("Nomor telepon petugas tidak dikenali", output, StringComparison.Ordinal);
+        (exit, output) = await Officer("set", "ratna", "--email", "");
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("@", output, StringComparison.Ordinal);
+
+        await using var host = await TestHost.StartAsync(_directory);
+        await using var db = host.Store.CreateDbContext();
+        var ratna = await db.Officers.SingleAsync(o => o.UserName == "ratna");
+        Assert.Equal((OfficerRole.Kasubsi, "+6285711112222", null), (ratna.Role, ratna.Phone, ratna.Email));
+        var contact = await db.AuditEntries.Where(a => a.Action == "officer.contact" && a.Actor == "cli").Select(a => a.Details).ToListAsync();
+        Assert.Equal(["Phone", "Email"], contact);
+    }
+
     private Task<(int ExitCode, string Output)> Officer(params string[] args) => CommandRun.RunAsync(_directory, ["officer", .. args]);
 
     [Theory]
@@ -60,6 +86,8 @@ public sealed class OfficerCommandTests : IDisposable
     [InlineData("petugas-layanan", OfficerRole.ServiceOfficer)]
     [InlineData("pengaduan", OfficerRole.ServiceOfficer)]
     [InlineData("service-officer", OfficerRole.ServiceOfficer)]
+    [InlineData("kasubsi", OfficerRole.Kasubsi)]
+    [InlineData("Kasubsi BKD", OfficerRole.Kasubsi)]
     public void Roles_are_read_the_way_people_write_them(string text, OfficerRole expected) =>
         Assert.Equal(expected, OfficerCommand.ParseRole(text));
 

@@ -16,8 +16,10 @@ public static class CommandLine
                                     with no service there, it runs the pipeline itself and says so)
           migrate                   create or upgrade the store, then exit
           officer add NAME --role ROLE [--office CODE] [--password P] [--name "Full Name"]
-                                    create a console account (roles: admin, kepala, pk,
-                                    petugas-kunjungan, petugas-layanan); asks for the password
+                    [--phone NUMBER] [--email ADDRESS]
+                                    create a console account (roles: admin, kepala, kasubsi, pk,
+                                    petugas-kunjungan, petugas-layanan); asks for the password;
+                                    the phone and e-mail receive on-duty alerts
           officer set|disable|enable|password NAME, officer list
                                     change, disable, re-enable an account or set its password
           office list | add CODE --name N --type T | set CODE [settings]
@@ -108,7 +110,7 @@ public static class CommandLine
         }
     }
 
-    private static readonly string[] CommandOptions = ["--from", "--url", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name", .. OfficeCommand.Options];
+    private static readonly string[] CommandOptions = ["--from", "--url", "--office", "--users", "--seconds", "--rate", "--json", "--local", "--role", "--password", "--name", "--phone", "--email", .. OfficeCommand.Options];
 
     /// <summary>Keeps the --Key=value configuration arguments and drops a command's own options.</summary>
     internal static string[] OnlyConfiguration(string[] args) =>

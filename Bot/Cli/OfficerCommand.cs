@@ -8,22 +8,26 @@ namespace ChatBot.Bot.Cli;
 /// <summary>
 /// Console accounts on the command line, with the same checks and audit log as the console's
 /// officer pages (<see cref="OfficerAccounts"/>): <c>officer add NAME --role ROLE [--office CODE]
-/// [--password P] [--name "Display Name"]</c>, <c>officer set NAME [--role R] [--office CODE] [--name N]</c>,
+/// [--password P] [--name "Display Name"] [--phone P] [--email E]</c>,
+/// <c>officer set NAME [--role R] [--office CODE] [--name N] [--phone P] [--email E]</c> (an empty value removes a telephone or e-mail),
 /// <c>officer disable|enable NAME</c>, <c>officer password NAME [--password P]</c> and <c>officer list</c>.
 /// A password not given is asked for (twice, hidden when typed at a terminal).
 /// </summary>
 public static class OfficerCommand
 {
-    public const string Roles = "admin, kepala, pk, petugas-kunjungan, petugas-layanan";
+    public const string Roles = "admin, kepala, kasubsi, pk, petugas-kunjungan, petugas-layanan";
 
     public const string Usage = $"""
         Usage: officer add NAME --role ROLE [--office CODE] [--password P] [--name "Display Name"]
+                          [--phone NUMBER] [--email ADDRESS]
                officer set NAME [--role ROLE] [--office CODE] [--name "Display Name"]
+                          [--phone NUMBER] [--email ADDRESS]   (--phone "" removes the number)
                officer disable NAME | officer enable NAME
                officer password NAME [--password P]      set a new password (asked for when not given)
                officer list
         Roles: {Roles}
-        Every change but a new name ends the account's open console sessions.
+        The telephone (WhatsApp) and e-mail are where on-duty alerts reach the officer.
+        Every change of role, office or status ends the account's open console sessions.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -78,8 +82,10 @@ public static class OfficerCommand
                     return 2;
                 }
 
-                await accounts.CreateAsync(userName, CommandLine.Option(args, "--name") ?? userName, role!.Value, office!.Id, password, "cli", CancellationToken.None);
-                Console.WriteLine($"Officer '{userName}' ({role}) created for {office.Name}. Sign in at /console.");
+                var created = await accounts.CreateAsync(
+                    userName, CommandLine.Option(args, "--name") ?? userName, role!.Value, office!.Id, password,
+                    new OfficerContact(CommandLine.Option(args, "--phone"), CommandLine.Option(args, "--email")), "cli", CancellationToken.None);
+                Console.WriteLine($"Officer '{userName}' ({role}) created for {office.Name}{Alerts(created)}. Sign in at /console.");
                 return 0;
             }
 
@@ -107,10 +113,10 @@ public static class OfficerCommand
             {
                 "disable" => new OfficerChange(Active: false),
                 "enable" => new OfficerChange(Active: true),
-                _ => new OfficerChange(CommandLine.Option(args, "--name"), role, office?.Id),
+                _ => new OfficerChange(CommandLine.Option(args, "--name"), role, office?.Id, Phone: CommandLine.Option(args, "--phone"), Email: CommandLine.Option(args, "--email")),
             };
             var saved = await accounts.UpdateAsync(existing.Id, change, actingOfficerId: 0, "cli", CancellationToken.None);
-            Console.WriteLine($"Officer '{saved.UserName}': {saved.Role} at {offices.Find(saved.OfficeId)?.Code}, {(saved.Active ? "active" : "disabled")}.");
+            Console.WriteLine($"Officer '{saved.UserName}': {saved.Role} at {offices.Find(saved.OfficeId)?.Code}, {(saved.Active ? "active" : "disabled")}{Alerts(saved)}.");
             return 0;
         }
         catch (ArgumentException ex)
@@ -118,6 +124,15 @@ public static class OfficerCommand
             Console.Error.WriteLine(ex.Message);
             return 2;
         }
+    }
+
+    /// <summary>", alerts to +62812****7890 and d***@bapas.go.id": where on-duty alerts go, masked as the logs mask them.</summary>
+    private static string Alerts(Officer officer)
+    {
+        var to = new[] { officer.Phone is { } phone ? Dialogs.Recognizers.PhoneRecognizer.Mask(phone) : null, officer.Email is { } email ? Logging.PersonalDataMasker.Mask(email) : null }
+            .OfType<string>()
+            .ToList();
+        return to.Count == 0 ? "" : $", alerts to {string.Join(" and ", to)}";
     }
 
     /// <summary>Reads a role the way people write it: "petugas-layanan", "service_officer", "VisitOfficer", "kepala".</summary>

@@ -46,6 +46,7 @@ public sealed partial class AuditText
         new("officer.rename", "Mengubah nama petugas", Accounts),
         new("officer.role", "Mengubah peran petugas", Accounts),
         new("officer.office", "Memindahkan petugas ke kantor lain", Accounts),
+        new("officer.contact", "Mengubah telepon atau email piket petugas", Accounts),
         new("officer.disable", "Menonaktifkan akun petugas", Accounts),
         new("officer.enable", "Mengaktifkan kembali akun petugas", Accounts),
         new("officer.password.reset", "Mengatur ulang kata sandi petugas", Accounts),
@@ -231,6 +232,11 @@ public sealed partial class AuditText
         if (action == "office.update")
         {
             return string.Join(", ", details.Split(", ").Select(field => OfficeFields.GetValueOrDefault(field, field)));
+        }
+
+        if (action == "officer.contact")
+        {
+            return string.Join(", ", details.Split(", ").Select(field => field switch { "Phone" => "telepon", "Email" => "email", _ => field }));
         }
 
         if (action == "client.update")

@@ -11,7 +11,8 @@ namespace ChatBot.Bot.OfficerConsole;
 
 /// <summary>
 /// <c>/console/petugas</c> (admins): the officers of the admin's office (every office for a Kanwil
-/// admin) and a form to create an account through <see cref="OfficerAccounts.CreateAsync"/>.
+/// admin) and a form to create an account through <see cref="OfficerAccounts.CreateAsync"/>, with the
+/// telephone and e-mail its on-duty alerts go to.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.AdminPolicy)]
 [ConsoleNav("Petugas", Order = 90)]
@@ -49,7 +50,8 @@ public sealed class PetugasModel(ChatBotDbFactory factory, OfficeScope scope, Of
             try
             {
                 var created = await accounts.CreateAsync(
-                    Input.UserName!, Input.DisplayName ?? "", Enum.Parse<OfficerRole>(Input.Role!), officeId, Input.Password!, User.UserName(), cancellationToken);
+                    Input.UserName!, Input.DisplayName ?? "", Enum.Parse<OfficerRole>(Input.Role!), officeId, Input.Password!,
+                    new OfficerContact(Input.Phone, Input.Email), User.UserName(), cancellationToken);
                 Notice = $"Akun {created.UserName} ({ConsoleText.RoleLabel(created.Role)}) dibuat.";
                 return RedirectToPage();
             }
@@ -85,7 +87,9 @@ public sealed class PetugasModel(ChatBotDbFactory factory, OfficeScope scope, Of
             return "Kedua kata sandi tidak sama.";
         }
 
-        return Input.Password.Length > 256 || (Input.DisplayName?.Length ?? 0) > 100 ? "Isian terlalu panjang." : null;
+        return Input.Password.Length > 256 || (Input.DisplayName?.Length ?? 0) > 100 || (Input.Phone?.Length ?? 0) > 40 || (Input.Email?.Length ?? 0) > 254
+            ? "Isian terlalu panjang."
+            : null;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -114,5 +118,10 @@ public sealed class PetugasModel(ChatBotDbFactory factory, OfficeScope scope, Of
         public string? Password { get; set; }
 
         public string? ConfirmPassword { get; set; }
+
+        /// <summary>WhatsApp number for on-duty alerts (ABH accompaniment), as typed.</summary>
+        public string? Phone { get; set; }
+
+        public string? Email { get; set; }
     }
 }

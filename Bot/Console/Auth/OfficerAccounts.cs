@@ -61,12 +61,24 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         UserNamePattern().IsMatch(userName) ? null : "Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.";
 
     /// <summary>Creates an account; throws <see cref="ArgumentException"/> with the reason when refused.</summary>
+    public Task<Officer> CreateAsync(
+        string userName,
+        string displayName,
+        OfficerRole role,
+        int officeId,
+        string password,
+        string actor,
+        CancellationToken cancellationToken) =>
+        CreateAsync(userName, displayName, role, officeId, password, new OfficerContact(), actor, cancellationToken);
+
+    /// <summary>Creates an account with where its on-duty alerts go; throws <see cref="ArgumentException"/> with the reason when refused.</summary>
     public async Task<Officer> CreateAsync(
         string userName,
         string displayName,
         OfficerRole role,
         int officeId,
         string password,
+        OfficerContact contact,
         string actor,
         CancellationToken cancellationToken)
     {
@@ -76,6 +88,9 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
         {
             throw new ArgumentException(problem);
         }
+
+        var phone = NormalizePhone(contact.Phone);
+        var email = NormalizeEmail(contact.Email);
 
         await using var db = factory.CreateDbContext();
         if (await db.Officers.AnyAsync(o => o.UserName == userName, cancellationToken))
@@ -91,6 +106,8 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
             Role = role,
             OfficeId = officeId,
             PasswordHash = "",
+            Phone = phone,
+            Email = email,
             CreatedAt = now,
         };
         officer.PasswordHash = hasher.HashPassword(officer, password);
@@ -232,10 +249,47 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
     }
 
     /// <summary>
+    /// An officer's telephone for on-duty alerts in E.164 (as the bot reads numbers), null when none is given;
+    /// throws <see cref="ArgumentException"/> (Indonesian) when it is not a telephone number.
+    /// </summary>
+    public static string? NormalizePhone(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Dialogs.Recognizers.PhoneRecognizer.Recognize(text) is { Ok: true, Value: { } e164 }
+            ? e164
+            : throw new ArgumentException("Nomor telepon petugas tidak dikenali; tulis seperti 0812-3456-7890 atau +6281234567890.");
+    }
+
+    /// <summary>An officer's e-mail address for on-duty alerts, null when none is given; throws <see cref="ArgumentException"/> when it is not one.</summary>
+    public static string? NormalizeEmail(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        var email = Dialogs.Recognizers.EmailRecognizer.Recognize(trimmed);
+        if (email is { Ok: true, Value: { } address } && string.Equals(address, trimmed, StringComparison.OrdinalIgnoreCase))
+        {
+            return address;
+        }
+
+        throw new ArgumentException(email.Problem == Dialogs.Recognizers.RecognizerProblems.Typo && email.Value is { } suggestion
+            ? $"Email petugas sepertinya salah ketik: maksudnya {suggestion}?"
+            : "Email petugas tidak benar; tulis seperti nama@kemenkumham.go.id.");
+    }
+
+    /// <summary>
     /// Changes an account's name, role, office or whether it may sign in. A change of role, office
     /// or status ends the account's open sessions (its new rights start at the next sign-in); each
     /// change is one audit entry. Refused, with the reason, when it would leave no active admin,
-    /// or when an officer would disable or demote their own account.
+    /// or when an officer would disable or demote their own account. A new telephone or e-mail (for
+    /// on-duty alerts) is one <c>officer.contact</c> entry naming what changed, never the values.
     /// </summary>
     public async Task<Officer> UpdateAsync(int officerId, OfficerChange change, int actingOfficerId, string actor, CancellationToken cancellationToken)
     {
@@ -266,6 +320,24 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
 
             officer.DisplayName = trimmed;
             db.AuditEntries.Add(AuditEntry.Of(actor, "officer.rename", subject, now, trimmed));
+        }
+
+        var contact = new List<string>();
+        if (change.Phone is { } phoneText && NormalizePhone(phoneText) is var phone && phone != officer.Phone)
+        {
+            officer.Phone = phone;
+            contact.Add("Phone");
+        }
+
+        if (change.Email is { } emailText && NormalizeEmail(emailText) is var email && email != officer.Email)
+        {
+            officer.Email = email;
+            contact.Add("Email");
+        }
+
+        if (contact.Count > 0)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(actor, "officer.contact", subject, now, string.Join(", ", contact)));
         }
 
         var endsSessions = false;
@@ -395,5 +467,8 @@ public sealed partial class OfficerAccounts(ChatBotDbFactory factory, ConsoleOpt
     private static partial Regex UserNamePattern();
 }
 
-/// <summary>What to change on an officer's account; null leaves a field as it is.</summary>
-public sealed record OfficerChange(string? DisplayName = null, OfficerRole? Role = null, int? OfficeId = null, bool? Active = null);
+/// <summary>What to change on an officer's account; null leaves a field as it is, an empty telephone or e-mail removes it.</summary>
+public sealed record OfficerChange(string? DisplayName = null, OfficerRole? Role = null, int? OfficeId = null, bool? Active = null, string? Phone = null, string? Email = null);
+
+/// <summary>Where an officer's on-duty alerts go: a telephone (WhatsApp) and an e-mail address, as typed.</summary>
+public sealed record OfficerContact(string? Phone = null, string? Email = null);

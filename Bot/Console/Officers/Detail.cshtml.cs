@@ -11,7 +11,7 @@ namespace ChatBot.Bot.OfficerConsole.Officers;
 
 /// <summary>
 /// <c>/console/petugas/{id}</c> (admins of the officer's office, or of its Kanwil): change the name,
-/// role and office, disable or enable the account, and set a new password. Each change is audited
+/// role, office and the telephone and e-mail on-duty alerts go to, disable or enable the account, and set a new password. Each change is audited
 /// and ends the account's open sessions (<see cref="OfficerAccounts"/>).
 /// </summary>
 [Authorize(Policy = ConsoleClaims.AdminPolicy)]
@@ -44,7 +44,7 @@ public sealed class DetailModel(ChatBotDbFactory factory, OfficeScope scope, Off
             return NotFound();
         }
 
-        Profile = new ProfileForm { DisplayName = Officer.DisplayName, Role = Officer.Role, OfficeId = Officer.OfficeId };
+        Profile = new ProfileForm { DisplayName = Officer.DisplayName, Role = Officer.Role, OfficeId = Officer.OfficeId, Phone = Officer.Phone, Email = Officer.Email };
         return Page();
     }
 
@@ -56,7 +56,14 @@ public sealed class DetailModel(ChatBotDbFactory factory, OfficeScope scope, Off
                 throw new ArgumentException("Pilih peran dan kantor petugas.");
             }
 
-            return accounts.UpdateAsync(id, new OfficerChange(Profile.DisplayName, Profile.Role, Profile.OfficeId), User.OfficerId(), User.UserName(), cancellationToken);
+            if ((Profile.Phone?.Length ?? 0) > 40 || (Profile.Email?.Length ?? 0) > 254)
+            {
+                throw new ArgumentException("Telepon atau email terlalu panjang.");
+            }
+
+            // An emptied telephone or e-mail removes it.
+            var change = new OfficerChange(Profile.DisplayName, Profile.Role, Profile.OfficeId, Phone: Profile.Phone ?? "", Email: Profile.Email ?? "");
+            return accounts.UpdateAsync(id, change, User.OfficerId(), User.UserName(), cancellationToken);
         }, "Data petugas disimpan. Sesi petugas yang sedang terbuka berakhir bila peran atau kantornya berubah.", cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(int id, CancellationToken cancellationToken) =>
@@ -123,5 +130,10 @@ public sealed class DetailModel(ChatBotDbFactory factory, OfficeScope scope, Off
         public OfficerRole Role { get; set; }
 
         public int OfficeId { get; set; }
+
+        /// <summary>WhatsApp number for on-duty alerts, as typed.</summary>
+        public string? Phone { get; set; }
+
+        public string? Email { get; set; }
     }
 }
