@@ -45,7 +45,8 @@ public sealed class ClientConsoleTests(ConsoleHost service) : IClassFixture<Cons
             Assert.DoesNotContain("Milik Budi", text);
             Assert.DoesNotContain("Belum Ada PK", text);
             Assert.DoesNotContain("Kantor Lain", text);
-            Assert.Contains("Konsol Petugas", text); // the console's own 404 page
+            Assert.Contains("Halaman atau data yang Anda buka tidak ada", text); // the console's own 404 page
+            Assert.Contains("id=\"back-to-list\" href=\"/console/klien\">Kembali ke daftar klien</a>", text);
             var post = await pk.PostFormAsync($"/console/klien/{own}", await FormAsync(own, ("Input.Phone", "081299990000")), $"/console/klien/{id}");
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
@@ -53,7 +54,9 @@ public sealed class ClientConsoleTests(ConsoleHost service) : IClassFixture<Cons
         var detail = await pk.Http.GetAsync($"/console/klien/{own}");
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         Assert.Contains("Joko Milik Dewi", await ConsoleClient.TextAsync(detail));
-        Assert.Equal(HttpStatusCode.Forbidden, (await pk.Http.GetAsync("/console/klien/baru")).StatusCode);
+        var add = await pk.Http.GetAsync("/console/klien/baru");
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Contains("Klien baru dicatat oleh Admin, Kepala kantor dan Kasubsi Bimbingan Klien.", await ConsoleClient.TextAsync(add));
 
         using var visits = await ConsoleClient.SignedInAsync(Host, OfficerRole.VisitOfficer, bapas.Id);
         var denied = await visits.Http.GetAsync("/console/klien");
