@@ -6,7 +6,7 @@ namespace ChatBot.Bot.Flows.Abh;
 
 /// <summary>
 /// ABH accompaniment, 24 hours: the form and its menu entry (status by code through <c>status abh CODE</c>,
-/// the shared status command), the request type and the on-duty roster.
+/// the shared status command), the request type, the on-duty roster, and the alerts and their escalation.
 /// </summary>
 public sealed class AbhFlow : IFlowModule
 {
@@ -19,6 +19,9 @@ public sealed class AbhFlow : IFlowModule
         services.AddSingleton(requests);
         services.AddSingleton<Domain.Requests.IRequestType>(requests);
         services.AddSingleton<DutyRoster>();
+        services.AddSingleton<AbhAlerts>();
+        services.AddSingleton<Workers.AbhWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Workers.AbhWatcher>());
 
         flow.Dialog<AbhFormDialog>()
             .Dialog(_ => new InitialsPrompt())
