@@ -13,13 +13,21 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Bot.Tests.Flows.Abh;
 
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AbhLoggingCollection
+{
+    public const string Name = "ABH alerts and logging";
+}
+
 /// <summary>
 /// A request by e-mail at 02.00 on a Sunday (fake clock): the officers on duty are alerted by WhatsApp and
 /// e-mail, nobody acts, so the next officer on duty and then the head are alerted at the configured
 /// times; the steps are taken, the PK is slow to confirm and the alert escalates again until the PK
 /// acknowledges, which stops it; the requester hears once which PK is coming and their number. The
-/// child's data never reaches the log.
+/// child's data never reaches the log. Runs alone: the host's Serilog logger is process-wide, so a host
+/// starting or stopping in parallel would take this test's events away from its capture.
 /// </summary>
+[Collection(AbhLoggingCollection.Name)]
 public sealed class AbhAlertTests : IAsyncLifetime
 {
     private const string OfficeMail = "abh@bapas-magelang.test";

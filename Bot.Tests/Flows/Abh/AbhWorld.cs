@@ -95,3 +95,53 @@ public static class AbhWorld
         }
     }
 }
+
+/// <summary>Requests made directly in the store, for console tests that do not need the chat.</summary>
+public static class AbhRequestsInStore
+{
+    public const string Initials = "Z.K.";
+    public const string HeldAt = "Ruang PPA Polsek Borobudur";
+    public const string Offence = "pengrusakan pagar sekolah";
+
+    public static async Task<AbhRequest> AddAsync(TestHost host, DateTime receivedAtUtc, bool withLetter = true)
+    {
+        var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        string? letter = null;
+        if (withLetter)
+        {
+            var folder = Path.Combine(host.Directory, "media", "abh");
+            Directory.CreateDirectory(folder);
+            letter = Path.Combine(folder, $"{Guid.NewGuid():N}.pdf");
+            await File.WriteAllBytesAsync(letter, "%PDF-1.4 surat permohonan"u8.ToArray());
+        }
+
+        var request = new AbhRequest
+        {
+            OfficeId = office.Id,
+            Code = ChatBot.Domain.Requests.TicketCode.New("ABH"),
+            Status = AbhRequestStatus.Received,
+            InstitutionKind = AbhInstitutions.Police,
+            InstitutionName = "Polres Magelang",
+            InstitutionUnit = "Unit PPA",
+            RequesterName = "Bripda Wulan",
+            RequesterPhone = "+6281234500011",
+            ChildInitials = Initials,
+            ChildAge = 14,
+            HeldAt = HeldAt,
+            AllegedOffence = Offence,
+            LetterPath = letter,
+            LetterContentType = withLetter ? "application/pdf" : null,
+            LetterBytes = withLetter ? 25 : 0,
+            ReceivedAt = receivedAtUtc,
+        };
+        await using var db = host.Store.CreateDbContext();
+        db.AbhRequests.Add(request);
+        db.RequestEvents.Add(new ChatBot.Domain.Requests.RequestEvent { Kind = "abh", Code = request.Code, OfficeId = office.Id, Step = "filed", ToStatus = "Received", Actor = "warga", At = receivedAtUtc });
+        using (await host.Store.Gate.EnterAsync(CancellationToken.None))
+        {
+            await db.SaveChangesAsync();
+        }
+
+        return request;
+    }
+}

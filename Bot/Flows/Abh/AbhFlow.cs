@@ -6,7 +6,8 @@ namespace ChatBot.Bot.Flows.Abh;
 
 /// <summary>
 /// ABH accompaniment, 24 hours: the form and its menu entry (status by code through <c>status abh CODE</c>,
-/// the shared status command), the request type, the on-duty roster, and the alerts and their escalation.
+/// the shared status command), the request type and its desk, the on-duty roster, the alerts and their
+/// escalation, and the retention job.
 /// </summary>
 public sealed class AbhFlow : IFlowModule
 {
@@ -20,8 +21,11 @@ public sealed class AbhFlow : IFlowModule
         services.AddSingleton<Domain.Requests.IRequestType>(requests);
         services.AddSingleton<DutyRoster>();
         services.AddSingleton<AbhAlerts>();
+        services.AddSingleton<AbhDesk>();
         services.AddSingleton<Workers.AbhWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Workers.AbhWatcher>());
+        services.AddSingleton<AbhRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<AbhRetention>());
 
         flow.Dialog<AbhFormDialog>()
             .Dialog(_ => new InitialsPrompt())
