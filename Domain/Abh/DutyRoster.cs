@@ -119,7 +119,7 @@ public sealed class DutyRoster(ChatBotDbFactory factory, OfficeDirectory offices
         {
             db.DutyShifts.Add(shift);
             await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(AuditEntry.Of(actor.Name, "roster.add", $"DutyShift/{shift.Id}", now, $"officer {officerId}, rank {rank + 1}"));
+            db.AuditEntries.Add(AuditEntry.Of(actor.Name, "duty.add", $"DutyShift/{shift.Id}", now, $"officer {officerId}, rank {rank + 1}"));
             await db.SaveChangesAsync(cancellationToken);
             await scope.CommitAsync(cancellationToken);
         }
@@ -140,7 +140,7 @@ public sealed class DutyRoster(ChatBotDbFactory factory, OfficeDirectory offices
         }
 
         db.DutyShifts.Remove(shift);
-        db.AuditEntries.Add(AuditEntry.Of(actor.Name, "roster.remove", $"DutyShift/{shift.Id}", time.GetUtcNow().UtcDateTime, $"officer {shift.OfficerId}"));
+        db.AuditEntries.Add(AuditEntry.Of(actor.Name, "duty.remove", $"DutyShift/{shift.Id}", time.GetUtcNow().UtcDateTime, $"officer {shift.OfficerId}"));
         await db.SaveChangesAsync(cancellationToken);
         await scope.CommitAsync(cancellationToken);
         events.Publish(new RecordChanged(EventKind, shift.OfficeId, $"piket/{shift.Id}"));
