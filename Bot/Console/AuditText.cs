@@ -33,6 +33,7 @@ public sealed partial class AuditText
     private const string Messages = "Pesan keluar";
     private const string ClientsGroup = "Klien";
     private const string Other = "Lainnya";
+    private const string AbhGroup = "Pendampingan ABH";
 
     private static readonly AuditAction[] Known =
     [
@@ -87,6 +88,12 @@ public sealed partial class AuditText
         new("visits.queue.view", "Membuka antrean kunjungan", Visits),
         new("visits.schedule.update", "Mengubah jadwal kunjungan", Visits),
         new("visits.roster.import", "Mengunggah data WBP", Visits),
+        new("abh.list", "Membuka daftar pendampingan ABH", AbhGroup),
+        new("abh.letter.view", "Membuka surat permohonan pendampingan ABH", AbhGroup),
+        new("abh.letter.denied", "Ditolak membuka surat permohonan pendampingan ABH", AbhGroup),
+        new("abh.litmas", "Pendampingan ABH: membuka kasus litmas untuk anak", AbhGroup),
+        new("duty.add", "Menambah giliran piket", AbhGroup),
+        new("duty.remove", "Menghapus giliran piket", AbhGroup),
         new("office.seed", "Kantor pertama dibuat", Other),
         new("office.add", "Menambah kantor", Other),
         new("office.update", "Mengubah pengaturan kantor", Other),
@@ -107,6 +114,8 @@ public sealed partial class AuditText
         ["Officer"] = "Akun petugas",
         ["CannedReply"] = "Jawaban siap pakai",
         ["OutboundMessage"] = "Pesan keluar",
+        ["AbhRequest"] = "Permohonan pendampingan ABH",
+        ["DutyShift"] = "Giliran piket",
     };
 
     /// <summary>The office settings an <c>office.update</c> entry names.</summary>
@@ -213,6 +222,16 @@ public sealed partial class AuditText
             return $"ditolak: {refused.Groups["n"].Value} masalah";
         }
 
+        if (details is "child's data shown" or "child's data masked")
+        {
+            return details.EndsWith("shown", StringComparison.Ordinal) ? "data anak ditampilkan" : "data anak disamarkan";
+        }
+
+        if (DutyShiftDetails().Match(details) is { Success: true } shift)
+        {
+            return shift.Groups["rank"].Success ? $"petugas #{shift.Groups["officer"].Value}, urutan {shift.Groups["rank"].Value}" : $"petugas #{shift.Groups["officer"].Value}";
+        }
+
         if (details == "unknown account")
         {
             return "nama pengguna tidak dikenal";
@@ -289,6 +308,7 @@ public sealed partial class AuditText
             ("IntegrationRequest", _) => $"/console/integrasi/{id}",
             ("LitmasCase", _) => $"/console/litmas/{id}",
             ("Client", _) => $"/console/klien/{id}",
+            ("AbhRequest", _) => $"/console/abh/{id}",
             _ when requestType is not null => $"/console/permohonan/{requestType.Kind}/{id}",
             _ => null,
         };
@@ -330,6 +350,9 @@ public sealed partial class AuditText
 
     [GeneratedRegex(@"^(?<from>[a-z_]+) → (?<to>[a-z_]+)$")]
     private static partial Regex StageChange();
+
+    [GeneratedRegex(@"^officer (?<officer>\d+)(, rank (?<rank>\d+))?$")]
+    private static partial Regex DutyShiftDetails();
 
     [GeneratedRegex(@"^(?<from>[A-Za-z]+) → (?<to>[A-Za-z]+)$")]
     private static partial Regex RoleChange();

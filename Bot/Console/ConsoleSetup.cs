@@ -147,13 +147,18 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
             .AddPolicy(Complaints.ComplaintPolicies.Complaints, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
             .AddPolicy(Complaints.ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
-                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)));
+                .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
+            .AddPolicy(Abh.AbhPolicies.Handling, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole([.. Domain.Abh.AbhRules.HandlingRoles.Select(r => r.ToString())]))
+            .AddPolicy(Abh.AbhPolicies.Roster, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.Kasubsi)));
         AddConversationCases(services);
         services.AddSingleton<Complaints.ComplaintQueries>();
         services.AddSingleton<Visits.VisitDesk>();
         services.AddSingleton<Clients.ClientPages>();
         services.AddSingleton<Outbox.FailedMessages>();
         services.AddSingleton<DashboardWork>();
+        services.AddSingleton<Abh.AbhAlarm>();
 
         return builder;
     }
@@ -181,6 +186,12 @@ public static class ConsoleSetup
             db => db.Complaints.Select(c => c.ConversationId),
             db => db.Complaints.Where(c => c.Anonymous).Select(c => c.ConversationId),
             (db, role, officerId) => db.Complaints.Where(Domain.Complaints.ComplaintRules.HiddenFrom(role, officerId)).Select(c => c.ConversationId)));
+        // A child's initials, age and alleged offence were typed in an ABH request's conversation.
+        services.AddSingleton(new ConversationCase(
+            "pendampingan ABH",
+            Abh.AbhPolicies.Handling,
+            Flows.Abh.AbhFormDialog.DialogId,
+            db => db.AbhRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
     }
 
     /// <summary>

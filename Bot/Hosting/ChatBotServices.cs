@@ -144,6 +144,7 @@ public static class ChatBotServices
         new Flows.LitmasStatus.LitmasStatusFlow(),
         new Flows.IntegrationInfo.IntegrationInfoFlow(),
         new Flows.Complaint.ComplaintFlow(),
+        new Flows.Abh.AbhFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];
 

@@ -25,6 +25,8 @@ public sealed class PersonalDataMaskingEnricher : ILogEventEnricher
     private static readonly FrozenSet<string> DeniedNames = new[]
     {
         "Body", "Text", "MessageBody", "Password", "AuthToken", "Token", "Nik", "Secret",
+        // A child in conflict with the law (ABH): what little is collected never reaches a log.
+        "ChildInitials", "Initials", "ChildAge", "HeldAt", "AllegedOffence", "Offence",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc />

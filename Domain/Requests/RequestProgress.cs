@@ -63,10 +63,12 @@ public sealed partial class RequestProgress
         foreach (var step in type.Steps)
         {
             var done = history.LastOrDefault(e => e.Step == step.Name);
-            DateTime? start = step.Since == StandardSince.Received
-                ? request.ReceivedAt
-                : history.LastOrDefault(e => done is null || e.Id < done.Id)?.At ?? request.ReceivedAt;
-            var due = step.Standard?.DueUtc(start.Value, office, calendar);
+            DateTime? start = step.SinceStep is { } since
+                ? history.LastOrDefault(e => e.Step == since && (done is null || e.Id < done.Id))?.At
+                : step.Since == StandardSince.Received
+                    ? request.ReceivedAt
+                    : history.LastOrDefault(e => done is null || e.Id < done.Id)?.At ?? request.ReceivedAt;
+            var due = start is { } from ? step.Standard?.DueUtc(from, office, calendar) : null;
             var timeliness = step.Standard is not { } standard || (done is null && finished)
                 ? Timeliness.NotMeasured
                 : standard.Measure(start, done?.At, nowUtc, office, calendar, step.AtRiskWithin);

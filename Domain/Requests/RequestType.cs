@@ -67,6 +67,12 @@ public sealed class RequestStep<TRequest, TStatus>
 
     public StandardSince Since { get; init; } = StandardSince.Received;
 
+    /// <summary>
+    /// When set, the deadline is measured from when the step of this name was last taken instead
+    /// (the PK starts within an hour of the head's disposition, two steps back); not measured before it.
+    /// </summary>
+    public string? SinceStep { get; init; }
+
     /// <summary>Working days before the deadline from which a waiting step is shown at risk; 0: never.</summary>
     public int AtRiskWithin { get; init; }
 
