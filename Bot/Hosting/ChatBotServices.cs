@@ -143,6 +143,7 @@ public static class ChatBotServices
         new Flows.LitmasStatus.LitmasStatusFlow(),
         new Flows.IntegrationInfo.IntegrationInfoFlow(),
         new Flows.Complaint.ComplaintFlow(),
+        new Flows.TravelPermit.TravelPermitFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];
 
