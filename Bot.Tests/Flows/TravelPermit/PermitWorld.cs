@@ -70,3 +70,83 @@ public static class PermitWorld
         .Send("0812-3456-7890").Expect("Butir 10 dari 10", "2 MB")
         .SendFile("image/jpeg", 300_000).Expect("Periksa data permohonan", "SETUJU");
 }
+
+/// <summary>Permits as the form leaves them, on any channel, and taken through the officers' steps.</summary>
+public static class PermitDesk
+{
+    /// <summary>A submitted permit filed from a conversation on <paramref name="channel"/> with <paramref name="address"/> (who wrote just now).</summary>
+    public static async Task<ChatBot.Domain.Permits.TravelPermit> FileAsync(TestHost host, ChatBot.Domain.Conversations.ChannelKind channel, string address, string language = "id")
+    {
+        var client = await PermitWorld.AddClientAsync(host);
+        var office = host.Services.GetRequiredService<OfficeDirectory>().Default!;
+        var today = PermitWorld.Today(host);
+        var scan = Path.Combine(Directory.CreateDirectory(Path.Combine(host.Directory, "media", "scans")).FullName, $"{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(scan, [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[64], 0xFF, 0xD9]);
+        var now = DateTime.UtcNow;
+        var conversation = new ChatBot.Domain.Conversations.Conversation
+        {
+            OfficeId = office.Id, Channel = channel, UserAddress = address, Language = language, CreatedAt = now, LastInboundAt = now, LastActivityAt = now,
+        };
+        var permit = new ChatBot.Domain.Permits.TravelPermit
+        {
+            OfficeId = office.Id,
+            Code = ChatBot.Domain.Requests.TicketCode.New("IZN"),
+            Language = language,
+            Status = ChatBot.Domain.Permits.TravelPermitStatus.Submitted,
+            ClientId = client.Id,
+            ClientInitials = ClientRegister.Initials(client.FullName),
+            ApplicantName = client.FullName,
+            ApplicantRelationship = "self",
+            DestinationTown = "Semarang",
+            DestinationAddress = "Jl. Pandanaran No. 10, Semarang",
+            Purpose = "Menjenguk ibu yang sakit",
+            DepartOn = today.AddDays(10),
+            ReturnOn = today.AddDays(15),
+            ContactPhone = "+6281234567890",
+            RequestFilePath = scan,
+            RequestFileContentType = "image/jpeg",
+            RequestFileBytes = new FileInfo(scan).Length,
+            SubmittedAt = now,
+        };
+        await using var db = host.Store.CreateDbContext();
+        db.Conversations.Add(conversation);
+        using (await host.Store.Gate.EnterAsync(CancellationToken.None))
+        {
+            await db.SaveChangesAsync();
+            permit.ConversationId = conversation.Id;
+            db.TravelPermits.Add(permit);
+            db.RequestEvents.Add(new ChatBot.Domain.Requests.RequestEvent { Kind = "permit", Code = permit.Code, OfficeId = office.Id, Step = "filed", ToStatus = "Submitted", Actor = "warga", At = now });
+            await db.SaveChangesAsync();
+        }
+
+        return permit;
+    }
+
+    /// <summary>Takes the permit through examination, the TPP's approval, the draft and the head's signature; returns it signed.</summary>
+    public static async Task<ChatBot.Domain.Permits.TravelPermit> SignAsync(TestHost host, long id)
+    {
+        var pk = await Console.ConsoleClient.CreateOfficerAsync(host, ChatBot.Domain.Officers.OfficerRole.Pk);
+        var head = await Console.ConsoleClient.CreateOfficerAsync(host, ChatBot.Domain.Officers.OfficerRole.Kepala);
+        var session = new ChatBot.Domain.Requests.StepInput(Fields: new Dictionary<string, string>
+        {
+            [ChatBot.Bot.Flows.TravelPermit.TravelPermitRequests.DateField] = PermitWorld.Today(host).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [ChatBot.Bot.Flows.TravelPermit.TravelPermitRequests.MembersField] = "Drs. Hartono, Sri Lestari",
+        });
+        foreach (var (step, officer, input) in new[]
+        {
+            ("examine", pk, new ChatBot.Domain.Requests.StepInput()),
+            ("approve", pk, session),
+            ("draft", pk, new ChatBot.Domain.Requests.StepInput()),
+            ("sign", head, new ChatBot.Domain.Requests.StepInput()),
+        })
+        {
+            Assert.Equal(ChatBot.Domain.Requests.RequestActionStatus.Done, await ActAsync(host, id, step, officer, input));
+        }
+
+        await using var db = host.Store.CreateDbContext();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.TravelPermits, p => p.Id == id);
+    }
+
+    public static Task<ChatBot.Domain.Requests.RequestActionStatus> ActAsync(TestHost host, long id, string step, ChatBot.Domain.Officers.Officer officer, ChatBot.Domain.Requests.StepInput? input = null) =>
+        Desk.ActAsync<ChatBot.Domain.Permits.TravelPermit, ChatBot.Domain.Permits.TravelPermitStatus>(host, id, step, officer, input ?? new ChatBot.Domain.Requests.StepInput());
+}

@@ -23,10 +23,6 @@ public sealed class PermitOptions : ISettingsRules
     [Positive]
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long a link to a letter sent on WhatsApp (Twilio fetches it) stays valid.</summary>
-    [Positive]
-    public TimeSpan MediaLinkLifetime { get; set; } = TimeSpan.FromHours(24);
-
     /// <summary>Verification page lookups one address may make per minute.</summary>
     [Between(1, 10_000)]
     public int VerificationsPerMinute { get; set; } = 30;
