@@ -19,6 +19,10 @@ public sealed class PermitOptions : ISettingsRules
     [Positive(AllowZero = true)]
     public TimeSpan Retention { get; set; } = PermitRules.DefaultRetention;
 
+    /// <summary>A form never submitted is forgotten after this much silence (its answers live in the conversation's state).</summary>
+    [Positive]
+    public TimeSpan DraftRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often closed requests are checked against <see cref="Retention"/>.</summary>
     [Positive]
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);

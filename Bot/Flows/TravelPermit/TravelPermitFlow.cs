@@ -27,6 +27,8 @@ public sealed class TravelPermitFlow : IFlowModule
         services.AddSingleton<PermitLetters>();
         services.AddSingleton(sp => TravelPermitRequests.Create(sp.GetRequiredService<PermitLetters>(), sp.GetRequiredService<PermitLinks>()));
         services.AddSingleton<IRequestType>(sp => sp.GetRequiredService<RequestType<Domain.Permits.TravelPermit, TravelPermitStatus>>());
+        services.AddSingleton<PermitRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<PermitRetention>());
 
         flow.Dialog<TravelPermitDialog>()
             .Dialog<TravelPermitFormDialog>()
