@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatBot.Bot.Flows.TravelPermit;
 using ChatBot.Bot.Tests.Console;
 using ChatBot.Bot.Tests.Support;
+using ChatBot.Channels.Simulator;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Permits;
@@ -53,7 +54,21 @@ public sealed partial class PermitStepsTests(PermitChatHost fixture) : IClassFix
         Assert.Equal(RequestActionStatus.Done, await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Draft, pk));
         Assert.Equal(RequestActionStatus.Forbidden, await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Sign, pk));
         Assert.Equal(RequestActionStatus.Done, await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Sign, head));
+        using var phone = Host.Hub.Subscribe("+6281300081001");
         Assert.Equal(RequestActionStatus.Done, await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Deliver, pk));
+
+        // The simulator shows the letter as a link to it, which serves the PDF.
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        SimulatorDelivery letter;
+        do
+        {
+            letter = await phone.Reader.ReadAsync(wait.Token);
+        }
+        while (!letter.Body.Contains("surat-izin-", StringComparison.Ordinal));
+        var link = Regex.Match(letter.Body, @"/media/[A-Za-z0-9_\-]+").Value;
+        using var http = Host.CreateClient();
+        var fetched = await http.GetAsync(link);
+        Assert.Equal(("application/pdf", "%PDF-"), (fetched.Content.Headers.ContentType?.MediaType, System.Text.Encoding.ASCII.GetString((await fetched.Content.ReadAsByteArrayAsync())[..5])));
 
         await using var db = Host.Store.CreateDbContext();
         var done = await db.TravelPermits.AsNoTracking().SingleAsync(p => p.Id == permit.Id);
