@@ -99,7 +99,7 @@ public sealed class PermitLetters(PermitOptions options, PermitLetterPdf pdf, Me
         return null;
     }
 
-    /// <summary>Writes the letter under a name of its own (a retried signature writes it again).</summary>
+    /// <summary>Writes the letter under the request's code (a signature taken again after a lost race writes over it).</summary>
     private async Task<string> WriteAsync(Domain.Permits.TravelPermit permit, byte[] bytes, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(Folder);
@@ -108,7 +108,7 @@ public sealed class PermitLetters(PermitOptions options, PermitLetterPdf pdf, Me
             folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         }
 
-        var path = Path.Combine(folder.FullName, $"{permit.Code}-{permit.LetterYear}-{permit.LetterSequence}.pdf");
+        var path = Path.Combine(folder.FullName, $"{permit.Code}.pdf");
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);
         if (!OperatingSystem.IsWindows())
         {

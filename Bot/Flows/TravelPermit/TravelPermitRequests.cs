@@ -228,7 +228,7 @@ public static class TravelPermitRequests
         long? expectedRevision,
         CancellationToken cancellationToken)
     {
-        const int attempts = 3;
+        const int attempts = 5;
         for (var attempt = 1; ; attempt++)
         {
             var result = await desk.ActAsync(type, id, Steps.Sign, officer, new StepInput(), expectedRevision, cancellationToken);
