@@ -33,10 +33,6 @@ public static class ClientRegister
     public static Task<Client?> IdentifyAsync(UnitOfWork work, int officeId, string typedNumber, DateOnly birthDate) =>
         IdentifyAsync(work.Db, officeId, typedNumber, birthDate, work.CancellationToken);
 
-    /// <summary>The client with <paramref name="clientId"/> in the turn's unit of work (the one a request names), or null.</summary>
-    public static Task<Client?> FindAsync(UnitOfWork work, long clientId) =>
-        work.Db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, work.CancellationToken);
-
     /// <summary>Roles that see every client of their office; a PK sees only their own.</summary>
     public static readonly IReadOnlyList<OfficerRole> SeeAll = [OfficerRole.Admin, OfficerRole.Kepala, OfficerRole.Kasubsi];
 

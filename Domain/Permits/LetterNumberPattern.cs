@@ -32,7 +32,7 @@ public sealed class LetterNumberPattern
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '}' )
+            if (c == '}')
             {
                 if (i + 1 < text.Length && text[i + 1] == '}')
                 {
