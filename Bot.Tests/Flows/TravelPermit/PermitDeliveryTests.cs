@@ -125,6 +125,52 @@ public sealed class PermitEmailDeliveryTests(MailServer mail) : IClassFixture<Ma
     }
 }
 
+/// <summary>The form by e-mail: several answers in one mail, one a line, then the scan as an attachment.</summary>
+public sealed class PermitEmailFormTests(MailServer mail) : IClassFixture<MailServer>, IAsyncLifetime
+{
+    private readonly MailHarness _mail = new(mail);
+
+    public async Task InitializeAsync() => await _mail.StartHostAsync();
+
+    public async Task DisposeAsync() => await _mail.Host!.DisposeAsync();
+
+    [Fact]
+    public async Task A_lawyer_fills_the_form_by_e_mail_in_two_mails_and_attaches_the_signed_request()
+    {
+        var host = _mail.Host!;
+        var client = await PermitWorld.AddClientAsync(host);
+        var today = PermitWorld.Today(host);
+        var menu = await _mail.WaitForAnswerAsync(await _mail.SendAsync("warga3", "Izin ke luar kota", "izin"));
+        Assert.Contains("Ajukan izin ke luar kota", menu.TextBody);
+        var consent = await _mail.WaitForAnswerAsync(await _mail.SendAsync(_mail.ComposeReply("warga3", menu, "1")));
+        Assert.Contains("UU No. 27 Tahun 2022", consent.TextBody);
+
+        var answers = string.Join('\n', "Selamat siang,", "", "ya", "kuasa hukum", "Andi Wijaya", client.RegistrationNumber, "17-08-1990", "Semarang",
+            "Jl. Pandanaran No. 10, Semarang", "Menghadiri sidang perdata keluarga", PermitWorld.Typed(today.AddDays(7)), PermitWorld.Typed(today.AddDays(9)), "081234567890", "", "Hormat saya");
+        var fileQuestion = await _mail.WaitForAnswerAsync(await _mail.SendAsync(_mail.ComposeReply("warga3", consent, answers)));
+        Assert.Contains("Butir 10 dari 10", fileQuestion.TextBody);
+        Assert.DoesNotContain("Butir 4 dari 10", fileQuestion.TextBody);
+
+        var withScan = _mail.ComposeReply("warga3", fileQuestion, "Terlampir surat permohonan.");
+        var body = new BodyBuilder { TextBody = withScan.TextBody };
+        body.Attachments.Add("surat-permohonan.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2048], 0xFF, 0xD9], new ContentType("image", "jpeg"));
+        withScan.Body = body.ToMessageBody();
+        var summary = await _mail.WaitForAnswerAsync(await _mail.SendAsync(withScan));
+        Assert.Contains("Periksa data permohonan", summary.TextBody);
+        Assert.Contains("1. Pemohon: Kuasa hukum", summary.TextBody);
+        Assert.Contains("2. Nama pemohon: Andi Wijaya", summary.TextBody);
+        Assert.Contains("10. Surat permohonan: JPEG", summary.TextBody);
+
+        var filed = await _mail.WaitForAnswerAsync(await _mail.SendAsync(_mail.ComposeReply("warga3", summary, "SETUJU")));
+        Assert.Contains("terkirim dengan nomor *IZN-", filed.TextBody);
+        await using var db = host.Store.CreateDbContext();
+        var permit = await db.TravelPermits.SingleAsync(p => p.ApplicantName == "Andi Wijaya");
+        Assert.Equal(("lawyer", client.Id, "image/jpeg"), (permit.ApplicantRelationship, permit.ClientId, permit.RequestFileContentType));
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == permit.ConversationId);
+        Assert.Equal(ChannelKind.Email, conversation.Channel);
+    }
+}
+
 /// <summary>The expiring links files are fetched by, on a fake clock.</summary>
 public sealed class PermitMediaLinkTests : IAsyncLifetime
 {

@@ -95,6 +95,9 @@ public sealed class TravelPermitFormDialog : WaterfallDialog<TravelPermitFormSta
             Step<SummaryAnswer>(SubmitAsync));
     }
 
+    /// <summary>E-mail: one answer per line (the identification's questions too).</summary>
+    public override bool AcceptsSeveralAnswersPerMessage => true;
+
     /// <summary>The step that asks each item (1–10).</summary>
     private static string ItemStep(int item) => item switch
     {
