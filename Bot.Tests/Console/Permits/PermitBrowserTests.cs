@@ -21,13 +21,14 @@ public sealed class PermitBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     private const string Password = "merah-putih-2026";
     private TestHost _host = null!;
+    private Officer _pk = null!;
 
     public async Task InitializeAsync()
     {
         _host = await TestHost.StartAsync();
         var office = _host.Services.GetRequiredService<OfficeDirectory>().Default!;
         var accounts = _host.Services.GetRequiredService<OfficerAccounts>();
-        await accounts.CreateAsync("dewi", "Dewi Kartika", OfficerRole.Pk, office.Id, Password, "test", CancellationToken.None);
+        _pk = await accounts.CreateAsync("dewi", "Dewi Kartika", OfficerRole.Pk, office.Id, Password, "test", CancellationToken.None);
         await accounts.CreateAsync("kepala", "Drs. Syamsurijal", OfficerRole.Kepala, office.Id, Password, "test", CancellationToken.None);
     }
 
@@ -45,7 +46,7 @@ public sealed class PermitBrowserTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task A_PK_on_a_phone_and_the_head_on_a_desktop_take_a_permit_from_examination_to_the_delivered_letter()
     {
-        var permit = await PermitStepsTests.FileAsync(_host, "081300082001");
+        var permit = await PermitStepsTests.FileAsync(_host, "081300082001", pkOfficerId: _pk.Id);
 
         await using var pkSession = await browser.NewPageAsync(_host.BaseAddress);
         var phone = pkSession.Page;
@@ -58,6 +59,7 @@ public sealed class PermitBrowserTests(Browser browser) : IClassFixture<Browser>
         await row.Locator("a").ClickAsync();
         await Expect(phone.Locator("#code")).ToHaveTextAsync(permit.Code);
         await Expect(phone.Locator("#client")).ToContainTextAsync("Budi Santoso");
+        await Expect(phone.Locator("#client-pk")).ToHaveTextAsync("Dewi Kartika");
         await Expect(phone.Locator("#sign-form")).ToHaveCountAsync(0);
 
         await phone.ClickAsync("#examine-submit");

@@ -25,9 +25,9 @@ public sealed partial class PermitStepsTests(PermitChatHost fixture) : IClassFix
         Desk.ActAsync<ChatBot.Domain.Permits.TravelPermit, TravelPermitStatus>(host, id, step, officer, input ?? new StepInput());
 
     /// <summary>A permit filed by chat from <paramref name="phone"/>; returns it as stored.</summary>
-    internal static async Task<ChatBot.Domain.Permits.TravelPermit> FileAsync(TestHost host, string phone, string clientName = "Budi Santoso")
+    internal static async Task<ChatBot.Domain.Permits.TravelPermit> FileAsync(TestHost host, string phone, string clientName = "Budi Santoso", int? pkOfficerId = null)
     {
-        var client = await PermitWorld.AddClientAsync(host, clientName);
+        var client = await PermitWorld.AddClientAsync(host, clientName, pkOfficerId);
         var chat = PermitWorld.ToSummary(host.Chat(phone), client, PermitWorld.Today(host)).Send("setuju").Expect("IZN-");
         await chat.RunAsync();
         var code = Regex.Match(chat.LastReply, @"IZN-[0-9A-Z]{6}").Value;

@@ -151,8 +151,12 @@ public sealed class DetailModel(
         Item = permit;
         Office = office;
         Today = office.LocalDate(now);
-        Client = permit.ClientId is { } clientId ? await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken) : null;
-        ClientPk = Client?.PkOfficerId is { } pkId ? await db.Officers.Where(o => o.Id == pkId).Select(o => o.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
+        // The register's rule: a PK sees the clients given to them; the head, Kasubsi and admins every client.
+        Client = permit.ClientId is { } clientId
+            ? await db.Clients.AsNoTracking().Where(ClientRegister.VisibleTo(me)).SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken)
+            : null;
+        var pkId = permit.ClientId is { } registered ? await db.Clients.Where(c => c.Id == registered).Select(c => c.PkOfficerId).SingleOrDefaultAsync(cancellationToken) : null;
+        ClientPk = pkId is null ? null : await db.Officers.Where(o => o.Id == pkId).Select(o => o.DisplayName).SingleOrDefaultAsync(cancellationToken);
         Progress = await type.ProgressAsync(db, permit, office, calendar, now, cancellationToken);
         Deadline = PermitFormat.Whole(permit, office, calendar, now);
         Steps = type.Open(permit, me).Select(s => s.Name).ToHashSet();
