@@ -1,3 +1,4 @@
+using ChatBot.Bot.Flows.Requests;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Permits;
 using ChatBot.Domain.Persistence;
@@ -22,7 +23,7 @@ public sealed class PermitRetention(
     public const int BatchSize = 100;
 
     /// <summary>What erased message text reads like in transcripts.</summary>
-    public const string ErasedText = IntegrationInfo.IntegrationRetention.ErasedText;
+    public const string ErasedText = RequestRetention.ErasedText;
 
     public override async Task<int> RunPassAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed class PermitRetention(
         }
 
         var erased = 0;
-        foreach (var permit in due.Where(p => TryDelete(p.RequestFilePath) && TryDelete(p.LetterPath)))
+        foreach (var permit in due.Where(p => RequestRetention.TryDelete(p.RequestFilePath, logger) && RequestRetention.TryDelete(p.LetterPath, logger)))
         {
             await EraseMessagesAsync(db, permit, cancellationToken);
             Erase(permit, now);
@@ -61,11 +62,7 @@ public sealed class PermitRetention(
 
     private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
     {
-        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
-        var forgotten = await db.Conversations
-            .Where(c => c.DialogState != null && c.DialogState.Contains("\"" + TravelPermitFormDialog.DialogId + "\"") && c.LastActivityAt <= silentSince)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DialogState, (string?)null).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
-        await scope.CommitAsync(cancellationToken);
+        var forgotten = await RequestRetention.ForgetDraftsAsync(factory, db, TravelPermitFormDialog.DialogId, silentSince, cancellationToken);
         if (forgotten > 0)
         {
             logger.LogInformation("Forgot {Count} permit form(s) left unfinished", forgotten);
@@ -91,14 +88,7 @@ public sealed class PermitRetention(
             .ToListAsync(cancellationToken);
         foreach (var message in typed)
         {
-            foreach (var file in Domain.Conversations.StoredAttachment.ListFromJson(message.Attachments))
-            {
-                TryDelete(file.StoragePath);
-            }
-
-            message.Body = ErasedText;
-            message.Attachments = null;
-            message.Payload = null;
+            RequestRetention.Blank(message, logger);
         }
 
         var sent = await db.OutboundMessages
@@ -109,26 +99,6 @@ public sealed class PermitRetention(
         {
             message.Body = ErasedText;
             message.AttachmentPath = null;
-        }
-    }
-
-    /// <summary>False when the file is there and could not be deleted: the request is erased on a later pass.</summary>
-    private bool TryDelete(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            return true;
-        }
-
-        try
-        {
-            File.Delete(path);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete a file of a finished permit request");
-            return false;
         }
     }
 
