@@ -177,6 +177,31 @@ public sealed partial class PermitStepsTests(PermitChatHost fixture) : IClassFix
         Assert.Equal(letters.Count, letters.Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_letter_for_a_trip_already_over_is_not_signed()
+    {
+        var permit = await PermitDesk.FileAsync(Host, ChannelKind.Simulator, "+6281300081005");
+        var pk = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Pk);
+        var head = await ConsoleClient.CreateOfficerAsync(Host, OfficerRole.Kepala);
+        await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Examine, pk);
+        await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Approve, pk, Session(PermitWorld.Today(Host)));
+        await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Draft, pk);
+        await using (var db = Host.Store.CreateDbContext())
+        {
+            var stored = await db.TravelPermits.SingleAsync(p => p.Id == permit.Id);
+            (stored.DepartOn, stored.ReturnOn) = (PermitWorld.Today(Host).AddDays(-5), PermitWorld.Today(Host).AddDays(-1));
+            using (await Host.Store.Gate.EnterAsync(CancellationToken.None))
+            {
+                await db.SaveChangesAsync();
+            }
+        }
+
+        Assert.Equal(RequestActionStatus.Invalid, await ActAsync(Host, permit.Id, TravelPermitRequests.Steps.Sign, head));
+        await using var check = Host.Store.CreateDbContext();
+        var unsigned = await check.TravelPermits.AsNoTracking().SingleAsync(p => p.Id == permit.Id);
+        Assert.Equal((TravelPermitStatus.Drafted, null, null), (unsigned.Status, unsigned.LetterNumber, unsigned.LetterPath));
+    }
+
     /// <summary>PDF text extraction may split or join words at line ends: compare without spaces.</summary>
     private static string Squash(string text) => Regex.Replace(text, @"\s+", "");
 }

@@ -66,6 +66,11 @@ public sealed class PermitLetters(PermitOptions options, PermitLetterPdf pdf, Me
         }
 
         var today = office.LocalDate(c.Now);
+        if (permit.ReturnOn < today)
+        {
+            return "Tanggal kembali perjalanan ini sudah lewat; surat izin tidak dapat disahkan.";
+        }
+
         var last = await c.Db.TravelPermits.Where(p => p.OfficeId == permit.OfficeId && p.LetterYear == today.Year)
             .MaxAsync(p => p.LetterSequence, c.CancellationToken);
         var sequence = (last ?? 0) + 1;
