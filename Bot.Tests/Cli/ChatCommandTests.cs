@@ -21,7 +21,7 @@ public sealed class ChatCommandTests : IDisposable
             "--from", "081200006001", "--local", $"--ConnectionStrings:ChatBot=Data Source={Path.Combine(_directory, "chat.db")}");
 
         Assert.Equal(0, exitCode);
-        AssertInOrder(output, "> halo", "Selamat datang", "> 5", "segera hadir", "> bantuan", "*Bantuan*");
+        AssertInOrder(output, "> halo", "Selamat datang", "> 5", "Ajukan izin ke luar kota", "> bantuan", "*Bantuan*");
     }
 
     [Fact]

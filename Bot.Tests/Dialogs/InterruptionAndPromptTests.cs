@@ -16,7 +16,7 @@ public sealed class InterruptionAndPromptTests(SharedHost shared) : IClassFixtur
             .Send("besok").Expect("Nomor HP")
             .Send("0812 3456 7890").Expect("+6281234567890", "1. Ya", "2. Tidak")
             .Send("ya").Expect("Tercatat untuk Siti Aminah", "*menu*")
-            .Send("5").Expect("segera hadir")
+            .Send("5").Expect("Ajukan izin ke luar kota")
             .RunAsync();
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         await Expect(Out(page).Filter(new() { HasText = "Selamat datang" }).Filter(new() { HasText = Menu })).ToHaveCountAsync(1);
 
         await SendAsync(page, "5");
-        await Expect(Out(page).Filter(new() { HasText = "segera hadir" })).ToHaveCountAsync(1);
+        await Expect(Out(page).Filter(new() { HasText = "Ajukan izin ke luar kota" })).ToHaveCountAsync(1);
 
         await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^5") });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was reloaded or navigated away.");
@@ -88,13 +88,13 @@ public sealed class SimulatorPageTests(Browser browser, SimulatorPageTests.Servi
         await SendAsync(page, "halo");
         await Expect(Out(page).Filter(new() { HasText = "Selamat datang" })).ToHaveCountAsync(1);
         await SendAsync(page, "5");
-        await Expect(Out(page).Filter(new() { HasText = "segera hadir" })).ToHaveCountAsync(1);
+        await Expect(Out(page).Filter(new() { HasText = "Ajukan izin ke luar kota" })).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
         await Expect(page.Locator("body[data-connected='true']")).ToHaveCountAsync(1);
 
         await Expect(In(page)).ToHaveTextAsync(new Regex[] { new("^halo"), new("^5") });
-        await Expect(page.Locator("#log .msg")).ToContainTextAsync(["halo", "Selamat datang", "5", "segera hadir"]);
+        await Expect(page.Locator("#log .msg")).ToContainTextAsync(["halo", "Selamat datang", "5", "Ajukan izin ke luar kota"]);
         await Expect(Out(page).Filter(new() { HasText = Menu })).Not.ToHaveCountAsync(0);
     }
 

@@ -2,7 +2,7 @@ namespace ChatBot.Bot.Tests.Support;
 
 /// <summary>
 /// A conversation test that reads like the chat:
-/// <code>await host.Chat("0812…").Send("halo").Expect("Selamat datang").Send("1").Expect("segera hadir").RunAsync();</code>
+/// <code>await host.Chat("0812…").Send("halo").Expect("Selamat datang").Send("4").Expect("Layanan pengaduan").RunAsync();</code>
 /// Each message goes through the simulator channel (inbox → turn → outbox) and each
 /// <see cref="Expect"/> checks the bot's answer to the message before it.
 /// </summary>

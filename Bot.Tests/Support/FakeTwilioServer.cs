@@ -23,6 +23,9 @@ namespace ChatBot.Bot.Tests.Support;
 /// <param name="Status">The HTTP status answered (499 when the client hung up before the answer).</param>
 /// <param name="Sid">The message SID, when the message was accepted (even if the client never saw the answer).</param>
 /// <param name="Code">The Twilio error code answered, if any.</param>
+/// <param name="MediaStatus">When the message had a <c>MediaUrl</c>: the HTTP status the fake got fetching it, as Twilio would.</param>
+/// <param name="MediaBytes">The file fetched from the <c>MediaUrl</c> (on a 200).</param>
+/// <param name="MediaContentType">Its content type.</param>
 public sealed record FakeTwilioRequest(
     int Sequence,
     string AccountSid,
@@ -31,8 +34,13 @@ public sealed record FakeTwilioRequest(
     TimeSpan ArrivedAt,
     int Status,
     string? Sid,
-    int? Code)
+    int? Code,
+    int? MediaStatus = null,
+    byte[]? MediaBytes = null,
+    string? MediaContentType = null)
 {
+    public string? MediaUrl => Form.GetValueOrDefault("MediaUrl");
+
     public bool Accepted => Sid is not null;
 
     public string? To => Form.GetValueOrDefault("To");
@@ -322,6 +330,11 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             return;
         }
 
+        if (record.MediaUrl is { Length: > 0 } mediaUrl)
+        {
+            record = await FetchMediaAsync(record, mediaUrl, context.RequestAborted);
+        }
+
         var sid = NewSid();
         Record(record with { Status = 201, Sid = sid });
         context.Response.StatusCode = 201;
@@ -340,6 +353,24 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             ["error_message"] = null,
             ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}.json",
         });
+    }
+
+    /// <summary>
+    /// Fetches the file as Twilio does before it sends a media message; only from this machine (127.0.0.1),
+    /// anything else is recorded as not fetched (status 0).
+    /// </summary>
+    private static async Task<FakeTwilioRequest> FetchMediaAsync(FakeTwilioRequest record, string mediaUrl, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(mediaUrl, UriKind.Absolute, out var url) || url.Host != "127.0.0.1")
+        {
+            return record with { MediaStatus = 0 };
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(url, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? record with { MediaStatus = (int)response.StatusCode, MediaBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken), MediaContentType = response.Content.Headers.ContentType?.MediaType }
+            : record with { MediaStatus = (int)response.StatusCode };
     }
 
     private async Task AnswerErrorAsync(HttpContext context, FakeTwilioRequest record, int status, int? code, string message)

@@ -145,6 +145,8 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.VisitOfficer)))
             .AddPolicy(ConsoleClaims.IntegrationPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
+            .AddPolicy(ConsoleClaims.PermitPolicy, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole([.. Flows.TravelPermit.TravelPermitRequests.Viewers.Select(r => r.ToString())]))
             .AddPolicy(Complaints.ComplaintPolicies.Complaints, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme).RequireRole(everyRole))
             .AddPolicy(Complaints.ComplaintPolicies.Reporter, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
@@ -178,6 +180,11 @@ public static class ConsoleSetup
             ConsoleClaims.IntegrationPolicy,
             Bot.Dialogs.WellKnownDialogs.IntegrationInfo,
             db => db.IntegrationRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
+        services.AddSingleton(new ConversationCase(
+            "permohonan izin ke luar kota",
+            ConsoleClaims.PermitPolicy,
+            Flows.TravelPermit.TravelPermitDialog.DialogId,
+            db => db.TravelPermits.Where(p => p.ConversationId != null).Select(p => p.ConversationId!.Value)));
         // A complaint's reporter data is for the head and the desk; so is the conversation that filed it.
         services.AddSingleton(new ConversationCase(
             "pengaduan",

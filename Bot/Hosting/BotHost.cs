@@ -1,6 +1,8 @@
 using ChatBot.Bot.Logging;
 using ChatBot.Bot.OfficerConsole;
 using ChatBot.Bot.Simulator;
+using ChatBot.Bot.Verification;
+using ChatBot.Channels.Media;
 using ChatBot.Channels.Simulator;
 using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Persistence;
@@ -47,11 +49,15 @@ public static class BotHost
         builder.Services.AddSingleton<SimulatorGateway>();
         builder.Services.AddSingleton<SimulatorSessions>();
         builder.AddOfficerConsole();
+        builder.Services.AddLetterVerification();
 
         var app = builder.Build();
         app.UseChatBotRequestLogging();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "Web");
         app.UseOfficerConsole(webRoot);
+        app.UseRateLimiter();
+        app.MapLetterVerification();
+        app.MapMediaLinks();
         if (app.Services.GetRequiredService<TwilioOptions>().Enabled)
         {
             app.MapWhatsAppWebhooks();

@@ -69,6 +69,11 @@ public static class ChatBotServices
         services.AddSingleton<OfficerConsole.Conversations.ConversationQueries>();
         AddWorker<HandoverWatcher>(services);
 
+        // Files the service sends (a permit letter) are fetched by expiring links: GET /media/{token}.
+        services.AddDataProtection();
+        services.AddSingleton(settings.Section<MediaLinkOptions>(MediaLinkOptions.Section));
+        services.AddSingleton<MediaLinks>();
+
         // WhatsApp (Twilio): settings are checked at start, with a clear message for each problem.
         var twilio = settings.Section<TwilioOptions>(TwilioOptions.Section);
 
@@ -82,7 +87,8 @@ public static class ChatBotServices
                 sp.GetRequiredService<TwilioOptions>(),
                 sp.GetRequiredService<ChatBotDbFactory>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<TwilioSender>>()));
+                sp.GetRequiredService<ILogger<TwilioSender>>(),
+                media: sp.GetRequiredService<MediaLinks>()));
         }
 
         // E-mail (IMAP in, SMTP out).
@@ -144,6 +150,7 @@ public static class ChatBotServices
         new Flows.LitmasStatus.LitmasStatusFlow(),
         new Flows.IntegrationInfo.IntegrationInfoFlow(),
         new Flows.Complaint.ComplaintFlow(),
+        new Flows.TravelPermit.TravelPermitFlow(),
         new Flows.Abh.AbhFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];

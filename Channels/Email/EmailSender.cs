@@ -155,6 +155,11 @@ public sealed class EmailSender : IChannelSender, IDisposable
             body.Attachments.Add(file.FileName, File.ReadAllBytes(file.Path), ContentType.Parse(file.ContentType));
         }
 
+        if (message.AttachmentPath is { } path)
+        {
+            body.Attachments.Add(message.AttachmentName ?? Path.GetFileName(path), File.ReadAllBytes(path), ContentType.Parse(message.AttachmentContentType ?? "application/octet-stream"));
+        }
+
         mime.Body = body.ToMessageBody();
         return mime;
     }

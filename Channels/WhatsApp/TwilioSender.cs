@@ -57,6 +57,8 @@ public sealed class TwilioSender : IChannelSender, IDisposable
     private readonly string _apiBaseUrl;
     private readonly PhoneNumber _from;
     private readonly Uri? _statusCallback;
+    private readonly string? _publicBaseUrl;
+    private readonly Media.MediaLinks? _media;
     private readonly ConcurrentDictionary<long, PartsSent> _progress = new();
 
     /// <param name="http">Used as is; its <see cref="HttpClient.Timeout"/> should be infinite (each attempt has its own). See <see cref="CreateHttpClient"/>.</param>
@@ -65,14 +67,18 @@ public sealed class TwilioSender : IChannelSender, IDisposable
     /// <param name="time">Clock for the window, Retry-After dates, retries, timeouts and the rate limit.</param>
     /// <param name="logger">Log.</param>
     /// <param name="resilience">Timeouts, retries and circuit breaker; the defaults when null.</param>
+    /// <param name="media">Makes the expiring links Twilio fetches a row's file from (its <c>MediaUrl</c>); without it, rows with a file are refused.</param>
     public TwilioSender(
         HttpClient http,
         TwilioOptions options,
         ChatBotDbFactory store,
         TimeProvider time,
         ILogger<TwilioSender> logger,
-        TwilioResilienceOptions? resilience = null)
+        TwilioResilienceOptions? resilience = null,
+        Media.MediaLinks? media = null)
     {
+        _media = media;
+        _publicBaseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? null : options.PublicBaseUrl.TrimEnd('/');
         _http = http;
         _options = options;
         _time = time;
@@ -107,6 +113,13 @@ public sealed class TwilioSender : IChannelSender, IDisposable
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
+        if (message.AttachmentPath is not null && (_media is null || _publicBaseUrl is null))
+        {
+            // Twilio fetches a file from a public URL of ours; without one the file cannot go.
+            _logger.LogWarning("Outbound {OutboundId} has a file but Channels:WhatsApp:PublicBaseUrl is not set: not sent", message.Id);
+            return new SendResult.Rejected("media_url_unavailable", "A file needs Channels:WhatsApp:PublicBaseUrl, the address Twilio fetches it from.");
+        }
+
         var decision = await _window.DecideAsync(message, cancellationToken);
         return decision switch
         {
@@ -133,7 +146,7 @@ public sealed class TwilioSender : IChannelSender, IDisposable
 
         for (var i = first; i < parts.Count; i++)
         {
-            var result = await PostAsync(message.Id, Create(message, parts[i]), cancellationToken);
+            var result = await PostAsync(message.Id, Create(message, parts[i], withFile: i == 0), cancellationToken);
             switch (result)
             {
                 case SendResult.Sent sent:
@@ -170,7 +183,7 @@ public sealed class TwilioSender : IChannelSender, IDisposable
     {
         _logger.LogInformation("Outbound {OutboundId} is outside the 24-hour window: sending template {ContentSid} ({Topic})",
             message.Id, template.ContentSid, template.Topic);
-        var create = Create(message, body: null);
+        var create = Create(message, body: null, withFile: true);
         create.ContentSid = template.ContentSid;
         create.ContentVariables = template.ContentVariables;
         return PostAsync(message.Id, create, cancellationToken);
@@ -182,13 +195,22 @@ public sealed class TwilioSender : IChannelSender, IDisposable
         return new SendResult.NeedsTemplate(hold.Reason);
     }
 
-    private CreateMessageOptions Create(OutboundMessage message, string? body) =>
-        new(new PhoneNumber(WhatsAppAddress.Prefix + WhatsAppAddress.Normalize(message.To)))
+    /// <summary>One message to Twilio; with <paramref name="withFile"/> it carries the row's file as a link Twilio fetches (an expiring one of ours).</summary>
+    private CreateMessageOptions Create(OutboundMessage message, string? body, bool withFile = false)
+    {
+        var create = new CreateMessageOptions(new PhoneNumber(WhatsAppAddress.Prefix + WhatsAppAddress.Normalize(message.To)))
         {
             From = _from,
             Body = body,
             StatusCallback = _statusCallback,
         };
+        if (withFile && message.AttachmentPath is not null && _media is not null && _publicBaseUrl is not null)
+        {
+            create.MediaUrl = [new Uri(_publicBaseUrl + _media.PathFor(message.Id))];
+        }
+
+        return create;
+    }
 
     /// <summary>One message through the pipeline; every outcome becomes a <see cref="SendResult"/>.</summary>
     private async Task<SendResult> PostAsync(long outboundId, CreateMessageOptions create, CancellationToken cancellationToken)

@@ -29,6 +29,10 @@ public static class ClientRegister
         return client is not null && client.BirthDate == birthDate ? client : null;
     }
 
+    /// <summary>The same identification inside a turn: what it reads belongs to the turn's unit of work.</summary>
+    public static Task<Client?> IdentifyAsync(UnitOfWork work, int officeId, string typedNumber, DateOnly birthDate) =>
+        IdentifyAsync(work.Db, officeId, typedNumber, birthDate, work.CancellationToken);
+
     /// <summary>Roles that see every client of their office; a PK sees only their own.</summary>
     public static readonly IReadOnlyList<OfficerRole> SeeAll = [OfficerRole.Admin, OfficerRole.Kepala, OfficerRole.Kasubsi];
 

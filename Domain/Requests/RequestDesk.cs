@@ -202,7 +202,13 @@ public sealed class RequestDesk(ChatBotDbFactory factory, OfficeDirectory office
             }
             else if (told is not null)
             {
-                db.OutboundMessages.Add(OutboundMessage.Queued(conversation, told.Body, told.Kind, now, told.Topic, payload, type.Flow));
+                var message = OutboundMessage.Queued(conversation, told.Body, told.Kind, now, told.Topic, payload, type.Flow);
+                if (told.Attachment is { } file)
+                {
+                    (message.AttachmentPath, message.AttachmentName, message.AttachmentContentType) = (file.Path, file.Name, file.ContentType);
+                }
+
+                db.OutboundMessages.Add(message);
                 messages = true;
             }
 

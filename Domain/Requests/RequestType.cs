@@ -20,7 +20,11 @@ public enum StandardSince
 /// <param name="Body">The message, in the person's language.</param>
 /// <param name="Topic">Outbox topic (WhatsApp picks its Content template by it outside the 24-hour window).</param>
 /// <param name="Kind">An officer's own words are <see cref="OutboundKind.Officer"/>; a status change is proactive.</param>
-public sealed record RequestNotice(string Body, string Topic, OutboundKind Kind = OutboundKind.Proactive);
+/// <param name="Attachment">A file sent with the notice (a permit letter); null for none.</param>
+public sealed record RequestNotice(string Body, string Topic, OutboundKind Kind = OutboundKind.Proactive, NoticeFile? Attachment = null);
+
+/// <summary>A file a notice carries: its path in private media storage, the name the person sees, its type.</summary>
+public sealed record NoticeFile(string Path, string Name, string ContentType);
 
 /// <summary>
 /// A dialog to run in the person's conversation after a step (the satisfaction survey after an
@@ -28,8 +32,12 @@ public sealed record RequestNotice(string Body, string Topic, OutboundKind Kind 
 /// </summary>
 public sealed record FollowUpTurn(string DialogId, string? Options);
 
-/// <summary>What an officer sent with a step: a text, a chosen record (an official, a roster entry), an option.</summary>
-public sealed record StepInput(string? Text = null, long? Reference = null, string? Choice = null);
+/// <summary>What an officer sent with a step: a text, a chosen record (an official, a roster entry), an option, and the named fields of a step's own form.</summary>
+public sealed record StepInput(string? Text = null, long? Reference = null, string? Choice = null, IReadOnlyDictionary<string, string>? Fields = null)
+{
+    /// <summary>A named field of the step's form, trimmed; empty when not sent.</summary>
+    public string Field(string name) => Fields?.GetValueOrDefault(name)?.Trim() ?? "";
+}
 
 /// <summary>What a step's rule and change can see.</summary>
 public sealed record StepContext<TRequest>(ChatBotDb Db, TRequest Request, Officer Officer, StepInput Input, DateTime Now, CancellationToken CancellationToken)

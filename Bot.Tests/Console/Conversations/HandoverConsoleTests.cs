@@ -69,7 +69,7 @@ public sealed class HandoverConsoleTests(Browser browser) : IClassFixture<Browse
         }
 
         await SendAsync(person.Page, "5");
-        await ExpectReplyAsync(person.Page, "segera hadir");
+        await ExpectReplyAsync(person.Page, "Ajukan izin ke luar kota");
         Assert.Empty(person.Errors);
     }
 

@@ -44,6 +44,9 @@ public static class ConsoleClaims
     /// <summary>The integration request queue, verifying and answering: service officers, heads of office and admins.</summary>
     public const string IntegrationPolicy = "integration";
 
+    /// <summary>Out-of-town permit requests and their letters: PKs, heads of office, Kasubsi and admins.</summary>
+    public const string PermitPolicy = "permit";
+
     /// <summary>
     /// Identity documents: opening a KTP and reading a NIK unmasked, wherever they appear (a form, a
     /// transcript). Heads of office and the service desk.

@@ -1,4 +1,5 @@
 using ChatBot.Bot.Dialogs;
+using ChatBot.Bot.Flows.Requests;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Persistence;
@@ -36,7 +37,7 @@ public sealed class IntegrationRetention(
         }
 
         var erased = 0;
-        foreach (var request in due.Where(DeleteFile))
+        foreach (var request in due.Where(r => RequestRetention.TryDelete(r.KtpPath, logger)))
         {
             await EraseMessagesAsync(db, request, cancellationToken);
             Erase(request, now);
@@ -53,17 +54,10 @@ public sealed class IntegrationRetention(
         return erased + forgotten;
     }
 
-    /// <summary>
-    /// Half-filled forms nobody came back to: the answers given so far sit in the conversation's
-    /// dialog state, which is cleared (the person starts afresh at the menu if they ever write again).
-    /// </summary>
+    /// <summary>Half-filled forms nobody came back to are forgotten (<see cref="RequestRetention.ForgetDraftsAsync"/>).</summary>
     private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
     {
-        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
-        var forgotten = await db.Conversations
-            .Where(c => c.DialogState != null && c.DialogState.Contains("\"" + WellKnownDialogs.IntegrationInfo + "\"") && c.LastActivityAt <= silentSince)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DialogState, (string?)null).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
-        await scope.CommitAsync(cancellationToken);
+        var forgotten = await RequestRetention.ForgetDraftsAsync(factory, db, WellKnownDialogs.IntegrationInfo, silentSince, cancellationToken);
         if (forgotten > 0)
         {
             logger.LogInformation("Forgot {Count} integration form(s) left unfinished", forgotten);
@@ -73,7 +67,7 @@ public sealed class IntegrationRetention(
     }
 
     /// <summary>What erased message text reads like in transcripts.</summary>
-    public const string ErasedText = "[dihapus: masa simpan data berakhir]";
+    public const string ErasedText = RequestRetention.ErasedText;
 
     /// <summary>
     /// The same data also sits in the messages of the conversation: what the person typed and sent while
@@ -90,14 +84,7 @@ public sealed class IntegrationRetention(
                 .ToListAsync(cancellationToken);
             foreach (var message in typed)
             {
-                foreach (var file in Domain.Conversations.StoredAttachment.ListFromJson(message.Attachments))
-                {
-                    TryDelete(file.StoragePath);
-                }
-
-                message.Body = ErasedText;
-                message.Attachments = null;
-                message.Payload = null;
+                RequestRetention.Blank(message, logger);
             }
 
             await db.OutboundMessages
@@ -110,38 +97,6 @@ public sealed class IntegrationRetention(
             .Where(m => m.Topic == IntegrationRequests.AnswerTopic && m.CreatedAt == request.ClosedAt
                 && (m.ConversationId == request.ConversationId || m.To == request.Phone || m.To == email))
             .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
-    }
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete a file sent while filling in an integration request");
-        }
-    }
-
-    /// <summary>False when the file is there and could not be deleted: the row is erased on a later pass.</summary>
-    private bool DeleteFile(IntegrationRequest request)
-    {
-        if (string.IsNullOrEmpty(request.KtpPath) || !File.Exists(request.KtpPath))
-        {
-            return true;
-        }
-
-        try
-        {
-            File.Delete(request.KtpPath);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete the KTP file of integration request {RequestId}", request.Id);
-            return false;
-        }
     }
 
     private static void Erase(IntegrationRequest request, DateTime now)

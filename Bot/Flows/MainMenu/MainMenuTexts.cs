@@ -10,10 +10,6 @@ public sealed partial record MainMenuTexts
 
     public required string ChooseService { get; init; }
 
-    /// <summary>The out-of-town permit, on the menu while it is not served here yet.</summary>
-    public required MenuLabel Permit { get; init; }
-
-    /// <summary>{0} is the service's label.</summary>
     /// <summary>A service not served by chat yet: its label, and how to reach the office instead.</summary>
     public required Func<string, string, string> ComingSoon { get; init; }
 

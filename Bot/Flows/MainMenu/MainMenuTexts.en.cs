@@ -8,7 +8,6 @@ public sealed partial record MainMenuTexts
     {
         Welcome = office => $"Welcome to the information service of *{office}*. All of these services are *free of charge*.",
         ChooseService = "Please choose a service by replying with its number:",
-        Permit = new("Out-of-town permit", ["permit", "travel", "out of town"]),
         ComingSoon = (label, reach) => $"\"{label}\" is coming to this chat soon. Until then: {reach}",
         NoServices = "Sorry, no service is available over chat at the moment.",
     };

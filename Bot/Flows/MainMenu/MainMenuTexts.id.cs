@@ -8,7 +8,6 @@ public sealed partial record MainMenuTexts
     {
         Welcome = office => $"Selamat datang di layanan informasi *{office}*. Semua layanan ini *gratis*, tidak dipungut biaya.",
         ChooseService = "Silakan pilih layanan dengan membalas angkanya:",
-        Permit = new("Izin ke luar kota", ["izin", "ijin", "luar kota", "izin keluar kota"]),
         ComingSoon = (label, reach) => $"Layanan \"{label}\" segera hadir di sini. Untuk sementara: {reach}",
         NoServices = "Mohon maaf, saat ini belum ada layanan yang dapat dilayani lewat chat.",
     };
