@@ -315,7 +315,7 @@ public sealed partial class AuditText
             ("LitmasCase", _) => $"/console/litmas/{id}",
             ("Client", _) => $"/console/klien/{id}",
             ("AbhRequest", _) => $"/console/abh/{id}",
-            _ when requestType is not null => $"/console/permohonan/{requestType.Kind}/{id}",
+            _ when requestType is not null => requestType.ConsolePath is { } own ? $"{own}/{id}" : $"/console/permohonan/{requestType.Kind}/{id}",
             _ => null,
         };
         return new($"{label} {key}", href);

@@ -140,6 +140,12 @@ public interface IRequestType
     /// <summary>How the console names the type, in Indonesian ("Pengaduan").</summary>
     string Label { get; }
 
+    /// <summary>
+    /// Where the console lists requests of this type when it has pages of its own (<c>/console/izin</c>;
+    /// one request is at <c>{path}/{id}</c>); null: the generic request pages serve it.
+    /// </summary>
+    string? ConsolePath { get; }
+
     /// <summary>Roles that may open requests of this type in the console.</summary>
     IReadOnlyList<OfficerRole> Viewers { get; }
 
@@ -187,6 +193,8 @@ public sealed class RequestType<TRequest, TStatus> : IRequestType
     public required string Flow { get; init; }
 
     public required string Label { get; init; }
+
+    public string? ConsolePath { get; init; }
 
     public IReadOnlyList<OfficerRole> Viewers { get; init; } = [];
 

@@ -58,6 +58,12 @@ public sealed class DetailModel(
             return refused;
         }
 
+        // A type with pages of its own takes its steps there (forms this page cannot show); its own page audits the view.
+        if (Type.ConsolePath is { } own)
+        {
+            return Redirect($"{own}/{id}");
+        }
+
         await audit.WriteAsync(User, $"{Type.Kind}.view", $"{Type.Subject}/{id}", null, cancellationToken);
         return Page();
     }

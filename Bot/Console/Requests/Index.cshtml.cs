@@ -29,6 +29,11 @@ public sealed class IndexModel(RequestPages pages, OfficeScope scope, OfficeDire
             return NotFound();
         }
 
+        if (type.ConsolePath is { } own)
+        {
+            return Redirect(own);
+        }
+
         if (!RequestPages.MayOpen(type, User))
         {
             return Forbid();

@@ -51,6 +51,7 @@ public static class AbhRequests
         Prefix = Prefix,
         Subject = Subject,
         Flow = AbhFormDialog.DialogId,
+        ConsolePath = "/console/abh",
         Label = "Pendampingan ABH",
         // Anyone may open the list and a request; the child's data is shown only to those who handle it (AbhAccess).
         Viewers = Enum.GetValues<OfficerRole>(),

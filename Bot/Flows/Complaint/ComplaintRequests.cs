@@ -40,6 +40,7 @@ public static class ComplaintRequests
         Prefix = Prefix,
         Subject = "Complaint",
         Flow = ComplaintDialog.DialogId,
+        ConsolePath = "/console/pengaduan",
         Label = "Pengaduan",
         Viewers = Enum.GetValues<OfficerRole>(),
         Visible = ComplaintRules.VisibleTo,

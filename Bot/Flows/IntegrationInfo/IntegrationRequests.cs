@@ -44,6 +44,7 @@ public static class IntegrationRequests
         Prefix = Prefix,
         Subject = "IntegrationRequest",
         Flow = Dialogs.WellKnownDialogs.IntegrationInfo,
+        ConsolePath = "/console/integrasi",
         Label = "Informasi integrasi",
         Viewers = Desk,
         NotFoundTexts = StatusTexts,

@@ -60,6 +60,7 @@ public static class TravelPermitRequests
         Prefix = Prefix,
         Subject = "TravelPermit",
         Flow = TravelPermitDialog.DialogId,
+        ConsolePath = "/console/izin",
         Label = "Izin ke luar kota",
         Viewers = Viewers,
         NotFoundTexts = StatusTexts,
