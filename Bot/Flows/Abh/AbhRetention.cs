@@ -1,3 +1,4 @@
+using ChatBot.Bot.Flows.Requests;
 using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Abh;
 using ChatBot.Domain.Conversations;
@@ -23,7 +24,7 @@ public sealed class AbhRetention(
     public const int BatchSize = 100;
 
     /// <summary>What erased message text reads like in transcripts.</summary>
-    public const string ErasedText = "[dihapus: masa simpan data berakhir]";
+    public const string ErasedText = RequestRetention.ErasedText;
 
     public override async Task<int> RunPassAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed class AbhRetention(
         }
 
         var erased = 0;
-        foreach (var request in due.Where(DeleteLetter))
+        foreach (var request in due.Where(r => RequestRetention.TryDelete(r.LetterPath, logger)))
         {
             await EraseMessagesAsync(db, request, cancellationToken);
             Erase(request, now);
@@ -59,14 +60,9 @@ public sealed class AbhRetention(
         return erased + forgotten;
     }
 
-    /// <summary>Half-filled forms nobody came back to: their answers sit in the conversation's dialog state, which is cleared.</summary>
     private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
     {
-        await using var scope = await factory.BeginWriteAsync(db, cancellationToken);
-        var forgotten = await db.Conversations
-            .Where(c => c.DialogState != null && c.DialogState.Contains("\"" + AbhFormDialog.DialogId + "\"") && c.LastActivityAt <= silentSince)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DialogState, (string?)null).SetProperty(c => c.Revision, c => c.Revision + 1), cancellationToken);
-        await scope.CommitAsync(cancellationToken);
+        var forgotten = await RequestRetention.ForgetDraftsAsync(factory, db, AbhFormDialog.DialogId, silentSince, cancellationToken);
         if (forgotten > 0)
         {
             logger.LogInformation("Forgot {Count} ABH form(s) left unfinished", forgotten);
@@ -88,14 +84,7 @@ public sealed class AbhRetention(
             .ToListAsync(cancellationToken);
         foreach (var message in typed.Where(m => FlowTags.Parse(m.Flows).Any(f => FlowTags.BelongsTo(f, AbhFormDialog.DialogId))))
         {
-            foreach (var file in StoredAttachment.ListFromJson(message.Attachments))
-            {
-                TryDelete(file.StoragePath);
-            }
-
-            message.Body = ErasedText;
-            message.Attachments = null;
-            message.Payload = null;
+            RequestRetention.Blank(message, logger);
         }
 
         var shown = await db.OutboundMessages
@@ -104,38 +93,6 @@ public sealed class AbhRetention(
         foreach (var message in shown.Where(m => FlowTags.Parse(m.Flows).Any(f => FlowTags.BelongsTo(f, AbhFormDialog.DialogId))))
         {
             message.Body = ErasedText;
-        }
-    }
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete a file sent while filling in an ABH request");
-        }
-    }
-
-    /// <summary>False when the letter is there and could not be deleted: the row is erased on a later pass.</summary>
-    private bool DeleteLetter(AbhRequest request)
-    {
-        if (string.IsNullOrEmpty(request.LetterPath) || !File.Exists(request.LetterPath))
-        {
-            return true;
-        }
-
-        try
-        {
-            File.Delete(request.LetterPath);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete the letter of ABH request {RequestId}", request.Id);
-            return false;
         }
     }
 
