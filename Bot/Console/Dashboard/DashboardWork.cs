@@ -3,7 +3,10 @@ using ChatBot.Bot.OfficerConsole.Auth;
 using ChatBot.Bot.OfficerConsole.Complaints;
 using ChatBot.Bot.OfficerConsole.Visits;
 using ChatBot.Domain.Conversations;
+using ChatBot.Domain.Abh;
 using ChatBot.Domain.Integration;
+using ChatBot.Domain.Permits;
+using ChatBot.Domain.Sla;
 using ChatBot.Domain.Litmas;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -23,13 +26,19 @@ namespace ChatBot.Bot.OfficerConsole.Dashboard;
 /// <param name="IntegrationWaiting">Integration-information requests not answered yet.</param>
 /// <param name="LitmasLate">Litmas cases not finished whose status was published later than the SOP's hour.</param>
 /// <param name="LeftMessages">Messages people left when nobody answered in time (the queue's open tickets).</param>
+/// <param name="PermitsOpen">Out-of-town permit requests not closed yet.</param>
+/// <param name="PermitsLate">Of those, the ones past their 14 working days.</param>
+/// <param name="AbhOpen">ABH accompaniment requests not accompanied yet (every officer sees the ABH alarm, so every officer sees this).</param>
 public sealed record WorkFigures(
     IReadOnlyList<(VisitStatus Status, int Count)>? Visits,
     int? ComplaintsDueToday,
     int? ComplaintsLate,
     int? IntegrationWaiting,
     int? LitmasLate,
-    int? LeftMessages);
+    int? LeftMessages,
+    int? PermitsOpen,
+    int? PermitsLate,
+    int AbhOpen);
 
 /// <summary>Counts the dashboard's work figures with the same rules as the lists they link to.</summary>
 public sealed class DashboardWork(
@@ -38,6 +47,8 @@ public sealed class DashboardWork(
     ComplaintQueries complaints,
     OfficeScope scope,
     IAuthorizationService authorization,
+    OfficeDirectory directory,
+    WorkingDayCalendar calendar,
     TimeProvider time)
 {
     public async Task<WorkFigures> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -86,7 +97,18 @@ public sealed class DashboardWork(
             left = await db.Handovers.Where(Handovers.IsOpenTicket).CountAsync(h => ids.Contains(h.OfficeId), cancellationToken);
         }
 
-        return new WorkFigures(visitCounts, due, late, integration, litmas, left);
+        int? permitsOpen = null, permitsLate = null;
+        if (await MayAsync(user, ConsoleClaims.PermitPolicy))
+        {
+            var open = await db.TravelPermits.AsNoTracking()
+                .Where(p => ids.Contains(p.OfficeId) && !PermitRules.Closed.Contains(p.Status))
+                .ToListAsync(cancellationToken);
+            permitsOpen = open.Count;
+            permitsLate = open.Count(p => directory.Find(p.OfficeId) is { } office && PermitRules.Timeliness(p, office, calendar, now) == Domain.Sla.Timeliness.Late);
+        }
+
+        var abh = await db.AbhRequests.CountAsync(r => ids.Contains(r.OfficeId) && r.Status != AbhRequestStatus.Accompanied, cancellationToken);
+        return new WorkFigures(visitCounts, due, late, integration, litmas, left, permitsOpen, permitsLate, abh);
     }
 
     private async Task<bool> MayAsync(ClaimsPrincipal user, string policy) => (await authorization.AuthorizeAsync(user, policy)).Succeeded;
