@@ -41,6 +41,9 @@ public sealed class AbhAlerts(
 
     private readonly SemaphoreSlim _serial = new(1, 1);
 
+    /// <summary>Requests (and the step they wait for) already reported as having nobody to alert: said once, not on every pass.</summary>
+    private readonly HashSet<(long RequestId, AbhRequestStatus Waiting)> _nobodyReported = [];
+
     /// <summary>Sends the alerts and escalations due now; returns how many alert rows it made.</summary>
     public async Task<int> RunPassAsync(CancellationToken cancellationToken)
     {
@@ -110,7 +113,7 @@ public sealed class AbhAlerts(
                 break;
             }
 
-            if (level > HeadLevel && current.Count == 0)
+            if (level > HeadLevel && current.Count == 0 && _nobodyReported.Add((request.Id, request.Status)))
             {
                 logger.LogWarning("Nobody to alert about ABH request {RequestId} in office {OfficeId}: no one on duty and no head of office", request.Id, request.OfficeId);
             }
