@@ -62,6 +62,12 @@ public sealed class Client
 
     public DateOnly SupervisionEnd { get; set; }
 
+    /// <summary>
+    /// The day an officer marked new information about the client (a new offence, a change at home):
+    /// a re-assessment is due from it, before the yearly one. Null when none is pending.
+    /// </summary>
+    public DateOnly? NewInformationOn { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

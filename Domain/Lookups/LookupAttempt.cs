@@ -48,4 +48,7 @@ public static class LookupKinds
 
     /// <summary>An ABH accompaniment request's status by its <c>ABH-</c> code.</summary>
     public const string Abh = "abh";
+
+    /// <summary>An outreach request's status by its <c>SOS-</c> code.</summary>
+    public const string Outreach = "outreach";
 }

@@ -24,7 +24,16 @@ public enum OfficeServices
 
     /// <summary>Accompaniment of children in conflict with the law, around the clock (Pendampingan ABH).</summary>
     AbhAccompaniment = 64,
-    All = VideoCallVisit | LitmasStatus | IntegrationInfo | Complaint | TravelPermit | Handover | AbhAccompaniment,
+
+    /// <summary>Group guidance invitations and BATAKO counters (bimbingan kelompok, Bapas Tekan Kono).</summary>
+    GroupGuidance = 128,
+
+    /// <summary>Clients report in by chat (wajib lapor, <c>LAPOR</c>).</summary>
+    ClientReporting = 256,
+
+    /// <summary>Villages and schools request outreach sessions (Sambang Deso lan Sekolah).</summary>
+    Outreach = 512,
+    All = VideoCallVisit | LitmasStatus | IntegrationInfo | Complaint | TravelPermit | Handover | AbhAccompaniment | GroupGuidance | ClientReporting | Outreach,
 }
 
 /// <summary>What each kind of office offers when it is added, before an admin changes it.</summary>
@@ -40,7 +49,8 @@ public static class OfficeServiceDefaults
         OfficeType.Lapas or OfficeType.Rutan or OfficeType.Lpka =>
             OfficeServices.VideoCallVisit | OfficeServices.IntegrationInfo | OfficeServices.Complaint | OfficeServices.Handover,
         OfficeType.Bapas =>
-            OfficeServices.LitmasStatus | OfficeServices.IntegrationInfo | OfficeServices.TravelPermit | OfficeServices.AbhAccompaniment | OfficeServices.Complaint | OfficeServices.Handover,
+            OfficeServices.LitmasStatus | OfficeServices.IntegrationInfo | OfficeServices.TravelPermit | OfficeServices.AbhAccompaniment
+            | OfficeServices.GroupGuidance | OfficeServices.ClientReporting | OfficeServices.Outreach | OfficeServices.Complaint | OfficeServices.Handover,
         _ => OfficeServices.Complaint | OfficeServices.Handover,
     };
 }

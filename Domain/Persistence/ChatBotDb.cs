@@ -65,6 +65,20 @@ public abstract class ChatBotDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<Abh.AbhAlert> AbhAlerts => Set<Abh.AbhAlert>();
 
+    public DbSet<Guidance.GuidanceSession> GuidanceSessions => Set<Guidance.GuidanceSession>();
+
+    public DbSet<Guidance.GuidanceProposal> GuidanceProposals => Set<Guidance.GuidanceProposal>();
+
+    public DbSet<Guidance.GuidanceInvitation> GuidanceInvitations => Set<Guidance.GuidanceInvitation>();
+
+    public DbSet<Guidance.ClientReport> ClientReports => Set<Guidance.ClientReport>();
+
+    public DbSet<Outreach.OutreachRequest> OutreachRequests => Set<Outreach.OutreachRequest>();
+
+    public DbSet<Assessments.Assessment> Assessments => Set<Assessments.Assessment>();
+
+    public DbSet<Assessments.AssessmentReminder> AssessmentReminders => Set<Assessments.AssessmentReminder>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC; reading marks it so, whatever the provider returns.
