@@ -1,6 +1,5 @@
 using ChatBot.Bot.Dialogs;
 using ChatBot.Bot.Flows.Requests;
-using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Integration;
 using ChatBot.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,58 +15,18 @@ public sealed class IntegrationRetention(
     ChatBotDbFactory factory,
     IntegrationOptions options,
     TimeProvider time,
-    ILogger<IntegrationRetention> logger) : PipelineWorker(new Signal(), options.RetentionCheckInterval, time, logger)
+    ILogger<IntegrationRetention> logger)
+    : RequestRetentionWorker<IntegrationRequest>(
+        factory,
+        new(options.Retention, options.DraftRetention, options.RetentionCheckInterval, WellKnownDialogs.IntegrationInfo, "closed integration request"),
+        time,
+        logger)
 {
-    public const int BatchSize = 100;
+    protected override IQueryable<IntegrationRequest> Due(ChatBotDb db, DateTime cutoff) => db.IntegrationRequests
+        .Where(r => r.Status == IntegrationRequestStatus.Closed && r.ErasedAt == null && r.ClosedAt <= cutoff)
+        .OrderBy(r => r.Id);
 
-    public override async Task<int> RunPassAsync(CancellationToken cancellationToken)
-    {
-        var now = Time.GetUtcNow().UtcDateTime;
-        var cutoff = now - options.Retention;
-        await using var db = factory.CreateDbContext();
-        var forgotten = await ForgetDraftsAsync(db, now - options.DraftRetention, cancellationToken);
-        var due = await db.IntegrationRequests
-            .Where(r => r.Status == IntegrationRequestStatus.Closed && r.ErasedAt == null && r.ClosedAt <= cutoff)
-            .OrderBy(r => r.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (due.Count == 0)
-        {
-            return forgotten;
-        }
-
-        var erased = 0;
-        foreach (var request in due.Where(r => RequestRetention.TryDelete(r.KtpPath, logger)))
-        {
-            await EraseMessagesAsync(db, request, cancellationToken);
-            Erase(request, now);
-            erased++;
-        }
-
-        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
-        }
-
-        logger.LogInformation("Erased the personal data of {Count} closed integration request(s)", erased);
-        return erased + forgotten;
-    }
-
-    /// <summary>Half-filled forms nobody came back to are forgotten (<see cref="RequestRetention.ForgetDraftsAsync"/>).</summary>
-    private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
-    {
-        var forgotten = await RequestRetention.ForgetDraftsAsync(factory, db, WellKnownDialogs.IntegrationInfo, silentSince, cancellationToken);
-        if (forgotten > 0)
-        {
-            logger.LogInformation("Forgot {Count} integration form(s) left unfinished", forgotten);
-        }
-
-        return forgotten;
-    }
-
-    /// <summary>What erased message text reads like in transcripts.</summary>
-    public const string ErasedText = RequestRetention.ErasedText;
+    protected override IEnumerable<string?> Files(IntegrationRequest request) => [request.KtpPath];
 
     /// <summary>
     /// The same data also sits in the messages of the conversation: what the person typed and sent while
@@ -75,7 +34,7 @@ public sealed class IntegrationRetention(
     /// Their text is replaced and their files deleted; the rows stay, so the transcript shows that
     /// something was said and erased.
     /// </summary>
-    private async Task EraseMessagesAsync(ChatBotDb db, IntegrationRequest request, CancellationToken cancellationToken)
+    protected override async Task EraseMessagesAsync(ChatBotDb db, IntegrationRequest request, CancellationToken cancellationToken)
     {
         if (request.ConversationId is { } conversationId)
         {
@@ -84,7 +43,7 @@ public sealed class IntegrationRetention(
                 .ToListAsync(cancellationToken);
             foreach (var message in typed)
             {
-                RequestRetention.Blank(message, logger);
+                RequestRetention.Blank(message, Logger);
             }
 
             await db.OutboundMessages
@@ -99,7 +58,7 @@ public sealed class IntegrationRetention(
             .ForEachAsync(m => m.Body = ErasedText, cancellationToken);
     }
 
-    private static void Erase(IntegrationRequest request, DateTime now)
+    protected override void Erase(IntegrationRequest request, DateTime now)
     {
         request.RequesterName = null;
         request.Address = null;

@@ -1,8 +1,6 @@
 using ChatBot.Bot.Flows.Requests;
-using ChatBot.Channels.Pipeline;
 using ChatBot.Domain.Permits;
 using ChatBot.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Bot.Flows.TravelPermit;
 
@@ -18,91 +16,31 @@ public sealed class PermitRetention(
     ChatBotDbFactory factory,
     PermitOptions options,
     TimeProvider time,
-    ILogger<PermitRetention> logger) : PipelineWorker(new Signal(), options.RetentionCheckInterval, time, logger)
+    ILogger<PermitRetention> logger)
+    : RequestRetentionWorker<Domain.Permits.TravelPermit>(
+        factory,
+        new(options.Retention, options.DraftRetention, options.RetentionCheckInterval, TravelPermitFormDialog.DialogId, "finished permit request"),
+        time,
+        logger)
 {
-    public const int BatchSize = 100;
+    private static readonly IReadOnlyList<TravelPermitStatus> Closed = PermitRules.Closed.ToList();
 
-    /// <summary>What erased message text reads like in transcripts.</summary>
-    public const string ErasedText = RequestRetention.ErasedText;
+    protected override IQueryable<Domain.Permits.TravelPermit> Due(ChatBotDb db, DateTime cutoff) => db.TravelPermits
+        .Where(p => Closed.Contains(p.Status) && p.ErasedAt == null && p.ClosedAt <= cutoff)
+        .OrderBy(p => p.Id);
 
-    public override async Task<int> RunPassAsync(CancellationToken cancellationToken)
-    {
-        var now = Time.GetUtcNow().UtcDateTime;
-        var cutoff = now - options.Retention;
-        await using var db = factory.CreateDbContext();
-        var forgotten = await ForgetDraftsAsync(db, now - options.DraftRetention, cancellationToken);
-        var closed = PermitRules.Closed.ToList();
-        var due = await db.TravelPermits
-            .Where(p => closed.Contains(p.Status) && p.ErasedAt == null && p.ClosedAt <= cutoff)
-            .OrderBy(p => p.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (due.Count == 0)
-        {
-            return forgotten;
-        }
-
-        var erased = 0;
-        foreach (var permit in due.Where(p => RequestRetention.TryDelete(p.RequestFilePath, logger) && RequestRetention.TryDelete(p.LetterPath, logger)))
-        {
-            await EraseMessagesAsync(db, permit, cancellationToken);
-            Erase(permit, now);
-            erased++;
-        }
-
-        await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await scope.CommitAsync(cancellationToken);
-        }
-
-        logger.LogInformation("Erased the personal data of {Count} finished permit request(s)", erased);
-        return erased + forgotten;
-    }
-
-    private async Task<int> ForgetDraftsAsync(ChatBotDb db, DateTime silentSince, CancellationToken cancellationToken)
-    {
-        var forgotten = await RequestRetention.ForgetDraftsAsync(factory, db, TravelPermitFormDialog.DialogId, silentSince, cancellationToken);
-        if (forgotten > 0)
-        {
-            logger.LogInformation("Forgot {Count} permit form(s) left unfinished", forgotten);
-        }
-
-        return forgotten;
-    }
+    protected override IEnumerable<string?> Files(Domain.Permits.TravelPermit permit) => [permit.RequestFilePath, permit.LetterPath];
 
     /// <summary>
     /// The form's answers also sit in the conversation: what the person sent in the permit flow up to the
     /// submission (files included), and what the bot sent there (the summary, the notices naming the request).
     /// </summary>
-    private async Task EraseMessagesAsync(ChatBotDb db, Domain.Permits.TravelPermit permit, CancellationToken cancellationToken)
-    {
-        if (permit.ConversationId is not { } conversationId)
-        {
-            return;
-        }
+    protected override Task EraseMessagesAsync(ChatBotDb db, Domain.Permits.TravelPermit permit, CancellationToken cancellationToken) =>
+        permit.ConversationId is { } conversationId
+            ? BlankFlowMessagesAsync(db, conversationId, TravelPermitDialog.DialogId, permit.SubmittedAt, permit.Code, cancellationToken)
+            : Task.CompletedTask;
 
-        var flow = TravelPermitDialog.DialogId;
-        var typed = await db.InboundMessages
-            .Where(m => m.ConversationId == conversationId && m.ReceivedAt <= permit.SubmittedAt && m.Flows != null && m.Flows.Contains(flow))
-            .ToListAsync(cancellationToken);
-        foreach (var message in typed)
-        {
-            RequestRetention.Blank(message, logger);
-        }
-
-        var sent = await db.OutboundMessages
-            .Where(m => m.ConversationId == conversationId && m.Flows != null && m.Flows.Contains(flow)
-                && (m.CreatedAt <= permit.SubmittedAt || m.Body.Contains(permit.Code)))
-            .ToListAsync(cancellationToken);
-        foreach (var message in sent)
-        {
-            message.Body = ErasedText;
-            message.AttachmentPath = null;
-        }
-    }
-
-    private static void Erase(Domain.Permits.TravelPermit permit, DateTime now)
+    protected override void Erase(Domain.Permits.TravelPermit permit, DateTime now)
     {
         permit.ApplicantName = null;
         permit.DestinationTown = null;
