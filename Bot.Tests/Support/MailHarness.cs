@@ -10,6 +10,7 @@ using MailKit.Net.Smtp;
 using MailKit.Search;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace ChatBot.Bot.Tests.Support;
@@ -56,10 +57,10 @@ public sealed class MailHarness(MailServer mail)
         return settings;
     }
 
-    /// <summary>Starts a host with the e-mail channel on (on <paramref name="directory"/> to restart on a store; test dialogs stand in for the flows with their ids).</summary>
-    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null, IEnumerable<Dialog>? extraDialogs = null)
+    /// <summary>Starts a host with the e-mail channel on (on <paramref name="directory"/> to restart on a store; test dialogs stand in for the flows with their ids; <paramref name="services"/> replaces services, a clock say).</summary>
+    public async Task<TestHost> StartHostAsync(string? directory = null, IDictionary<string, string?>? more = null, IEnumerable<Dialog>? extraDialogs = null, Action<IServiceCollection>? services = null)
     {
-        Host = await TestHost.StartAsync(directory, Settings(more), extraDialogs: extraDialogs);
+        Host = await TestHost.StartAsync(directory, Settings(more), services, extraDialogs);
         return Host;
     }
 

@@ -50,7 +50,15 @@ public sealed class AbhAlerts(
         await _serial.WaitAsync(cancellationToken);
         try
         {
-            return await PassAsync(cancellationToken);
+            // A step taken while the pass was deciding makes it decide again (at most a few times: steps are rare).
+            for (var attempt = 1; ; attempt++)
+            {
+                var made = await PassAsync(cancellationToken);
+                if (made is not null || attempt == 3)
+                {
+                    return made ?? 0;
+                }
+            }
         }
         finally
         {
@@ -58,7 +66,8 @@ public sealed class AbhAlerts(
         }
     }
 
-    private async Task<int> PassAsync(CancellationToken cancellationToken)
+    /// <summary>One pass; null when a request changed while it was deciding (nothing is written then).</summary>
+    private async Task<int?> PassAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = factory.CreateDbContext();
@@ -126,6 +135,15 @@ public sealed class AbhAlerts(
 
         await using (var scope = await factory.BeginWriteAsync(db, cancellationToken))
         {
+            // An alert about a step just taken would stay open (and ask for what is done): check under the write scope.
+            var read = requests.ToDictionary(r => r.Id, r => r.Revision);
+            var current = await db.AbhRequests.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Revision }).ToListAsync(cancellationToken);
+            if (current.Count != read.Count || current.Any(r => read[r.Id] != r.Revision))
+            {
+                logger.LogDebug("An ABH request changed during the alert pass; deciding again");
+                return null;
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
