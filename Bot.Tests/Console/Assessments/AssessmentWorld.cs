@@ -28,3 +28,44 @@ public static class AssessmentWorld
     public static byte[] Pdf(int padding = 2000) =>
         [.. "%PDF-1.4\n%hasil asesmen\n"u8.ToArray(), .. Enumerable.Repeat((byte)' ', padding), .. "\n%%EOF\n"u8.ToArray()];
 }
+
+/// <summary>Litmas cases and console requests for the assessment tests.</summary>
+public static class AssessmentConsole
+{
+    public static async Task<long> LitmasCaseAsync(TestHost host, int officeId, string number, string clientName)
+    {
+        var litmas = new ChatBot.Domain.Litmas.LitmasCase
+        {
+            OfficeId = officeId, RegistrationNumber = number, NumberKey = ChatBot.Domain.Litmas.LitmasNumber.Key(number), ClientName = clientName,
+            PkName = "Rina Wulandari", Institution = ChatBot.Domain.Litmas.RequestingInstitution.Lapas, RequestedBy = "Lapas Kelas IIA Magelang",
+            Stage = ChatBot.Domain.Litmas.LitmasStage.Penelitian, StageUpdatedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow,
+        };
+        await using var db = host.Store.CreateDbContext();
+        db.LitmasCases.Add(litmas);
+        using (await host.Store.Gate.EnterAsync(CancellationToken.None))
+        {
+            await db.SaveChangesAsync();
+        }
+
+        return litmas.Id;
+    }
+
+    /// <summary>Posts the record form as the browser would (multipart, with the session's antiforgery token).</summary>
+    public static async Task<HttpResponseMessage> RecordAsync(ChatBot.Bot.Tests.Console.ConsoleClient console, long clientId, string token, byte[] document, string fileName = "asesmen.pdf", string risk = "sedang", string assessor = "")
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "AssessedOn" },
+            { new StringContent(assessor), "AssessorOfficerId" },
+            { new StringContent(risk), "Risk" },
+            { new StringContent("pekerjaan"), "Needs" },
+            { new StringContent("keluarga"), "Needs" },
+            { new StringContent("Ikut pelatihan kerja BLK; kunjungan rumah bulanan."), "Recommendation" },
+        };
+        var file = new ByteArrayContent(document);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "document", fileName);
+        return await console.Http.PostAsync($"/console/asesmen/catat/{clientId}", form);
+    }
+}
