@@ -124,6 +124,7 @@ public static class ChatBotServices
         services.AddSingleton<OfficerAccounts>();
         services.AddSingleton<OfficerConsole.Live.ConsoleEvents>();
         OfficerConsole.Clients.ClientRegistration.AddClientRegister(services);
+        settings.Run(() => OfficerConsole.Assessments.AssessmentRegistration.AddAssessments(services, configuration));
 
         AddDialogEngine(services);
         var flows = new FlowRegistration(services, configuration);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChatBot.Domain.Abh;
-using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Events;
 using ChatBot.Domain.Officers;
 using ChatBot.Domain.Offices;
@@ -80,7 +79,7 @@ public sealed class AbhAlerts(
 
         var ids = requests.Select(r => r.Id).ToList();
         var alerts = await db.AbhAlerts.Where(a => ids.Contains(a.AbhRequestId)).ToListAsync(cancellationToken);
-        var conversations = new Dictionary<(ChannelKind, string), Conversation>();
+        var outboxes = new Dictionary<int, OfficerMessages>();
         var made = new List<(AbhRequest Request, AbhAlert Alert)>();
         foreach (var request in requests)
         {
@@ -116,7 +115,7 @@ public sealed class AbhAlerts(
                     var alert = new AbhAlert { AbhRequestId = request.Id, Waiting = request.Status, OfficerId = officer.Id, Level = level, SentAt = now };
                     db.AbhAlerts.Add(alert);
                     made.Add((request, alert));
-                    await QueueMessagesAsync(db, conversations, office, request, officer, level, current, now, cancellationToken);
+                    await QueueMessagesAsync(Outbox(outboxes, db, office.Id, now), office, request, officer, level, current, now, cancellationToken);
                 }
 
                 break;
@@ -238,8 +237,7 @@ public sealed class AbhAlerts(
 
     /// <summary>The alert to the officer's WhatsApp and e-mail, whichever they have (both when both), in Indonesian.</summary>
     private async Task QueueMessagesAsync(
-        ChatBotDb db,
-        Dictionary<(ChannelKind, string), Conversation> conversations,
+        OfficerMessages outbox,
         Office office,
         AbhRequest request,
         Officer officer,
@@ -267,52 +265,9 @@ public sealed class AbhAlerts(
             ["waiting"] = waitingFor,
             ["level"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        if (officer.Phone is { Length: > 0 } phone)
-        {
-            var conversation = await ConversationAsync(db, conversations, office.Id, ChannelKind.WhatsApp, phone, officer, now, cancellationToken);
-            db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, now, Topic, payload, Flow));
-        }
-
-        if (officer.Email is { Length: > 0 } email)
-        {
-            var conversation = await ConversationAsync(db, conversations, office.Id, ChannelKind.Email, email.Trim().ToLowerInvariant(), officer, now, cancellationToken);
-            db.OutboundMessages.Add(OutboundMessage.Queued(conversation, body, OutboundKind.Proactive, now, Topic, payload, Flow));
-        }
+        await outbox.QueueAsync(officer, body, Topic, payload, Flow, cancellationToken);
     }
 
-    private static async Task<Conversation> ConversationAsync(
-        ChatBotDb db,
-        Dictionary<(ChannelKind, string), Conversation> made,
-        int officeId,
-        ChannelKind channel,
-        string address,
-        Officer officer,
-        DateTime now,
-        CancellationToken cancellationToken)
-    {
-        if (made.TryGetValue((channel, address), out var known))
-        {
-            return known;
-        }
-
-        var found = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.OfficeId == officeId && c.Channel == channel && c.UserAddress == address, cancellationToken);
-        if (found is null)
-        {
-            found = new Conversation
-            {
-                OfficeId = officeId,
-                Channel = channel,
-                UserAddress = address,
-                DisplayName = officer.DisplayName,
-                Language = "id",
-                CreatedAt = now,
-                LastInboundAt = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc),
-                LastActivityAt = now,
-            };
-            db.Conversations.Add(found);
-        }
-
-        made[(channel, address)] = found;
-        return found;
-    }
+    private static OfficerMessages Outbox(Dictionary<int, OfficerMessages> outboxes, ChatBotDb db, int officeId, DateTime now) =>
+        outboxes.TryGetValue(officeId, out var outbox) ? outbox : outboxes[officeId] = new OfficerMessages(db, officeId, now);
 }
