@@ -152,6 +152,8 @@ public static class ConsoleSetup
                 .RequireRole(nameof(OfficerRole.Kepala), nameof(OfficerRole.ServiceOfficer)))
             .AddPolicy(Abh.AbhPolicies.Handling, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole([.. Domain.Abh.AbhRules.HandlingRoles.Select(r => r.ToString())]))
+            .AddPolicy(Outreach.OutreachPolicies.Outreach, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
+                .RequireRole([.. Domain.Outreach.OutreachRules.Viewers.Select(r => r.ToString())]))
             .AddPolicy(Abh.AbhPolicies.Roster, p => p.AddAuthenticationSchemes(ConsoleClaims.Scheme)
                 .RequireRole(nameof(OfficerRole.Admin), nameof(OfficerRole.Kepala), nameof(OfficerRole.Kasubsi)));
         AddConversationCases(services);
@@ -199,6 +201,12 @@ public static class ConsoleSetup
             Abh.AbhPolicies.Handling,
             Flows.Abh.AbhFormDialog.DialogId,
             db => db.AbhRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
+        // The contact person of an outreach request typed their name, phone and e-mail there.
+        services.AddSingleton(new ConversationCase(
+            "permohonan penyuluhan",
+            Outreach.OutreachPolicies.Outreach,
+            Flows.Outreach.OutreachFormDialog.DialogId,
+            db => db.OutreachRequests.Where(r => r.ConversationId != null).Select(r => r.ConversationId!.Value)));
     }
 
     /// <summary>

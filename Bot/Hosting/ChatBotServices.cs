@@ -153,6 +153,7 @@ public static class ChatBotServices
         new Flows.Complaint.ComplaintFlow(),
         new Flows.TravelPermit.TravelPermitFlow(),
         new Flows.Abh.AbhFlow(),
+        new Flows.Outreach.OutreachFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];
 

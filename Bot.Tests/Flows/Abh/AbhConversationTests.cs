@@ -38,7 +38,7 @@ public sealed class AbhConversationTests(AbhChatHost fixture) : IClassFixture<Ab
 
     /// <summary>The menu entry and items 1–9 with valid answers: ends at the letter.</summary>
     internal static ChatScript FillToLetter(ChatScript chat) => chat
-        .Send("halo").Expect("6. Pendampingan ABH (untuk penyidik/instansi)", "7. Bicara dengan petugas")
+        .Send("halo").Expect("6. Pendampingan ABH (untuk penyidik/instansi)", "8. Bicara dengan petugas")
         .Send("6").Expect("Pendampingan ABH 24 jam", "UU No. 27 Tahun 2022", "*inisial* dan *usia*", "Butir 1 dari 10", "Kepolisian (penyidik)", "Kejaksaan")
         .Send("polisi").Expect("Butir 2 dari 10")
         .Send("Polres Magelang Kota").Expect("Butir 3 dari 10")

@@ -34,7 +34,7 @@ public sealed class HandoverTests : IAsyncLifetime
     public async Task Asking_for_an_officer_queues_the_person_and_the_bot_falls_silent()
     {
         await _host.Chat("081200007001").Send("petugas").Expect("antrean ke-*1*", "*batal*").RunAsync();
-        await _host.Chat("081200007002").Send("halo").Expect("Selamat datang").Send("7").Expect("antrean ke-*2*").RunAsync();
+        await _host.Chat("081200007002").Send("halo").Expect("Selamat datang").Send("8").Expect("antrean ke-*2*").RunAsync();
         await _host.Chat("081200007001").Send("halo, tolong dibantu").ExpectSilence().Send("1").ExpectSilence().RunAsync();
 
         await using var db = _host.Store.CreateDbContext();

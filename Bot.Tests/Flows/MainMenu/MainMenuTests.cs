@@ -15,7 +15,7 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
         Host.Chat("081200000001")
             .Send("halo")
             .Expect("Selamat datang", "gratis", "1. Pendaftaran kunjungan video call", "2. Status litmas",
-                "3. Informasi integrasi", "4. Pengaduan", "5. Izin ke luar kota", "6. Pendampingan ABH (untuk penyidik/instansi)", "7. Bicara dengan petugas")
+                "3. Informasi integrasi", "4. Pengaduan", "5. Izin ke luar kota", "6. Pendampingan ABH (untuk penyidik/instansi)", "7. Penyuluhan desa/sekolah", "8. Bicara dengan petugas")
             .RunAsync();
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
     public Task A_wrong_choice_is_explained_and_the_menu_repeated() =>
         Host.Chat("081200000004")
             .Send("halo").Expect("Selamat datang")
-            .Send("9").Expect("angka 1 sampai 7", "1. Pendaftaran kunjungan video call")
+            .Send("9").Expect("angka 1 sampai 8", "1. Pendaftaran kunjungan video call")
             .Send("xyz qwerty").Expect("tidak kami kenali")
             .Send("5").Expect("Izin ke Luar Kota", "Ajukan izin ke luar kota")
             .RunAsync();
@@ -59,7 +59,7 @@ public sealed class MainMenuTests(SharedHost shared) : IClassFixture<SharedHost>
 
         await host.Services.GetRequiredService<OfficeDirectory>().ReloadAsync(CancellationToken.None);
         await host.Chat("081200000005")
-            .Send("halo").Expect("5. Izin ke luar kota").ExpectNot("7. Bicara dengan petugas", "Bicara dengan petugas")
+            .Send("halo").Expect("5. Izin ke luar kota").ExpectNot("8. Bicara dengan petugas", "Bicara dengan petugas")
             .Send("petugas").Expect("tidak tersedia", "Senin–Jumat", "08.00–16.00 WIB")
             .RunAsync();
     }

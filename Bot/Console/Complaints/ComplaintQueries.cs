@@ -25,8 +25,11 @@ public sealed record ComplaintRow(
     public bool Late => VerificationLate || AnswerLate;
 }
 
-/// <summary>Satisfaction survey results: how many answered, the average, and how many gave each score.</summary>
-public sealed record SurveySummary(int Responses, double? Average, IReadOnlyList<int> PerScore, IReadOnlyList<(string Code, int Score, string Comment)> RecentComments);
+/// <summary>
+/// Satisfaction survey results (the office's IKM figure): how many answered, the average, how many gave each
+/// score, over complaints and outreach sessions (<see cref="ComplaintResponses"/> and <see cref="OutreachResponses"/> of them).
+/// </summary>
+public sealed record SurveySummary(int Responses, double? Average, IReadOnlyList<int> PerScore, IReadOnlyList<(string Code, int Score, string Comment)> RecentComments, int ComplaintResponses = 0, int OutreachResponses = 0);
 
 /// <summary>The complaint list: open complaints with their deadlines (late ones first), and the survey results.</summary>
 public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory offices, TimeProvider time)
@@ -65,19 +68,30 @@ public sealed class ComplaintQueries(ChatBotDbFactory factory, OfficeDirectory o
             .ToList();
     }
 
+    /// <summary>
+    /// The IKM figure: the ratings of complaints the officer may see and, for the roles that handle outreach
+    /// requests (<see cref="Domain.Outreach.OutreachRules.Viewers"/>), of outreach sessions, together.
+    /// </summary>
     public async Task<SurveySummary> SurveyAsync(IReadOnlyCollection<int> officeIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var rated = await db.Complaints.AsNoTracking().Where(ComplaintRules.VisibleTo(user.Role(), user.OfficerId()))
+        var complaints = await db.Complaints.AsNoTracking().Where(ComplaintRules.VisibleTo(user.Role(), user.OfficerId()))
             .Where(c => officeIds.Contains(c.OfficeId) && c.SurveyScore != null)
-            .Select(c => new { c.Id, c.Code, Score = c.SurveyScore!.Value, c.SurveyComment })
+            .Select(c => new { c.Code, Score = c.SurveyScore!.Value, c.SurveyComment, c.SurveyAt })
             .ToListAsync(cancellationToken);
+        var outreach = Domain.Outreach.OutreachRules.MayView(user.Role())
+            ? await db.OutreachRequests.AsNoTracking()
+                .Where(r => officeIds.Contains(r.OfficeId) && r.SurveyScore != null)
+                .Select(r => new { r.Code, Score = r.SurveyScore!.Value, r.SurveyComment, r.SurveyAt })
+                .ToListAsync(cancellationToken)
+            : [];
+        var rated = complaints.Concat(outreach).ToList();
         var perScore = Enumerable.Range(1, 5).Select(score => rated.Count(r => r.Score == score)).ToList();
         var comments = rated.Where(r => !string.IsNullOrWhiteSpace(r.SurveyComment))
-            .OrderByDescending(r => r.Id)
+            .OrderByDescending(r => r.SurveyAt)
             .Take(5)
             .Select(r => (r.Code, r.Score, r.SurveyComment!))
             .ToList();
-        return new SurveySummary(rated.Count, rated.Count == 0 ? null : rated.Average(r => r.Score), perScore, comments);
+        return new SurveySummary(rated.Count, rated.Count == 0 ? null : rated.Average(r => r.Score), perScore, comments, complaints.Count, outreach.Count);
     }
 }
