@@ -152,6 +152,7 @@ public static class ChatBotServices
         new Flows.Complaint.ComplaintFlow(),
         new Flows.TravelPermit.TravelPermitFlow(),
         new Flows.Abh.AbhFlow(),
+        new Flows.Guidance.GuidanceFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];
 

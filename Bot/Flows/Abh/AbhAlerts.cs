@@ -262,7 +262,8 @@ public sealed class AbhAlerts(
         }
     }
 
-    private static async Task<Conversation> ConversationAsync(
+    /// <summary>The conversation an officer is reached on by <paramref name="channel"/> (made when there is none yet); guidance notices to PKs use it too.</summary>
+    internal static async Task<Conversation> ConversationAsync(
         ChatBotDb db,
         Dictionary<(ChannelKind, string), Conversation> made,
         int officeId,
