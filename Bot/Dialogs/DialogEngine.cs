@@ -16,8 +16,11 @@ public sealed class DialogEngine(
     IEnumerable<QuickCommand> quickCommands,
     IEnumerable<IInterruption> interruptions,
     IEnumerable<IAnswerAnywhere> answers,
+    IEnumerable<IMessageCatcher> catchers,
     ILogger<DialogEngine> logger)
 {
+    private readonly IReadOnlyList<IMessageCatcher> _catchers = [.. catchers];
+
     private readonly IReadOnlyList<IAnswerAnywhere> _answers = [.. answers];
 
     /// <summary>What the flows' modules registered: commands that begin a flow from anywhere, in their order.</summary>
@@ -272,7 +275,7 @@ public sealed class DialogEngine(
                 return;
         }
 
-        if (await QuickAsync(dc) || await AnswerAnywhereAsync(dc, texts))
+        if (await QuickAsync(dc) || await CatchAsync(dc) || await AnswerAnywhereAsync(dc, texts))
         {
             return;
         }
@@ -320,6 +323,21 @@ public sealed class DialogEngine(
             if (quick.Match(dc.Text) is { } argument && dialogs.Contains(quick.DialogId) && dc.Office.Offers(quick.Service))
             {
                 await StartQuickAsync(dc, quick.DialogId, argument);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A message a flow catches (<see cref="IMessageCatcher"/>): the answer to something it asked outside any dialog.</summary>
+    private async Task<bool> CatchAsync(DialogContext dc)
+    {
+        var inFlow = InFlow(dc);
+        foreach (var catcher in _catchers)
+        {
+            if (await catcher.CatchAsync(dc, inFlow))
+            {
                 return true;
             }
         }

@@ -58,6 +58,14 @@ public sealed class FlowRegistration(IServiceCollection services, IConfiguration
         return this;
     }
 
+    /// <summary>Answers to something the flow asked outside any dialog (an invitation sent earlier), read before the menu reads them.</summary>
+    public FlowRegistration Catch<T>()
+        where T : class, IMessageCatcher
+    {
+        Services.AddSingleton<IMessageCatcher, T>();
+        return this;
+    }
+
     /// <summary>A question the flow answers wherever the person is (a frequent question), before any flow begins.</summary>
     public FlowRegistration AnswerAnywhere<T>()
         where T : class, IAnswerAnywhere
@@ -125,6 +133,23 @@ public interface IInterruption
     /// flow that was running had collected (its serialized stack), or null when none was.
     /// </summary>
     Task HandleAsync(DialogContext dc, string? collectedState);
+}
+
+/// <summary>
+/// Takes a message that answers something the flow asked outside any dialog: a notice sent on its own (an
+/// invitation) whose answer comes whenever the person writes back, perhaps after something else. The engine
+/// asks every catcher after the engine's commands and the quick commands, before frequent questions, the
+/// menu and the running flow. A catcher takes only what is surely for it (it looks in the store), so
+/// anything else reaches the bot as usual.
+/// </summary>
+public interface IMessageCatcher
+{
+    /// <summary>
+    /// True when it took the message (said its answer, perhaps began its dialog in place of the menu). When
+    /// <paramref name="inFlow"/>, the person is answering another flow: only a message that names what it
+    /// answers (a quick-reply payload) should be taken then.
+    /// </summary>
+    Task<bool> CatchAsync(DialogContext dc, bool inFlow);
 }
 
 /// <summary>

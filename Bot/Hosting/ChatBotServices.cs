@@ -154,6 +154,7 @@ public static class ChatBotServices
         new Flows.TravelPermit.TravelPermitFlow(),
         new Flows.Abh.AbhFlow(),
         new Flows.Outreach.OutreachFlow(),
+        new Flows.Guidance.GuidanceFlow(),
         new Flows.Requests.RequestStatusFlow(),
     ];
 

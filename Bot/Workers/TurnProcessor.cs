@@ -6,6 +6,7 @@ using ChatBot.Bot.Dialogs.Recognizers;
 using ChatBot.Bot.Flows.Handover;
 using ChatBot.Channels.Email;
 using ChatBot.Channels.Pipeline;
+using ChatBot.Channels.WhatsApp;
 using ChatBot.Domain.Conversations;
 using ChatBot.Domain.Offices;
 using ChatBot.Domain.Persistence;
@@ -209,7 +210,8 @@ public sealed class TurnProcessor(
             }
 
             var (attachments, refused) = media.Prepare(message, conversation.Language);
-            var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt);
+            var button = message.Channel == ChannelKind.WhatsApp ? WhatsAppInbound.ReadButtonPayload(message.Payload) : null;
+            var input = new TurnInput(text, attachments, message.Channel, message.From, message.SenderName, message.ReceivedAt, button);
             var (said, flows) = await engine.RunAsync(conversation, office, input, work);
             if (refused is not null)
             {

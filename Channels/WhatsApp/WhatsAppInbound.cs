@@ -188,6 +188,30 @@ public static class WhatsAppInbound
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The quick-reply button's payload in a stored payload (<c>ButtonPayload</c>); null when the message was no button reply.</summary>
+    public static string? ReadButtonPayload(string? payload)
+    {
+        if (string.IsNullOrWhiteSpace(payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("ButtonPayload", out var button)
+                && button.ValueKind == JsonValueKind.String
+                && button.GetString() is { Length: > 0 and <= 256 } value
+                ? value
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The media listed in a stored payload (empty when there is none or the payload is not ours).</summary>
     public static IReadOnlyList<WhatsAppMedia> ReadMedia(string? payload)
     {
